@@ -1,0 +1,54 @@
+//! `newsdesk`: the command line over newsdesk-core. Each command opens the library, calls one
+//! or two core functions and prints the result, as text or as `--json` for scripts.
+//! On error: a one-line message on stderr (or `{kind, message}` with --json) and exit code 1.
+
+mod articles;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use newsdesk_core::{Library, Result};
+
+use crate::output::Output;
+
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about = "Newsdesk: write, illustrate and deliver news articles, offline")]
+struct Cli {
+    /// Library folder (default: $NEWSDESK_LIBRARY, then ~/.local/share/newsdesk).
+    #[arg(long, global = true, value_name = "DIR")]
+    library: Option<PathBuf>,
+
+    /// Print machine-readable JSON instead of text.
+    #[arg(long, global = true)]
+    json: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    #[command(flatten)]
+    Articles(articles::Command),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let out = Output { json: cli.json };
+    match run(cli.library, cli.command, &out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            out.error(&err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<()> {
+    let mut library = Library::open(Library::resolve_root(library)?)?;
+    match command {
+        Command::Articles(cmd) => articles::run(&mut library, cmd, out),
+    }
+}

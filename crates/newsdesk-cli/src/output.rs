@@ -1,0 +1,32 @@
+//! How every command prints: text for people, JSON for scripts.
+
+use newsdesk_core::Error;
+use serde::Serialize;
+
+pub struct Output {
+    pub json: bool,
+}
+
+impl Output {
+    /// Prints `value` as JSON, or calls `text` to print it for a person.
+    pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce(&T)) {
+        if self.json {
+            println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
+        } else {
+            text(value);
+        }
+    }
+
+    pub fn error(&self, err: &Error) {
+        if self.json {
+            eprintln!("{}", serde_json::to_string(&err.report()).expect("report serialises"));
+        } else {
+            eprintln!("newsdesk: {err}");
+        }
+    }
+
+    /// Progress for long jobs, on stderr so it never mixes with --json on stdout.
+    pub fn progress(&self, done: usize, total: usize, what: &str) {
+        eprintln!("[{done}/{total}] {what}");
+    }
+}

@@ -1,0 +1,12 @@
+//! Newsdesk's domain core: the library of articles and photos, their history, search,
+//! rendering, packages and delivery. No Tauri here: the CLI and the desktop shell are thin
+//! layers over this crate. See ARCHITECTURE.md for the map.
+
+pub mod article;
+pub mod error;
+pub mod library;
+pub mod store;
+
+pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};
+pub use error::{Error, ErrorReport, Result};
+pub use library::Library;

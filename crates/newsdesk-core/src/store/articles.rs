@@ -1,0 +1,482 @@
+//! Articles and their revisions. Each accepted save bumps the version and appends a revision
+//! in the same transaction as the search index update.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::{Store, format_time, now, parse_time};
+use crate::article::{Article, ArticleFields, Status};
+use crate::error::Context;
+use crate::{Error, Result};
+
+/// Why a save happened; kept on the revision so the history reads like the newsroom worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SaveKind {
+    /// The editor pressed save.
+    Save,
+    /// The editor stopped typing.
+    Autosave,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    Create,
+    Save,
+    Autosave,
+    Status,
+    Restore,
+    /// A save refused because it was based on a stale version; its text is kept here.
+    Conflict,
+    Import,
+}
+
+impl RevisionKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            RevisionKind::Create => "create",
+            RevisionKind::Save => "save",
+            RevisionKind::Autosave => "autosave",
+            RevisionKind::Status => "status",
+            RevisionKind::Restore => "restore",
+            RevisionKind::Conflict => "conflict",
+            RevisionKind::Import => "import",
+        }
+    }
+
+    fn parse(s: &str) -> RevisionKind {
+        match s {
+            "create" => RevisionKind::Create,
+            "autosave" => RevisionKind::Autosave,
+            "status" => RevisionKind::Status,
+            "restore" => RevisionKind::Restore,
+            "conflict" => RevisionKind::Conflict,
+            "import" => RevisionKind::Import,
+            _ => RevisionKind::Save,
+        }
+    }
+}
+
+impl From<SaveKind> for RevisionKind {
+    fn from(kind: SaveKind) -> Self {
+        match kind {
+            SaveKind::Save => RevisionKind::Save,
+            SaveKind::Autosave => RevisionKind::Autosave,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub article_id: String,
+    pub number: i64,
+    /// The article version this revision became; `None` for a refused conflict save.
+    pub version: Option<i64>,
+    pub base_version: Option<i64>,
+    pub kind: RevisionKind,
+    pub status: Status,
+    #[serde(with = "time::serde::rfc3339")]
+    pub saved_at: OffsetDateTime,
+    pub fields: ArticleFields,
+}
+
+/// One line of the article list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub id: String,
+    pub version: i64,
+    pub status: Status,
+    pub section: String,
+    pub headline: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    #[default]
+    Updated,
+    Created,
+    Headline,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleFilter {
+    pub status: Option<Status>,
+    pub section: Option<String>,
+    pub sort: SortOrder,
+    /// 0 means no limit.
+    pub limit: usize,
+}
+
+const ARTICLE_COLUMNS: &str = "id, version, status, created_at, updated_at, fields";
+
+fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
+    let status: String = row.get(2)?;
+    Ok(Article {
+        id: row.get(0)?,
+        version: row.get(1)?,
+        status: status.parse().unwrap_or_default(),
+        created_at: parse_time(&row.get::<_, String>(3)?)?,
+        updated_at: parse_time(&row.get::<_, String>(4)?)?,
+        fields: json_column(row, 5)?,
+    })
+}
+
+fn revision_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
+    let kind: String = row.get(4)?;
+    let status: String = row.get(5)?;
+    Ok(Revision {
+        article_id: row.get(0)?,
+        number: row.get(1)?,
+        version: row.get(2)?,
+        base_version: row.get(3)?,
+        kind: RevisionKind::parse(&kind),
+        status: status.parse().unwrap_or_default(),
+        saved_at: parse_time(&row.get::<_, String>(6)?)?,
+        fields: json_column(row, 7)?,
+    })
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
+}
+
+fn to_json(fields: &ArticleFields) -> String {
+    serde_json::to_string(fields).expect("article fields always serialise")
+}
+
+impl Store {
+    /// Creates an article at version 1. `id` is normally `None` (a new UUID); import passes the
+    /// id found in the file so an exported article comes back as itself.
+    pub fn create_article(
+        &mut self,
+        id: Option<&str>,
+        fields: &ArticleFields,
+        status: Status,
+        kind: RevisionKind,
+    ) -> Result<Article> {
+        let fields = normalised(fields.clone());
+        validate(&fields)?;
+        let id = match id {
+            Some(id) => uuid::Uuid::parse_str(id)
+                .map_err(|_| Error::invalid(format!("{id:?} is not a valid article id (a UUID)")))?
+                .to_string(),
+            None => uuid::Uuid::new_v4().to_string(),
+        };
+        let at = now();
+        let tx = self.write_tx()?;
+        let exists: bool = tx
+            .query_row("SELECT 1 FROM articles WHERE id = ?1", [&id], |_| Ok(true))
+            .optional()
+            .context(|| "looking up the article")?
+            .unwrap_or(false);
+        if exists {
+            return Err(Error::invalid(format!("an article with id {id} is already in the library")));
+        }
+        let article = Article { id, version: 1, status, created_at: at, updated_at: at, fields };
+        tx.execute(
+            "INSERT INTO articles (id, version, status, section, headline, created_at, updated_at, fields)
+             VALUES (?1, 1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            params![
+                article.id,
+                status.as_str(),
+                article.fields.section,
+                article.fields.headline,
+                format_time(at),
+                to_json(&article.fields)
+            ],
+        )
+        .context(|| "creating the article")?;
+        index(&tx, &article.id, &article.fields)?;
+        append_revision(&tx, &article, Some(1), None, kind)?;
+        tx.commit().context(|| "committing the new article")?;
+        Ok(article)
+    }
+
+    /// Saves the editor's fields over version `base_version`. If someone else saved first, the
+    /// save is refused with [`Error::Conflict`] and the refused fields are kept as a conflict
+    /// revision.
+    pub fn save_article(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        fields: &ArticleFields,
+        kind: SaveKind,
+    ) -> Result<Article> {
+        let fields = normalised(fields.clone());
+        validate(&fields)?;
+        self.commit_change(id, base_version, kind.into(), |article| article.fields = fields)
+    }
+
+    /// Moves the article through the workflow. A spiked article is restored by setting any
+    /// other status.
+    pub fn set_status(&mut self, id: &str, base_version: i64, status: Status) -> Result<Article> {
+        self.commit_change(id, base_version, RevisionKind::Status, |article| article.status = status)
+    }
+
+    /// Brings back the fields of revision `number` as a new version; nothing is rewritten.
+    pub fn restore_revision(&mut self, id: &str, number: i64, base_version: i64) -> Result<Article> {
+        let old = self.revision(id, number)?;
+        self.commit_change(id, base_version, RevisionKind::Restore, |article| {
+            article.fields = old.fields
+        })
+    }
+
+    fn commit_change(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        kind: RevisionKind,
+        change: impl FnOnce(&mut Article),
+    ) -> Result<Article> {
+        let tx = self.write_tx()?;
+        let mut article = load_article(&tx, id)?;
+        if article.version != base_version {
+            let current_version = article.version;
+            change(&mut article);
+            let kept_revision =
+                append_revision(&tx, &article, None, Some(base_version), RevisionKind::Conflict)?;
+            tx.commit().context(|| "keeping the refused text")?;
+            return Err(Error::Conflict {
+                id: id.to_owned(),
+                base_version,
+                current_version,
+                kept_revision,
+            });
+        }
+        change(&mut article);
+        article.version += 1;
+        article.updated_at = now();
+        tx.execute(
+            "UPDATE articles SET version = ?2, status = ?3, section = ?4, headline = ?5,
+                 updated_at = ?6, fields = ?7
+             WHERE id = ?1",
+            params![
+                article.id,
+                article.version,
+                article.status.as_str(),
+                article.fields.section,
+                article.fields.headline,
+                format_time(article.updated_at),
+                to_json(&article.fields)
+            ],
+        )
+        .context(|| format!("saving article {id}"))?;
+        index(&tx, &article.id, &article.fields)?;
+        append_revision(&tx, &article, Some(article.version), Some(base_version), kind)?;
+        tx.commit().context(|| format!("committing article {id}"))?;
+        Ok(article)
+    }
+
+    pub fn article(&self, id: &str) -> Result<Article> {
+        load_article(&self.conn, id)
+    }
+
+    /// The full id of the one article whose id starts with `prefix` (the CLI accepts short ids).
+    pub fn resolve_article_id(&self, prefix: &str) -> Result<String> {
+        let prefix = prefix.trim();
+        if prefix.is_empty() {
+            return Err(Error::invalid("no article id given"));
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM articles WHERE id >= ?1 AND id < ?1 || X'FFFF' LIMIT 2")
+            .context(|| "looking up the article id")?;
+        let ids: Vec<String> = stmt
+            .query_map([prefix.to_lowercase()], |row| row.get(0))
+            .context(|| "looking up the article id")?
+            .collect::<rusqlite::Result<_>>()
+            .context(|| "looking up the article id")?;
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(Error::not_found("article", prefix)),
+            _ => Err(Error::invalid(format!("{prefix:?} matches several articles; give more of the id"))),
+        }
+    }
+
+    pub fn list_articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {
+        let order = match filter.sort {
+            SortOrder::Updated => "updated_at DESC",
+            SortOrder::Created => "created_at DESC",
+            SortOrder::Headline => "headline COLLATE NOCASE ASC",
+        };
+        let sql = format!(
+            "SELECT id, version, status, section, headline, updated_at FROM articles
+             WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)
+             ORDER BY {order} LIMIT ?3"
+        );
+        let limit = if filter.limit == 0 { -1 } else { filter.limit as i64 };
+        let mut stmt = self.conn.prepare_cached(&sql).context(|| "listing articles")?;
+        let rows = stmt
+            .query_map(
+                params![filter.status.map(Status::as_str), filter.section, limit],
+                |row| {
+                    let status: String = row.get(2)?;
+                    Ok(ArticleSummary {
+                        id: row.get(0)?,
+                        version: row.get(1)?,
+                        status: status.parse().unwrap_or_default(),
+                        section: row.get(3)?,
+                        headline: row.get(4)?,
+                        updated_at: parse_time(&row.get::<_, String>(5)?)?,
+                    })
+                },
+            )
+            .context(|| "listing articles")?;
+        rows.collect::<rusqlite::Result<_>>().context(|| "listing articles")
+    }
+
+    /// All revisions of an article, oldest first.
+    pub fn revisions(&self, id: &str) -> Result<Vec<Revision>> {
+        load_article(&self.conn, id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields
+                 FROM revisions WHERE article_id = ?1 ORDER BY number",
+            )
+            .context(|| "listing revisions")?;
+        let rows = stmt.query_map([id], revision_from_row).context(|| "listing revisions")?;
+        rows.collect::<rusqlite::Result<_>>().context(|| "listing revisions")
+    }
+
+    pub fn revision(&self, id: &str, number: i64) -> Result<Revision> {
+        self.conn
+            .query_row(
+                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields
+                 FROM revisions WHERE article_id = ?1 AND number = ?2",
+                params![id, number],
+                revision_from_row,
+            )
+            .optional()
+            .context(|| "reading a revision")?
+            .ok_or_else(|| Error::not_found("revision", format!("{number} of article {id}")))
+    }
+
+    /// An IMMEDIATE transaction takes the write lock up front, so the version check and the
+    /// write cannot interleave with another process's save.
+    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting a write (is another Newsdesk holding the library?)")
+    }
+}
+
+fn load_article(conn: &rusqlite::Connection, id: &str) -> Result<Article> {
+    conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], article_from_row).optional())
+        .context(|| format!("reading article {id}"))?
+        .ok_or_else(|| Error::not_found("article", id))
+}
+
+fn append_revision(
+    tx: &Transaction<'_>,
+    article: &Article,
+    version: Option<i64>,
+    base_version: Option<i64>,
+    kind: RevisionKind,
+) -> Result<i64> {
+    let number: i64 = tx
+        .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM revisions WHERE article_id = ?1")
+        .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
+        .context(|| "numbering the revision")?;
+    tx.prepare_cached(
+        "INSERT INTO revisions (article_id, number, version, base_version, kind, status, saved_at, fields)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            article.id,
+            number,
+            version,
+            base_version,
+            kind.as_str(),
+            article.status.as_str(),
+            format_time(now()),
+            to_json(&article.fields)
+        ])
+    })
+    .context(|| "keeping the revision")?;
+    Ok(number)
+}
+
+fn index(tx: &Transaction<'_>, id: &str, fields: &ArticleFields) -> Result<()> {
+    let seq: i64 = tx
+        .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
+        .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)))
+        .context(|| "indexing the article")?;
+    tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")
+        .and_then(|mut stmt| stmt.execute([seq]))
+        .context(|| "indexing the article")?;
+    tx.prepare_cached(
+        "INSERT INTO articles_fts (rowid, headline, dek, body, byline, keywords)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            seq,
+            fields.headline,
+            fields.dek,
+            fields.body,
+            fields.byline(),
+            fields.keywords.join(" ")
+        ])
+    })
+    .context(|| "indexing the article")?;
+    Ok(())
+}
+
+/// Trims what editors never mean to keep (stray spaces around one-line fields, empty authors
+/// and keywords) and fills the language default.
+fn normalised(mut fields: ArticleFields) -> ArticleFields {
+    for line in [
+        &mut fields.slugline,
+        &mut fields.kicker,
+        &mut fields.section,
+        &mut fields.headline,
+        &mut fields.dek,
+        &mut fields.language,
+        &mut fields.dateline.place,
+        &mut fields.dateline.date,
+    ] {
+        let trimmed = line.trim();
+        if trimmed.len() != line.len() {
+            *line = trimmed.to_owned();
+        }
+    }
+    fields.authors.retain(|a| !a.name.trim().is_empty());
+    fields.keywords = fields
+        .keywords
+        .into_iter()
+        .map(|k| k.trim().to_owned())
+        .filter(|k| !k.is_empty())
+        .collect();
+    fields.related.retain(|r| !r.title.trim().is_empty() || !r.url.trim().is_empty());
+    if fields.language.is_empty() {
+        fields.language = "en".to_owned();
+    }
+    fields
+}
+
+/// Refuses what cannot be stored meaningfully. Editorial problems (long headline, no byline)
+/// are warnings from `render`, not errors: an editor must always be able to save a draft.
+fn validate(fields: &ArticleFields) -> Result<()> {
+    if !fields.dateline.date.is_empty()
+        && time::Date::parse(&fields.dateline.date, time::macros::format_description!("[year]-[month]-[day]"))
+            .is_err()
+    {
+        return Err(Error::invalid(format!(
+            "dateline date {:?} is not a date like 2024-07-30",
+            fields.dateline.date
+        )));
+    }
+    Ok(())
+}

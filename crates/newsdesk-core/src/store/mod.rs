@@ -1,0 +1,127 @@
+//! The only module that writes to `newsdesk.db`. Every change to the library is one SQLite
+//! transaction here, so a crash or power cut leaves either the old state or the new one.
+//!
+//! Submodules group the statements by what they touch; they all share [`Store`].
+
+mod articles;
+
+pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::Context;
+use crate::{Error, Result};
+
+/// Migrations in order; the schema version of a library is how many of them have run
+/// (`PRAGMA user_version`). Append only: a released migration is never edited.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/001_articles.sql")];
+
+/// How long a writer waits for another process (a second window, the CLI) to finish.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    pub fn open(path: &Path) -> Result<Store> {
+        let library_error = |reason: String| Error::Library {
+            path: path.parent().unwrap_or(path).to_path_buf(),
+            reason,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| library_error(format!("cannot open {}: {e}", path.display())))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| library_error(format!("cannot configure the database: {e}")))?;
+        // WAL lets readers (search, a second window) work while a save commits; synchronous =
+        // FULL makes each acknowledged save survive a power cut, not just a process crash.
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA synchronous = FULL;
+             PRAGMA foreign_keys = ON;",
+        )
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => library_error(format!(
+                "{} is not a Newsdesk database (the file is damaged or something else); \
+                 it was left untouched",
+                path.display()
+            )),
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => {
+                library_error(format!("the library is not writable: {e}"))
+            }
+            _ => library_error(format!("cannot open the database: {e}")),
+        })?;
+        let mut store = Store { conn };
+        store.migrate().map_err(|e| match e {
+            Error::Library { .. } => e,
+            other => library_error(other.to_string()),
+        })?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let current: usize = self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
+            .context(|| "reading the schema version")? as usize;
+        if current > MIGRATIONS.len() {
+            return Err(Error::Library {
+                path: self.conn.path().map(Into::into).unwrap_or_default(),
+                reason: format!(
+                    "this library was written by a newer Newsdesk (schema {current}; this \
+                     version knows up to {}). Update Newsdesk to open it",
+                    MIGRATIONS.len()
+                ),
+            });
+        }
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
+            let tx = self.conn.transaction().context(|| "starting a migration")?;
+            tx.execute_batch(sql).context(|| format!("running migration {}", index + 1))?;
+            tx.pragma_update(None, "user_version", (index + 1) as i64)
+                .context(|| "recording the schema version")?;
+            tx.commit().context(|| format!("committing migration {}", index + 1))?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .context(|| "reading the schema version")
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a healthy library.
+    pub fn integrity_check(&self) -> Result<String> {
+        self.conn
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .context(|| "checking the library's integrity")
+    }
+
+    /// For read-only queries of other core modules; writes go through this module's methods.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+pub(crate) fn now() -> time::OffsetDateTime {
+    // Whole microseconds: RFC 3339 strings then sort and round-trip exactly.
+    let now = time::OffsetDateTime::now_utc();
+    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
+}
+
+pub(crate) fn format_time(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+pub(crate) fn parse_time(s: &str) -> rusqlite::Result<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+}
