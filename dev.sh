@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The two set-up commands of README.md live here, so a fresh Debian 12 machine needs nothing
+# else:
+#   ./dev.sh run    install what is missing, build the UI, start the app on the default library
+#   ./dev.sh test   install what is missing, run every test (core, CLI, app IPC, end to end)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SYSTEM_PACKAGES=(
+  # Tauri 2 on Linux (WebKitGTK 4.1)
+  libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev
+  libayatana-appindicator3-dev libxdo-dev libssl-dev pkg-config build-essential
+  # the real window under test: X server, WebDriver for WebKitGTK
+  xvfb xauth dbus-x11 webkit2gtk-driver
+  # independent readers and peers used by tests and benchmarks
+  libimage-exiftool-perl libvips-tools imagemagick
+)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_system_packages() {
+  local missing=()
+  for p in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  fi
+}
+
+setup() {
+  install_system_packages
+}
+
+case "${1:-}" in
+  run)
+    setup
+    echo "not yet: the desktop app" >&2; exit 1
+    ;;
+  test)
+    setup
+    cargo test --workspace --locked
+    ;;
+  *)
+    echo "usage: ./dev.sh run | ./dev.sh test" >&2
+    exit 2
+    ;;
+esac
