@@ -3,8 +3,15 @@
 //! layers over this crate. See ARCHITECTURE.md for the map.
 
 pub mod article;
+pub mod delivery;
 pub mod error;
+pub mod history;
 pub mod library;
+pub mod markdown_file;
+pub mod package;
+pub mod photo;
+pub mod render;
+pub mod search;
 pub mod store;
 
 pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};

@@ -1,0 +1,159 @@
+//! Finding articles: SQLite FTS5 over headline, dek, body, byline and keywords, ranked with
+//! bm25 so a headline match counts most, with snippets for the result list.
+//!
+//! What an editor types is never FTS syntax. `NEAR(`, `OR`, `body:x`, `-`, `*` and stray quotes
+//! are words to find, not operators: each word becomes a quoted FTS string and the words are
+//! ANDed. The tokenizer folds case and diacritics, so "cafe" finds "Café".
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::article::Status;
+use crate::error::Context;
+use crate::render::escape;
+use crate::store::{ArticleFilter, Store, parse_time};
+use crate::Result;
+
+/// Marks a match in the snippet SQLite returns. Control characters an editor cannot type, so
+/// the HTML snippet is built by escaping the text first and only then turning these into
+/// `<mark>`: article text can never inject markup.
+const MATCH_START: &str = "\u{2}";
+const MATCH_END: &str = "\u{3}";
+/// How plain-text snippets mark a match (for the CLI).
+const PLAIN_START: &str = "[";
+const PLAIN_END: &str = "]";
+/// About a line of a result list.
+const SNIPPET_TOKENS: i32 = 24;
+/// Results when the caller gives no limit.
+const DEFAULT_LIMIT: usize = 50;
+/// bm25 weights per indexed column, in table order: headline, dek, body, byline, keywords.
+/// A word in the headline is what the story is about; the body mentions many things.
+const RANK: &str = "bm25(articles_fts, 10.0, 4.0, 1.0, 3.0, 5.0)";
+/// A one-letter prefix matches a large part of the vocabulary and helps nobody; the prefix
+/// search starts from the second letter typed.
+const MIN_PREFIX_CHARS: usize = 2;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchQuery {
+    /// What the editor typed. The last word also matches longer words that start with it
+    /// (typing-as-you-search), unless the text ends with a space.
+    pub text: String,
+    pub status: Option<Status>,
+    pub section: Option<String>,
+    /// 0 means the default (50).
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub id: String,
+    pub version: i64,
+    pub status: Status,
+    pub section: String,
+    pub headline: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated_at: OffsetDateTime,
+    /// Plain text around the best match, each match in `[brackets]`.
+    pub snippet: String,
+    /// The same, HTML-escaped, each match in `<mark>`.
+    pub snippet_html: String,
+}
+
+/// Best matches first. A query with no words to search for (empty, or only punctuation)
+/// gives the article list with the same filters, most recently updated first, so an empty
+/// search box shows the library; those hits carry the dek as their snippet.
+pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+    let limit = if query.limit == 0 { DEFAULT_LIMIT } else { query.limit };
+    let Some(expression) = fts_expression(&query.text) else {
+        return recent(store, query, limit);
+    };
+    let sql = format!(
+        "SELECT a.id, a.version, a.status, a.section, a.headline, a.updated_at,
+                snippet(articles_fts, -1, ?5, ?6, '…', {SNIPPET_TOKENS})
+         FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+         WHERE articles_fts MATCH ?1
+           AND (?2 IS NULL OR a.status = ?2) AND (?3 IS NULL OR a.section = ?3)
+         ORDER BY {RANK} LIMIT ?4"
+    );
+    let context = || format!("searching for {:?}", query.text);
+    let mut stmt = store.conn().prepare_cached(&sql).context(context)?;
+    let rows = stmt
+        .query_map(
+            params![
+                expression,
+                query.status.map(Status::as_str),
+                query.section,
+                limit as i64,
+                MATCH_START,
+                MATCH_END
+            ],
+            |row| {
+                let status: String = row.get(2)?;
+                let marked: String = row.get(6)?;
+                Ok(SearchHit {
+                    id: row.get(0)?,
+                    version: row.get(1)?,
+                    status: status.parse().unwrap_or_default(),
+                    section: row.get(3)?,
+                    headline: row.get(4)?,
+                    updated_at: parse_time(&row.get::<_, String>(5)?)?,
+                    snippet: marked.replace(MATCH_START, PLAIN_START).replace(MATCH_END, PLAIN_END),
+                    snippet_html: escape(&marked)
+                        .replace(MATCH_START, "<mark>")
+                        .replace(MATCH_END, "</mark>"),
+                })
+            },
+        )
+        .context(context)?;
+    rows.collect::<rusqlite::Result<_>>().context(context)
+}
+
+/// The FTS5 expression for what the editor typed, or `None` when there is nothing to find.
+///
+/// Each whitespace-separated word becomes an FTS string (`"..."` with inner quotes doubled),
+/// which FTS5 never parses as an operator or column filter; the tokenizer then splits it like
+/// the indexed text, so `body:x` looks for the phrase "body x". Words with no letter or digit
+/// would become empty phrases and are dropped.
+pub fn fts_expression(text: &str) -> Option<String> {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let (last, _) = words.split_last()?;
+    let still_typing = !text.ends_with(char::is_whitespace);
+    let mut parts: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    if still_typing && last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS {
+        if let Some(part) = parts.last_mut() {
+            part.push_str(" *");
+        }
+    }
+    Some(parts.join(" AND "))
+}
+
+fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
+    let filter = ArticleFilter {
+        status: query.status,
+        section: query.section.clone(),
+        limit,
+        ..ArticleFilter::default()
+    };
+    store
+        .list_articles(&filter)?
+        .into_iter()
+        .map(|summary| {
+            let dek = store.article(&summary.id)?.fields.dek;
+            Ok(SearchHit {
+                id: summary.id,
+                version: summary.version,
+                status: summary.status,
+                section: summary.section,
+                headline: summary.headline,
+                updated_at: summary.updated_at,
+                snippet_html: escape(&dek),
+                snippet: dek,
+            })
+        })
+        .collect()
+}
