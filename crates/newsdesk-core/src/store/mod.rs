@@ -4,8 +4,12 @@
 //! Submodules group the statements by what they touch; they all share [`Store`].
 
 mod articles;
+mod delivery;
+mod photos;
 
 pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
+pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
+pub use delivery::AttemptOutcome;
 
 use std::path::Path;
 use std::time::Duration;
@@ -17,7 +21,11 @@ use crate::{Error, Result};
 
 /// Migrations in order; the schema version of a library is how many of them have run
 /// (`PRAGMA user_version`). Append only: a released migration is never edited.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_articles.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_articles.sql"),
+    include_str!("migrations/002_photos.sql"),
+    include_str!("migrations/003_delivery.sql"),
+];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);

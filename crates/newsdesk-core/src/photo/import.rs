@@ -1,0 +1,208 @@
+//! Bringing photos into the library. The heavy part (read, check, decode, hash, write the
+//! original and the thumbnail) needs no database, so a batch runs it on every core; the
+//! recording is one short transaction per photo on the caller's thread.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use serde::Serialize;
+
+use super::pixels::{self, MAX_FILE_BYTES};
+use super::rendition::{thumbnail_path, write_thumbnail};
+use super::{Photo, read_metadata, sha256_hex};
+use crate::error::Context;
+use crate::store::NewPhoto;
+use crate::{Error, Library, Result};
+
+/// The outcome of importing one file that was accepted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Imported {
+    pub photo: Photo,
+    /// The library already had this exact file; nothing was added.
+    pub duplicate: bool,
+}
+
+/// A file the desk refused, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Refused {
+    pub file: PathBuf,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct BatchReport {
+    pub imported: Vec<Photo>,
+    pub duplicates: Vec<Photo>,
+    pub refused: Vec<Refused>,
+}
+
+/// Everything about a file that is known before it is recorded.
+struct Prepared {
+    id: String,
+    format: &'static str,
+    byte_size: u64,
+    width: u32,
+    height: u32,
+    orientation: u8,
+    original: String,
+    source_name: String,
+    embedded: super::PhotoMetadata,
+    /// Files this import created, removed again if recording fails.
+    created: Vec<PathBuf>,
+}
+
+/// Imports one file. A refused file is an [`Error::Invalid`] naming the file and the reason.
+pub fn import_file(library: &mut Library, path: &Path) -> Result<Imported> {
+    let prepared = prepare(library.root(), path)?;
+    record(library, prepared)
+}
+
+/// Imports many files using every core; goes on past bad files and reports them at the end.
+/// `progress(done, total, file, outcome)` is called once per file, in completion order.
+pub fn import_batch(
+    library: &mut Library,
+    paths: &[PathBuf],
+    mut progress: impl FnMut(usize, usize, &Path, std::result::Result<&Imported, &Error>),
+) -> BatchReport {
+    let mut report = BatchReport::default();
+    let root = library.root().to_path_buf();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
+    let (sender, receiver) = mpsc::channel();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let (next, root) = (&next, &root);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(path) = paths.get(i) else { break };
+                    if sender.send((i, prepare(root, path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(sender);
+        for (done, (i, prepared)) in receiver.into_iter().enumerate() {
+            let path = &paths[i];
+            let outcome = prepared.and_then(|p| record(library, p));
+            progress(done + 1, paths.len(), path, outcome.as_ref());
+            match outcome {
+                Ok(Imported { photo, duplicate: false }) => report.imported.push(photo),
+                Ok(Imported { photo, duplicate: true }) => report.duplicates.push(photo),
+                Err(err) => report.refused.push(Refused { file: path.clone(), reason: err.to_string() }),
+            }
+        }
+    });
+    report
+}
+
+fn refused(path: &Path, reason: impl std::fmt::Display) -> Error {
+    Error::invalid(format!("{} was not imported: {reason}", path.display()))
+}
+
+fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
+    let meta = fs::metadata(path).map_err(|e| refused(path, format!("cannot read it ({e})")))?;
+    if !meta.is_file() {
+        return Err(refused(path, "it is not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(refused(
+            path,
+            format!(
+                "it is {} MB; photos up to {} MB are accepted",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = fs::read(path).map_err(|e| refused(path, format!("cannot read it ({e})")))?;
+    let format = pixels::format_of(&bytes).map_err(|r| refused(path, r))?;
+    let header = pixels::header(&bytes).map_err(|r| refused(path, r))?;
+    // Decoding everything proves the file is whole, and gives the thumbnail.
+    let upright = pixels::decode_upright(&bytes).map_err(|r| refused(path, r))?;
+    let (width, height) = header.upright();
+    let id = sha256_hex(&bytes);
+    let original = format!("photos/originals/{}/{id}.{}", &id[..2], extension(format));
+    let mut created = Vec::new();
+    let original_path = root.join(&original);
+    if !original_path.exists() {
+        write_atomically(&original_path, &bytes)?;
+        created.push(original_path);
+    }
+    let thumb = thumbnail_path(root, &id);
+    if !thumb.exists() {
+        if let Err(err) = write_thumbnail(&upright, &thumb) {
+            remove_all(&created);
+            return Err(err);
+        }
+        created.push(thumb);
+    }
+    Ok(Prepared {
+        id,
+        format,
+        byte_size: bytes.len() as u64,
+        width,
+        height,
+        orientation: header.orientation,
+        original,
+        source_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        embedded: read_metadata(&bytes),
+        created,
+    })
+}
+
+fn record(library: &mut Library, p: Prepared) -> Result<Imported> {
+    let new = NewPhoto {
+        id: &p.id,
+        format: p.format,
+        byte_size: p.byte_size,
+        width: p.width,
+        height: p.height,
+        orientation: p.orientation,
+        original: &p.original,
+        source_name: &p.source_name,
+        embedded: &p.embedded,
+    };
+    match library.store_mut().insert_photo(&new) {
+        Ok(added) => Ok(Imported { photo: library.store().photo(&p.id)?, duplicate: !added }),
+        Err(err) => {
+            remove_all(&p.created);
+            Err(err)
+        }
+    }
+}
+
+fn extension(format: &str) -> &'static str {
+    match format {
+        "jpeg" => "jpg",
+        "png" => "png",
+        "webp" => "webp",
+        _ => "tif",
+    }
+}
+
+fn remove_all(paths: &[PathBuf]) {
+    for path in paths {
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see
+/// the whole file or none, and a crash leaves at most a stray temporary file.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().expect("library paths have a folder");
+    fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+    let temp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
+    let written = fs::File::create(&temp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written.context(|| format!("writing {}", path.display()))
+}

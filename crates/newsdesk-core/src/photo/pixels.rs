@@ -1,0 +1,187 @@
+//! From file bytes to upright sRGB pixels, and from pixels to resized JPEG. Decoding is bounded
+//! (`image::Limits` plus our own pixel cap), so a file declaring absurd dimensions is refused
+//! before anything is allocated.
+
+use std::io::Cursor;
+
+use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage, metadata::Orientation};
+
+use super::Rect;
+use super::metadata::jpeg_segments;
+
+/// Larger originals are refused: no news photo needs more, and it bounds memory and time.
+pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
+/// 100 megapixels: 300 MB of RGB once decoded.
+pub const MAX_PIXELS: u64 = 100_000_000;
+const MAX_SIDE: u32 = 40_000;
+/// Decoder allocation cap (bytes); comfortably above MAX_PIXELS x 4 channels.
+const MAX_ALLOC: u64 = 512 * 1024 * 1024;
+/// Fixed encoder settings: renditions must be byte-identical for the same input.
+pub const JPEG_QUALITY: u8 = 85;
+
+/// The formats the desk takes in.
+pub fn format_of(bytes: &[u8]) -> Result<&'static str, String> {
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => Ok("jpeg"),
+        Ok(ImageFormat::Png) => Ok("png"),
+        Ok(ImageFormat::WebP) => Ok("webp"),
+        Ok(ImageFormat::Tiff) => Ok("tiff"),
+        Ok(other) => Err(format!(
+            "{} images are not supported: use JPEG, PNG, WebP or TIFF",
+            other.extensions_str().first().unwrap_or(&"these").to_uppercase()
+        )),
+        Err(_) => Err("this is not an image (not JPEG, PNG, WebP or TIFF)".into()),
+    }
+}
+
+/// What a file's header says, read without decoding the pixels.
+pub struct Header {
+    pub stored_width: u32,
+    pub stored_height: u32,
+    pub orientation: u8,
+}
+
+impl Header {
+    /// Width and height as displayed.
+    pub fn upright(&self) -> (u32, u32) {
+        if swaps_sides(self.orientation) {
+            (self.stored_height, self.stored_width)
+        } else {
+            (self.stored_width, self.stored_height)
+        }
+    }
+}
+
+fn swaps_sides(orientation: u8) -> bool {
+    (5..=8).contains(&orientation)
+}
+
+fn limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
+}
+
+fn decoder(bytes: &[u8]) -> Result<Box<dyn ImageDecoder + '_>, String> {
+    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let mut decoder = reader.into_decoder().map_err(describe)?;
+    let (w, h) = decoder.dimensions();
+    if w as u64 * h as u64 > MAX_PIXELS || w > MAX_SIDE || h > MAX_SIDE {
+        return Err(format!(
+            "it declares {w}x{h} pixels, more than the {} megapixel limit",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    decoder.set_limits(limits()).map_err(describe)?;
+    Ok(Box::new(decoder))
+}
+
+fn describe(err: image::ImageError) -> String {
+    match err {
+        image::ImageError::Limits(_) => "it is too large to decode safely".into(),
+        other => format!("the image data is damaged ({other})"),
+    }
+}
+
+pub fn header(bytes: &[u8]) -> Result<Header, String> {
+    let mut decoder = decoder(bytes)?;
+    let (stored_width, stored_height) = decoder.dimensions();
+    let orientation = decoder.orientation().map(|o| o.to_exif()).unwrap_or(1);
+    Ok(Header { stored_width, stored_height, orientation })
+}
+
+/// Decodes the whole image, upright and in sRGB.
+pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
+    if bytes.starts_with(&[0xFF, 0xD8]) && !jpeg_complete(bytes) {
+        return Err("the JPEG is truncated (its image data stops before the end)".into());
+    }
+    let mut decoder = decoder(bytes)?;
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(describe)?;
+    image.apply_orientation(orientation);
+    let gray = matches!(image, DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_));
+    let mut rgb = image.into_rgb8();
+    // A grey picture is converted as if its gamma were sRGB's (Gray Gamma 2.2 is within a
+    // hair of it); only RGB profiles are applied. A CMYK profile on RGB pixels (a broken
+    // file seen in the wild) cannot describe those pixels and is ignored, and CMYK JPEGs are
+    // converted by the decoder (Adobe inverted CMYK, naive conversion).
+    if let Some(icc) = icc.filter(|_| !gray) {
+        to_srgb(&mut rgb, &icc);
+    }
+    Ok(rgb)
+}
+
+/// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be
+/// read or is not RGB leaves the pixels as they are.
+fn to_srgb(rgb: &mut RgbImage, icc: &[u8]) {
+    let Ok(profile) = moxcms::ColorProfile::new_from_slice(icc) else { return };
+    if profile.color_space != moxcms::DataColorSpace::Rgb {
+        return;
+    }
+    let srgb = moxcms::ColorProfile::new_srgb();
+    let Ok(transform) = profile.create_transform_8bit(
+        moxcms::Layout::Rgb,
+        &srgb,
+        moxcms::Layout::Rgb,
+        moxcms::TransformOptions::default(),
+    ) else {
+        return;
+    };
+    let src = rgb.as_raw().clone();
+    let _ = transform.transform(&src, rgb.as_mut());
+}
+
+/// A JPEG is complete when an end-of-image marker follows its first scan.
+fn jpeg_complete(bytes: &[u8]) -> bool {
+    let Some((_, sos)) = jpeg_segments(bytes).into_iter().find(|(m, _)| *m == 0xDA) else {
+        return false;
+    };
+    let scan_start = sos.as_ptr() as usize - bytes.as_ptr() as usize;
+    // Entropy-coded data escapes 0xFF, so FF D9 after the scan start is the real end marker.
+    bytes[scan_start..].windows(2).rev().any(|w| w == [0xFF, 0xD9])
+}
+
+/// `rect` of `image` scaled to `width` x `height` (Lanczos3).
+pub fn resize(image: &RgbImage, rect: Rect, width: u32, height: u32) -> RgbImage {
+    let src = fast_image_resize::images::ImageRef::new(
+        image.width(),
+        image.height(),
+        image.as_raw(),
+        PixelType::U8x3,
+    )
+    .expect("an RgbImage buffer matches its size");
+    let mut dst = Image::new(width, height, PixelType::U8x3);
+    let options = ResizeOptions::new()
+        .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
+        .crop(rect.x as f64, rect.y as f64, rect.width as f64, rect.height as f64);
+    Resizer::new().resize(&src, &mut dst, &options).expect("pixel types and crop are valid");
+    RgbImage::from_raw(width, height, dst.into_vec()).expect("buffer matches its size")
+}
+
+/// Baseline JPEG, 4:2:0, fixed quality, with the given APP segments `(n, body)` after SOI.
+pub fn encode_jpeg(image: &RgbImage, segments: &[(u8, &[u8])]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    let mut encoder = jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY);
+    encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
+    for (n, body) in segments {
+        encoder.add_app_segment(*n, body.to_vec()).map_err(|e| e.to_string())?;
+    }
+    let (w, h) = (u16::try_from(image.width()), u16::try_from(image.height()));
+    let (Ok(w), Ok(h)) = (w, h) else { return Err("a JPEG side cannot exceed 65535 pixels".into()) };
+    encoder.encode(image.as_raw(), w, h, jpeg_encoder::ColorType::Rgb).map_err(|e| e.to_string())?;
+    Ok(out)
+}
+
+/// The size of `rect` scaled to `width` wide (never wider than the rect itself).
+pub fn scaled_size(rect: Rect, width: u32) -> (u32, u32) {
+    let width = width.min(rect.width).max(1);
+    let height = ((rect.height as u64 * width as u64 + rect.width as u64 / 2) / rect.width as u64).max(1);
+    (width, height as u32)
+}

@@ -1,0 +1,156 @@
+//! JPEG renditions of a crop at several widths, carrying the desk's record as IPTC-IIM and XMP,
+//! and the UI thumbnail. Renditions are cached in the library folder under a key made of
+//! everything that shapes their bytes, so the same photo, crop and record always give the same
+//! file (the export builds byte-identical packages from them).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use image::RgbImage;
+use serde::Serialize;
+
+use super::import::write_atomically;
+use super::metadata::rendition_segments;
+use super::pixels::{self, JPEG_QUALITY};
+use super::{Photo, Rect, sha256_hex};
+use crate::error::Context;
+use crate::{Error, Library, Result};
+
+pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
+/// Long edge of the UI thumbnail.
+pub const THUMBNAIL_SIZE: u32 = 400;
+/// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
+/// served.
+const RENDITION_SCHEME: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendition {
+    pub width: u32,
+    pub height: u32,
+    pub content_type: &'static str,
+    /// A stable name for packages: photo, crop and width.
+    pub file_name: String,
+    /// Absolute path of the cached file in the library folder.
+    pub path: PathBuf,
+    pub byte_size: u64,
+    pub sha256: String,
+}
+
+/// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
+/// Made once and then served from the cache.
+pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths: &[u32]) -> Result<Vec<Rendition>> {
+    let photo = library.store().photo(photo_id)?;
+    let rect = match crop {
+        Some(name) => photo
+            .crop(name)
+            .map(|c| c.rect())
+            .ok_or_else(|| Error::not_found("crop", format!("{name} of photo {photo_id}")))?,
+        None => photo.full_rect(),
+    };
+    let mut sizes: Vec<(u32, u32)> = widths.iter().map(|&w| pixels::scaled_size(rect, w)).collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.dedup();
+    let desk_json = serde_json::to_string(&photo.desk).expect("desk record serialises");
+    let key_base = format!(
+        "v{RENDITION_SCHEME}|q{JPEG_QUALITY}|{}|{},{},{},{}|{}",
+        photo.id,
+        rect.x,
+        rect.y,
+        rect.width,
+        rect.height,
+        sha256_hex(desk_json.as_bytes())
+    );
+    let dir = library.root().join("photos/renditions").join(&photo.id[..2]);
+    let planned: Vec<(u32, u32, PathBuf)> = sizes
+        .iter()
+        .map(|&(w, h)| {
+            let key = sha256_hex(format!("{key_base}|{w}x{h}").as_bytes());
+            (w, h, dir.join(format!("{}.jpg", &key[..32])))
+        })
+        .collect();
+    let missing: Vec<(u32, u32, &Path)> =
+        planned.iter().filter(|(_, _, p)| !p.exists()).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
+    if !missing.is_empty() {
+        make(library, &photo, rect, &missing)?;
+    }
+    let label = crop.unwrap_or("full");
+    planned
+        .into_iter()
+        .map(|(width, height, path)| {
+            let bytes = fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
+            Ok(Rendition {
+                width,
+                height,
+                content_type: "image/jpeg",
+                file_name: format!("{}-{label}-{width}.jpg", &photo.id[..12]),
+                byte_size: bytes.len() as u64,
+                sha256: sha256_hex(&bytes),
+                path,
+            })
+        })
+        .collect()
+}
+
+/// Decodes the original once and writes each missing size. The largest comes from the
+/// original; the smaller ones are scaled from it, in parallel, which is both faster and, at
+/// these ratios, indistinguishable.
+fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
+    let upright = decode_original(library, photo)?;
+    let (xmp, iim) = rendition_segments(&photo.desk);
+    let segments: [(u8, &[u8]); 2] = [(1, &xmp), (13, &iim)];
+    let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
+    let largest = pixels::resize(&upright, rect, w, h);
+    drop(upright);
+    let whole = Rect { x: 0, y: 0, width: w, height: h };
+    let write = |(width, height, path): &(u32, u32, &Path)| -> Result<()> {
+        let scaled;
+        let pixels = if (*width, *height) == (w, h) {
+            &largest
+        } else {
+            scaled = pixels::resize(&largest, whole, *width, *height);
+            &scaled
+        };
+        let jpeg = pixels::encode_jpeg(pixels, &segments)
+            .map_err(|e| Error::invalid(format!("cannot encode a rendition of photo {}: {e}", photo.id)))?;
+        write_atomically(path, &jpeg)
+    };
+    let half = sizes.len().div_ceil(2);
+    let (first, second) = sizes.split_at(half);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| second.iter().try_for_each(write));
+        let mine = first.iter().try_for_each(write);
+        mine.and(other.join().expect("rendition thread does not panic"))
+    })
+}
+
+fn decode_original(library: &Library, photo: &Photo) -> Result<RgbImage> {
+    let path = library.root().join(&photo.original);
+    let bytes = fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
+    pixels::decode_upright(&bytes)
+        .map_err(|reason| Error::invalid(format!("the original of photo {} cannot be decoded: {reason}", photo.id)))
+}
+
+pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
+    root.join("photos/thumbnails").join(&photo_id[..2]).join(format!("{photo_id}.jpg"))
+}
+
+/// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
+/// original if it has gone missing.
+pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
+    let photo = library.store().photo(photo_id)?;
+    let path = thumbnail_path(library.root(), &photo.id);
+    if !path.exists() {
+        write_thumbnail(&decode_original(library, &photo)?, &path)?;
+    }
+    Ok(path)
+}
+
+pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {
+    let (w, h) = (upright.width(), upright.height());
+    let scale = (THUMBNAIL_SIZE as f64 / w.max(h) as f64).min(1.0);
+    let size = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
+    let small = pixels::resize(upright, Rect { x: 0, y: 0, width: w, height: h }, size.0, size.1);
+    let jpeg = pixels::encode_jpeg(&small, &[])
+        .map_err(|e| Error::invalid(format!("cannot encode the thumbnail {}: {e}", path.display())))?;
+    write_atomically(path, &jpeg)
+}

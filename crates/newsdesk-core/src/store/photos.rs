@@ -1,0 +1,272 @@
+//! Photos, the desk's record and crops. The files themselves live in the library folder
+//! (see `photo::import`); this module only records them.
+
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::{Store, format_time, now, parse_time};
+use crate::error::Context;
+use crate::photo::{Aspect, Crop, DeskEdit, DeskRecord, Photo, PhotoMetadata, Rect, validate_crop};
+use crate::{Error, Result};
+
+/// Longest value of a desk field: all of them together must fit the 64 KB metadata segments
+/// of a JPEG rendition.
+pub const MAX_DESK_FIELD_BYTES: usize = 6000;
+
+const PHOTO_COLUMNS: &str = "id, format, byte_size, width, height, orientation, original, source_name,
+     embedded, desk, focal_x, focal_y, imported_at, updated_at";
+
+/// A photo about to be recorded: its original is already in place in the library folder.
+pub struct NewPhoto<'a> {
+    pub id: &'a str,
+    pub format: &'a str,
+    pub byte_size: u64,
+    pub width: u32,
+    pub height: u32,
+    pub orientation: u8,
+    pub original: &'a str,
+    pub source_name: &'a str,
+    pub embedded: &'a PhotoMetadata,
+}
+
+fn photo_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Photo> {
+    let focal_x: Option<f64> = row.get(10)?;
+    let focal_y: Option<f64> = row.get(11)?;
+    let id: String = row.get(0)?;
+    Ok(Photo {
+        sha256: id.clone(),
+        id,
+        format: row.get(1)?,
+        byte_size: row.get::<_, i64>(2)? as u64,
+        width: row.get(3)?,
+        height: row.get(4)?,
+        orientation: row.get(5)?,
+        original: row.get(6)?,
+        source_name: row.get(7)?,
+        embedded: json_column(row, 8)?,
+        desk: json_column(row, 9)?,
+        focal_point: focal_x.zip(focal_y),
+        crops: Vec::new(),
+        imported_at: parse_time(&row.get::<_, String>(12)?)?,
+        updated_at: parse_time(&row.get::<_, String>(13)?)?,
+    })
+}
+
+fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    serde_json::from_str(&text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+}
+
+impl Store {
+    /// Records a photo whose original is in place. Returns `false` (and changes nothing) when
+    /// the library already has it.
+    pub fn insert_photo(&mut self, new: &NewPhoto<'_>) -> Result<bool> {
+        let tx = self.photo_tx()?;
+        if photo_exists(&tx, new.id)? {
+            return Ok(false);
+        }
+        let at = format_time(now());
+        let desk = DeskRecord::from_embedded(new.embedded);
+        tx.execute(
+            "INSERT INTO photos (id, format, byte_size, width, height, orientation, original,
+                 source_name, embedded, desk, imported_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            params![
+                new.id,
+                new.format,
+                new.byte_size as i64,
+                new.width,
+                new.height,
+                new.orientation,
+                new.original,
+                new.source_name,
+                serde_json::to_string(new.embedded).expect("metadata serialises"),
+                serde_json::to_string(&desk).expect("desk record serialises"),
+                at
+            ],
+        )
+        .context(|| format!("recording photo {}", new.source_name))?;
+        tx.commit().context(|| format!("committing photo {}", new.source_name))?;
+        Ok(true)
+    }
+
+    pub fn photo(&self, id: &str) -> Result<Photo> {
+        let mut photo = self
+            .conn
+            .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"))
+            .and_then(|mut stmt| stmt.query_row([id], photo_from_row).optional())
+            .context(|| format!("reading photo {id}"))?
+            .ok_or_else(|| Error::not_found("photo", id))?;
+        photo.crops = self.crops(id)?;
+        Ok(photo)
+    }
+
+    /// All photos, newest import first.
+    pub fn list_photos(&self) -> Result<Vec<Photo>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos ORDER BY imported_at DESC, id"))
+            .context(|| "listing photos")?;
+        let mut photos: Vec<Photo> = stmt
+            .query_map([], photo_from_row)
+            .and_then(|rows| rows.collect())
+            .context(|| "listing photos")?;
+        for photo in &mut photos {
+            photo.crops = self.crops(&photo.id)?;
+        }
+        Ok(photos)
+    }
+
+    /// The full id of the one photo whose id starts with `prefix` (the CLI accepts short ids).
+    pub fn resolve_photo_id(&self, prefix: &str) -> Result<String> {
+        let prefix = prefix.trim().to_lowercase();
+        if prefix.is_empty() {
+            return Err(Error::invalid("no photo id given"));
+        }
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM photos WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")
+            .and_then(|mut stmt| stmt.query_map([&prefix], |row| row.get(0))?.collect())
+            .context(|| "looking up the photo id")?;
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(Error::not_found("photo", prefix)),
+            _ => Err(Error::invalid(format!("{prefix:?} matches several photos; give more of the id"))),
+        }
+    }
+
+    /// Changes the desk's record; the embedded values and the original stay as they are.
+    pub fn edit_photo_desk(&mut self, id: &str, edit: DeskEdit) -> Result<Photo> {
+        let mut desk = self.photo(id)?.desk;
+        edit.apply(&mut desk);
+        for (name, value) in [("credit", &desk.credit), ("caption", &desk.caption), ("alt text", &desk.alt_text)]
+            .into_iter()
+            .chain([
+                ("creator", &desk.creator),
+                ("copyright", &desk.copyright),
+                ("source", &desk.source),
+                ("usage terms", &desk.usage_terms),
+                ("special instructions", &desk.special_instructions),
+            ])
+        {
+            if value.len() > MAX_DESK_FIELD_BYTES {
+                return Err(Error::invalid(format!(
+                    "the {name} of photo {id} is {} bytes long; the limit is {MAX_DESK_FIELD_BYTES}",
+                    value.len()
+                )));
+            }
+        }
+        let json = serde_json::to_string(&desk).expect("desk record serialises");
+        self.update_photo(id, "desk = ?2", &json)
+    }
+
+    /// Sets (or clears) the focal point, (x, y) in 0..1 of the upright photo.
+    pub fn set_focal_point(&mut self, id: &str, focal: Option<(f64, f64)>) -> Result<Photo> {
+        if let Some((x, y)) = focal
+            && !((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y))
+        {
+            return Err(Error::invalid(format!(
+                "focal point {x},{y} is outside the photo: both numbers go from 0 to 1"
+            )));
+        }
+        let tx = self.photo_tx()?;
+        let changed = tx
+            .execute(
+                "UPDATE photos SET focal_x = ?2, focal_y = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, focal.map(|f| f.0), focal.map(|f| f.1), format_time(now())],
+            )
+            .context(|| format!("setting the focal point of photo {id}"))?;
+        if changed == 0 {
+            return Err(Error::not_found("photo", id));
+        }
+        tx.commit().context(|| "committing the focal point")?;
+        self.photo(id)
+    }
+
+    /// Adds or replaces the crop `name`. The rectangle is checked against the photo.
+    pub fn save_crop(&mut self, id: &str, name: &str, aspect: Aspect, rect: Rect) -> Result<Photo> {
+        let name = name.trim();
+        if name.is_empty() || name.contains('/') {
+            return Err(Error::invalid(format!("{name:?} is not a crop name: give a word such as \"lead\"")));
+        }
+        let photo = self.photo(id)?;
+        validate_crop(aspect, rect, photo.width, photo.height)?;
+        let tx = self.photo_tx()?;
+        tx.execute(
+            "INSERT INTO photo_crops (photo_id, name, aspect, x, y, width, height)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (photo_id, name) DO UPDATE SET
+                 aspect = excluded.aspect, x = excluded.x, y = excluded.y,
+                 width = excluded.width, height = excluded.height",
+            params![id, name, aspect.to_string(), rect.x, rect.y, rect.width, rect.height],
+        )
+        .context(|| format!("saving crop {name} of photo {id}"))?;
+        tx.execute("UPDATE photos SET updated_at = ?2 WHERE id = ?1", params![id, format_time(now())])
+            .context(|| "touching the photo")?;
+        tx.commit().context(|| "committing the crop")?;
+        self.photo(id)
+    }
+
+    pub fn delete_crop(&mut self, id: &str, name: &str) -> Result<Photo> {
+        let tx = self.photo_tx()?;
+        let gone = tx
+            .execute("DELETE FROM photo_crops WHERE photo_id = ?1 AND name = ?2", params![id, name])
+            .context(|| format!("deleting crop {name} of photo {id}"))?;
+        if gone == 0 {
+            return Err(Error::not_found("crop", format!("{name} of photo {id}")));
+        }
+        tx.commit().context(|| "committing the crop deletion")?;
+        self.photo(id)
+    }
+
+    fn crops(&self, id: &str) -> Result<Vec<Crop>> {
+        self.conn
+            .prepare_cached(
+                "SELECT name, aspect, x, y, width, height FROM photo_crops WHERE photo_id = ?1 ORDER BY name",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_map([id], |row| {
+                    let aspect: String = row.get(1)?;
+                    Ok(Crop {
+                        name: row.get(0)?,
+                        aspect: aspect.parse().unwrap_or(Aspect::Free),
+                        x: row.get(2)?,
+                        y: row.get(3)?,
+                        width: row.get(4)?,
+                        height: row.get(5)?,
+                    })
+                })?
+                .collect()
+            })
+            .context(|| format!("reading the crops of photo {id}"))
+    }
+
+    fn update_photo(&mut self, id: &str, set: &str, value: &str) -> Result<Photo> {
+        let tx = self.photo_tx()?;
+        let changed = tx
+            .execute(
+                &format!("UPDATE photos SET {set}, updated_at = ?3 WHERE id = ?1"),
+                params![id, value, format_time(now())],
+            )
+            .context(|| format!("updating photo {id}"))?;
+        if changed == 0 {
+            return Err(Error::not_found("photo", id));
+        }
+        tx.commit().context(|| format!("committing photo {id}"))?;
+        self.photo(id)
+    }
+
+    fn photo_tx(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting a write (is another Newsdesk holding the library?)")
+    }
+}
+
+fn photo_exists(tx: &Transaction<'_>, id: &str) -> Result<bool> {
+    Ok(tx
+        .query_row("SELECT 1 FROM photos WHERE id = ?1", [id], |_| Ok(()))
+        .optional()
+        .context(|| "looking up the photo")?
+        .is_some())
+}
