@@ -1,1 +1,7 @@
 
+mod markdown_file;
+mod history;
+mod render;
+mod search;
+mod package;
+mod ninjs;
