@@ -112,17 +112,18 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
 
 /// The FTS5 expression for what the editor typed, or `None` when there is nothing to find.
 ///
-/// Each whitespace-separated word becomes an FTS string (`"..."` with inner quotes doubled),
+/// Each word (split at white space and control characters, which FTS5 would choke on: a NUL
+/// ends its strings early) becomes an FTS string (`"..."` with inner quotes doubled),
 /// which FTS5 never parses as an operator or column filter; the tokenizer then splits it like
 /// the indexed text, so `body:x` looks for the phrase "body x". Words with no letter or digit
 /// would become empty phrases and are dropped.
 pub fn fts_expression(text: &str) -> Option<String> {
     let words: Vec<&str> = text
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let (last, _) = words.split_last()?;
-    let still_typing = !text.ends_with(char::is_whitespace);
+    let still_typing = !text.ends_with(|c: char| c.is_whitespace() || c.is_control());
     let mut parts: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
     if still_typing && last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS {
         if let Some(part) = parts.last_mut() {

@@ -5,3 +5,4 @@ mod render;
 mod search;
 mod package;
 mod ninjs;
+mod photo;

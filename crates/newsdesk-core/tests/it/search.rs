@@ -1,0 +1,200 @@
+//! Search over a real library: diacritics, hostile input, filters, ranking, snippets.
+
+use newsdesk_core::search::{SearchQuery, search};
+use newsdesk_core::store::RevisionKind;
+use newsdesk_core::{ArticleFields, Author, Library, Status};
+
+struct Desk {
+    _dir: tempfile::TempDir,
+    library: Library,
+}
+
+impl Desk {
+    fn new() -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::open(dir.path()).unwrap();
+        Desk { _dir: dir, library }
+    }
+
+    fn add(&mut self, headline: &str, body: &str, section: &str, status: Status) -> String {
+        let fields = ArticleFields {
+            headline: headline.into(),
+            body: body.into(),
+            section: section.into(),
+            authors: vec![Author { name: "Ana Ruiz".into(), role: "Reporter".into() }],
+            ..ArticleFields::default()
+        };
+        self.library.store_mut().create_article(None, &fields, status, RevisionKind::Create).unwrap().id
+    }
+
+    fn find(&self, text: &str) -> Vec<String> {
+        self.find_with(SearchQuery { text: text.into(), ..SearchQuery::default() })
+    }
+
+    fn find_with(&self, query: SearchQuery) -> Vec<String> {
+        search(self.library.store(), &query).unwrap().into_iter().map(|hit| hit.id).collect()
+    }
+}
+
+#[test]
+fn diacritics_and_case_do_not_matter() {
+    let mut desk = Desk::new();
+    let cafe = desk.add("Le Café du Commerce reopens", "The owner is thrilled.", "city", Status::Draft);
+    let plain = desk.add("A new cafe on Main Street", "Coffee and cake.", "city", Status::Draft);
+    let other = desk.add("Council votes on budget", "Nothing about coffee houses.", "politics", Status::Draft);
+    for query in ["cafe", "café", "CAFÉ", "Cafe ", "CAFE"] {
+        let mut found = desk.find(query);
+        found.sort();
+        let mut expected = vec![cafe.clone(), plain.clone()];
+        expected.sort();
+        assert_eq!(found, expected, "query {query:?}");
+    }
+    assert!(!desk.find("cafe").contains(&other));
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typing() {
+    let mut desk = Desk::new();
+    let id = desk.add("Marathon record falls", "A runner from Kenya won.", "sport", Status::Draft);
+    assert_eq!(desk.find("marath"), vec![id.clone()]);
+    assert_eq!(desk.find("kenya marath"), vec![id]);
+    // A finished word (trailing space) is matched whole.
+    assert!(desk.find("marath ").is_empty());
+    // Earlier words are always whole words.
+    assert!(desk.find("marath record").is_empty());
+}
+
+#[test]
+fn hostile_input_is_matched_literally_and_never_errors() {
+    let mut desk = Desk::new();
+    let near = desk.add("NEAR the border", "Troops OR tanks: body x NOT here.", "world", Status::Draft);
+    let other = desk.add("Weather", "Sunny with rain later.", "city", Status::Draft);
+    let cases: &[(&str, &[&str])] = &[
+        ("\"", &[]),
+        ("\"\"", &[]),
+        ("*", &[]),
+        ("-", &[]),
+        (":", &[]),
+        ("^", &[]),
+        ("(", &[]),
+        (")", &[]),
+        ("NEAR(", &[&near]),
+        ("NEAR(the border)", &[&near]),
+        ("troops OR nothing", &[]),
+        ("OR", &[&near]),
+        ("AND", &[]),
+        ("NOT", &[&near]),
+        ("body:x", &[&near]),
+        ("headline:weather", &[]),
+        ("{headline body}:sunny", &[]),
+        ("-rain", &[&other]),
+        ("^sunny", &[&other]),
+        ("\"unbalanced sunny", &[]),
+        ("\"sunny", &[&other]),
+        ("sunny\"", &[&other]),
+        ("rain*", &[&other]),
+        ("ra*n", &[]),
+        ("sun\"ny", &[]),
+        ("'; DROP TABLE articles; --", &[]),
+        ("\u{0}", &[]),
+        ("tanks\u{0}", &[&near]),
+        ("\u{0}tanks\u{1b}", &[&near]),
+    ];
+    for (query, expected) in cases {
+        let hits = search(desk.library.store(), &SearchQuery { text: (*query).into(), ..Default::default() });
+        let hits = hits.unwrap_or_else(|e| panic!("query {query:?} failed: {e}"));
+        let ids: Vec<&str> = hits.iter().map(|hit| hit.id.as_str()).collect();
+        if query.chars().any(char::is_alphanumeric) {
+            assert_eq!(&ids, expected, "query {query:?}");
+        } else {
+            // Nothing to search for: the article list.
+            assert_eq!(ids.len(), 2, "query {query:?}");
+        }
+    }
+    assert_eq!(desk.library.store().integrity_check().unwrap(), "ok");
+}
+
+#[test]
+fn filters_by_status_and_section() {
+    let mut desk = Desk::new();
+    let draft_sport = desk.add("Goal in extra time", "The final goal.", "sport", Status::Draft);
+    let ready_sport = desk.add("Goalkeeper retires", "A goal-line legend.", "sport", Status::Ready);
+    let ready_city = desk.add("Council goal: cleaner streets", "The goal is set.", "city", Status::Ready);
+    let query = |status, section: Option<&str>| SearchQuery {
+        text: "goal".into(),
+        status,
+        section: section.map(Into::into),
+        limit: 0,
+    };
+    let sorted = |mut ids: Vec<String>| {
+        ids.sort();
+        ids
+    };
+    assert_eq!(desk.find_with(query(None, None)).len(), 3);
+    assert_eq!(sorted(desk.find_with(query(Some(Status::Ready), None))), sorted(vec![ready_sport.clone(), ready_city.clone()]));
+    assert_eq!(sorted(desk.find_with(query(None, Some("sport")))), sorted(vec![draft_sport, ready_sport.clone()]));
+    assert_eq!(desk.find_with(query(Some(Status::Ready), Some("sport"))), vec![ready_sport]);
+    assert!(desk.find_with(query(Some(Status::Spiked), None)).is_empty());
+    // The filters also apply to an empty search (the article list).
+    let listed = desk.find_with(SearchQuery { section: Some("city".into()), ..Default::default() });
+    assert_eq!(listed, vec![ready_city]);
+}
+
+#[test]
+fn a_headline_match_ranks_above_a_body_only_match() {
+    let mut desk = Desk::new();
+    // The body-only article mentions the word more often, and is created last (newest).
+    let in_headline = desk.add("Flood warning for the valley", "Residents were told to prepare.", "city", Status::Draft);
+    let in_body = desk.add(
+        "Council meeting",
+        "The flood plan was discussed. A flood barrier and flood insurance too.",
+        "city",
+        Status::Draft,
+    );
+    assert_eq!(desk.find("flood"), vec![in_headline, in_body]);
+}
+
+#[test]
+fn limit_caps_the_results() {
+    let mut desk = Desk::new();
+    for n in 0..5 {
+        desk.add(&format!("Election night {n}"), "Votes counted.", "politics", Status::Draft);
+    }
+    assert_eq!(desk.find("election").len(), 5);
+    assert_eq!(desk.find_with(SearchQuery { text: "election".into(), limit: 2, ..Default::default() }).len(), 2);
+}
+
+#[test]
+fn snippets_mark_matches_and_body_text_cannot_inject_html() {
+    let mut desk = Desk::new();
+    desk.add(
+        "Harbour news",
+        "Fishermen say <script>alert('x')</script> & the <b>harbour</b> is quiet tonight.",
+        "city",
+        Status::Draft,
+    );
+    let hits = search(desk.library.store(), &SearchQuery { text: "quiet".into(), ..Default::default() }).unwrap();
+    let hit = &hits[0];
+    assert!(hit.snippet.contains("[quiet]"), "{}", hit.snippet);
+    assert!(hit.snippet_html.contains("<mark>quiet</mark>"), "{}", hit.snippet_html);
+    assert!(hit.snippet_html.contains("&lt;script&gt;"), "{}", hit.snippet_html);
+    assert!(hit.snippet_html.contains("&amp;"), "{}", hit.snippet_html);
+    let without_marks = hit.snippet_html.replace("<mark>", "").replace("</mark>", "");
+    assert!(!without_marks.contains('<') && !without_marks.contains('>'), "{}", hit.snippet_html);
+    assert_eq!(hit.headline, "Harbour news");
+    assert_eq!(hit.status, Status::Draft);
+    assert_eq!(hit.version, 1);
+}
+
+#[test]
+fn saved_changes_are_found_and_old_text_is_not() {
+    let mut desk = Desk::new();
+    let id = desk.add("Bridge closed", "Repairs start Monday.", "city", Status::Draft);
+    let mut fields = desk.library.store().article(&id).unwrap().fields;
+    fields.body = "Repairs start Tuesday.".into();
+    desk.library.store_mut().save_article(&id, 1, &fields, newsdesk_core::store::SaveKind::Save).unwrap();
+    assert_eq!(desk.find("tuesday"), vec![id.clone()]);
+    assert!(desk.find("monday").is_empty());
+    let hit = &search(desk.library.store(), &SearchQuery { text: "bridge".into(), ..Default::default() }).unwrap()[0];
+    assert_eq!(hit.version, 2);
+}
