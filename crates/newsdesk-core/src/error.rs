@@ -29,6 +29,10 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// Preflight found problems that block publishing; nothing was written.
+    #[error("article {article_id} cannot be exported yet: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    Preflight { article_id: String, problems: Vec<crate::package::Problem> },
+
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -52,6 +56,7 @@ impl Error {
             Error::NotFound { .. } => "not_found",
             Error::Conflict { .. } => "conflict",
             Error::Invalid(_) => "invalid",
+            Error::Preflight { .. } => "preflight",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
             Error::Io { .. } => "io",
             Error::Database { source, .. } if is_sqlite_full(source) => "disk_full",

@@ -1,0 +1,90 @@
+//! The outbox worker. Deliveries wait in SQLite; a run takes each due one under a lease, tries
+//! it once and records the outcome: delivered, failed for good (the receiver refused it), or
+//! retrying after an exponential backoff. Working offline just leaves them queued.
+
+use std::time::Duration;
+
+use super::{Delivery, Target, http_push};
+use crate::library::Library;
+use crate::package::{self, Package};
+use crate::store::AttemptOutcome;
+use crate::{Error, Result};
+
+/// How a run of the outbox behaves.
+#[derive(Debug, Clone, Copy)]
+pub struct OutboxRun {
+    /// The first retry waits `2 × base_delay`, then 4×, 8×... up to 64× (Superdesk waits
+    /// `2^min(6, attempt)` minutes: a base of one minute).
+    pub base_delay: Duration,
+    /// How long a claimed delivery stays ours; past it, a later run presumes this process
+    /// dead and takes the delivery over. Must exceed the slowest honest attempt.
+    pub lease: Duration,
+}
+
+impl Default for OutboxRun {
+    fn default() -> Self {
+        OutboxRun { base_delay: Duration::from_secs(60), lease: Duration::from_secs(15 * 60) }
+    }
+}
+
+impl OutboxRun {
+    fn backoff(&self, attempt: i64) -> Duration {
+        self.base_delay.saturating_mul(1 << attempt.clamp(0, 6))
+    }
+}
+
+/// Queues the current version of an article for a destination. The package is built now and
+/// kept in the library, so every attempt sends the same bytes. Nothing is sent yet.
+pub fn deliver(library: &mut Library, article_id: &str, destination: &str) -> Result<Delivery> {
+    library.store().destination(destination)?;
+    let exported = package::export_for_delivery(library, article_id, destination)?;
+    library.store_mut().enqueue_delivery(
+        article_id,
+        exported.article_version,
+        exported.ninjs_version,
+        destination,
+        &exported.path,
+    )
+}
+
+/// Tries every delivery that is due now, once each; returns them with their new state.
+pub fn run_due(library: &mut Library, run: &OutboxRun) -> Result<Vec<Delivery>> {
+    // Only what was due when the run began: a delivery retried with no delay would
+    // otherwise come straight back within the same run.
+    let started = crate::store::now();
+    let mut attempted = Vec::new();
+    while let Some(claimed) = library.store_mut().claim_delivery(run.lease, started)? {
+        let outcome = attempt(library, &claimed, run);
+        library.store_mut().finish_attempt(claimed.id, claimed.attempts, outcome)?;
+        attempted.push(claimed.id);
+    }
+    attempted.into_iter().map(|id| library.store().delivery(id)).collect()
+}
+
+fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOutcome {
+    let retry = |message: String| AttemptOutcome::Retry { after: run.backoff(delivery.attempts), message };
+    let destination = match library.store().destination(&delivery.destination) {
+        Ok(destination) => destination,
+        Err(Error::NotFound { .. }) => {
+            return AttemptOutcome::Failed(format!("destination {} no longer exists", delivery.destination));
+        }
+        Err(e) => return retry(e.to_string()),
+    };
+    let package = match Package::read_folder(&delivery.package_path) {
+        Ok(package) => package,
+        Err(e) => return AttemptOutcome::Failed(format!("the package to send is damaged or gone: {e}")),
+    };
+    match &destination.target {
+        Target::Folder { path } => match package.write_zip(&path.join(package.zip_name())) {
+            Ok(_) => AttemptOutcome::Delivered,
+            Err(e) => retry(e.to_string()),
+        },
+        Target::HttpPush(settings) => match http_push::push(settings, &package) {
+            Ok(()) => AttemptOutcome::Delivered,
+            Err(http_push::PushError::Rejected { status, message }) => {
+                AttemptOutcome::Failed(format!("refused by the receiver (HTTP {status}): {message}"))
+            }
+            Err(http_push::PushError::Unavailable(message)) => retry(message),
+        },
+    }
+}

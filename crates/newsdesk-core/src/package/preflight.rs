@@ -1,0 +1,130 @@
+//! The check before any export: every problem that blocks publishing, all at once, each
+//! naming the field to fix, and the warnings an editor should see but may ignore.
+
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::library::Library;
+use crate::photo::Photo;
+use crate::render::{self, NoPhotos, PhotoRef};
+use crate::{Error, Result};
+
+/// One thing wrong with the article, for the editor.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The article field to fix (`headline`, `authors`, `body`, `lead_photo`, `embargo`...),
+    /// so the UI can take the editor there.
+    pub field: String,
+    pub message: String,
+    /// The photo concerned, when it is about a photo.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub photo_id: Option<String>,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.message, self.field)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Preflight {
+    /// Block the export.
+    pub problems: Vec<Problem>,
+    /// Shown, not blocking.
+    pub warnings: Vec<Problem>,
+    /// The photos the package will carry, lead first, each photo and crop once.
+    #[serde(skip)]
+    pub(crate) placements: Vec<Placement>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Placement {
+    pub photo: Photo,
+    pub crop: Option<String>,
+    pub lead: bool,
+}
+
+pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
+    let fields = &article.fields;
+    let mut checked = Preflight { problems: Vec::new(), warnings: Vec::new(), placements: Vec::new() };
+    let mut problem = |field: &str, message: String| {
+        checked.problems.push(Problem { field: field.into(), message, photo_id: None })
+    };
+    if fields.headline.trim().is_empty() {
+        problem("headline", "There is no headline".into());
+    }
+    if fields.byline().is_empty() {
+        problem("authors", "There is no byline: add at least one author".into());
+    }
+    let stats = render::render(&fields.body, &NoPhotos)?.stats;
+    if stats.words == 0 {
+        problem("body", "The body is empty".into());
+    }
+
+    let lead = fields.lead_photo.as_ref().filter(|p| !p.photo_id.trim().is_empty()).map(|p| PhotoRef {
+        photo_id: p.photo_id.trim().to_owned(),
+        crop: Some(p.crop.trim().to_owned()).filter(|c| !c.is_empty()),
+    });
+    let placed = lead.iter().map(|r| (r.clone(), true)).chain(render::photo_refs(&fields.body).into_iter().map(|r| (r, false)));
+    for (reference, is_lead) in placed {
+        if checked.placements.iter().any(|p| p.photo.id == reference.photo_id && p.crop == reference.crop)
+            || checked.problems.iter().any(|p| p.photo_id.as_deref() == Some(reference.photo_id.as_str()))
+        {
+            continue;
+        }
+        let field = if is_lead { "lead_photo" } else { "body" };
+        match check_photo(library, &reference, is_lead)? {
+            Ok(photo) => checked.placements.push(Placement { photo, crop: reference.crop.clone(), lead: is_lead }),
+            Err(messages) => checked.problems.extend(messages.into_iter().map(|message| Problem {
+                field: field.into(),
+                message,
+                photo_id: Some(reference.photo_id.clone()),
+            })),
+        }
+    }
+
+    for warning in render::warnings(fields, &stats) {
+        if !checked.problems.iter().any(|p| p.field == warning.field) {
+            checked.warnings.push(Problem { field: warning.field, message: warning.message, photo_id: None });
+        }
+    }
+    if let Some(embargo) = fields.embargo.filter(|e| *e > crate::store::now()) {
+        checked.warnings.push(Problem {
+            field: "embargo".into(),
+            message: format!(
+                "The story is under embargo until {}: the receiving desk must hold it until then",
+                crate::store::format_time(embargo)
+            ),
+            photo_id: None,
+        });
+    }
+    Ok(checked)
+}
+
+/// The photo if it can go out, and what stops it otherwise.
+fn check_photo(library: &Library, reference: &PhotoRef, is_lead: bool) -> Result<Result<Photo, Vec<String>>> {
+    let name = if is_lead { "The lead photo".to_owned() } else { "A photo in the body".to_owned() };
+    let short = &reference.photo_id[..reference.photo_id.len().min(12)];
+    let photo = match library.store().photo(&reference.photo_id) {
+        Ok(photo) => photo,
+        Err(Error::NotFound { .. }) => {
+            return Ok(Err(vec![format!("{name} ({short}) is not in the library")]));
+        }
+        Err(e) => return Err(e),
+    };
+    let label = format!("{name} ({})", if photo.source_name.is_empty() { short } else { &photo.source_name });
+    let mut problems = Vec::new();
+    if let Some(crop) = &reference.crop
+        && photo.crop(crop).is_none()
+    {
+        problems.push(format!("{label} has no crop called {crop:?}"));
+    }
+    if photo.desk.credit.trim().is_empty() {
+        problems.push(format!("{label} has no credit: add it on the photo desk"));
+    }
+    if photo.desk.alt_text.trim().is_empty() {
+        problems.push(format!("{label} has no alt text for readers who cannot see it: add it on the photo desk"));
+    }
+    Ok(if problems.is_empty() { Ok(photo) } else { Err(problems) })
+}
