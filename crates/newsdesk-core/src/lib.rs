@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod delivery;
+pub mod demo;
 pub mod error;
 pub mod history;
 pub mod library;
