@@ -5,4 +5,5 @@ mod render;
 mod search;
 mod package;
 mod ninjs;
+mod delivery;
 mod photo;
