@@ -6,6 +6,8 @@
 //! APP13 segment that exiftool rejects as corrupt, and the format (tagged records in an 8BIM
 //! resource) is a few dozen lines either way.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::DeskRecord;
@@ -33,7 +35,8 @@ pub struct PhotoMetadata {
 #[derive(Debug, Default)]
 pub(crate) struct Blocks {
     pub exif: Option<Vec<u8>>,
-    pub xmp: Option<Vec<u8>>,
+    /// Every XMP packet, in file order.
+    pub xmp: Vec<Vec<u8>>,
     pub iim: Option<Vec<u8>>,
 }
 
@@ -48,26 +51,26 @@ const IIM_UTF8: &[u8] = b"\x1b%G";
 /// damaged simply says less.
 pub fn read_metadata(bytes: &[u8]) -> PhotoMetadata {
     let blocks = blocks(bytes);
-    let xmp = blocks.xmp.as_deref().map(Xmp::parse).unwrap_or_default();
+    let xmp = Xmp::parse(&blocks.xmp);
     let iim = blocks.iim.as_deref().map(Iim::parse).unwrap_or_default();
     let exif = blocks.exif.as_deref().map(Exif::parse).unwrap_or_default();
     // MWG: a value from XMP wins, then IIM, then EXIF. (MWG also compares the IIM digest to
     // decide whether IIM was edited after XMP; agency files rarely carry it, so it is skipped.)
     let pick = |values: [Option<String>; 3]| values.into_iter().flatten().find(|v| !v.is_empty());
     PhotoMetadata {
-        creator: pick([xmp.creator, iim.get(80), exif.artist]),
-        credit: pick([xmp.credit, iim.get(110), None]),
-        copyright: pick([xmp.rights, iim.get(116), exif.copyright]),
-        caption: pick([xmp.description, iim.get(120), exif.description]),
-        headline: pick([xmp.headline, iim.get(105), None]),
-        date_created: pick([xmp.date_created, iim.date_created(), exif.date_time_original]),
-        city: pick([xmp.city, iim.get(90), None]),
-        country: pick([xmp.country, iim.get(101), None]),
-        source: pick([xmp.source, iim.get(115), None]),
-        special_instructions: pick([xmp.instructions, iim.get(40), None]),
-        job_id: pick([xmp.transmission_reference, iim.get(103), None]),
-        alt_text: pick([xmp.alt_text, None, None]),
-        usage_terms: pick([xmp.usage_terms, None, None]),
+        creator: pick([xmp.get("creator"), iim.get(80), exif.artist]),
+        credit: pick([xmp.get("Credit"), iim.get(110), None]),
+        copyright: pick([xmp.get("rights"), iim.get(116), exif.copyright]),
+        caption: pick([xmp.get("description"), iim.get(120), exif.description]),
+        headline: pick([xmp.get("Headline"), iim.get(105), None]),
+        date_created: pick([xmp.get("DateCreated"), iim.date_created(), exif.date_time_original]),
+        city: pick([xmp.get("City"), iim.get(90), None]),
+        country: pick([xmp.get("Country"), iim.get(101), None]),
+        source: pick([xmp.get("Source"), iim.get(115), None]),
+        special_instructions: pick([xmp.get("Instructions"), iim.get(40), None]),
+        job_id: pick([xmp.get("TransmissionReference"), iim.get(103), None]),
+        alt_text: pick([xmp.get("AltTextAccessibility"), None, None]),
+        usage_terms: pick([xmp.get("UsageTerms"), None, None]),
     }
 }
 
@@ -89,11 +92,7 @@ fn jpeg_blocks(bytes: &[u8]) -> Blocks {
             0xE1 if body.starts_with(b"Exif\0\0") && found.exif.is_none() => {
                 found.exif = Some(body[6..].to_vec());
             }
-            0xE1 if found.xmp.is_none() => {
-                if let Some(xmp) = xmp_packet(body) {
-                    found.xmp = Some(xmp.to_vec());
-                }
-            }
+            0xE1 => found.xmp.extend(xmp_packet(body).map(<[u8]>::to_vec)),
             0xED if body.starts_with(PHOTOSHOP_APP13) => {
                 iim.extend(photoshop_iim(&body[PHOTOSHOP_APP13.len()..]));
             }
@@ -180,7 +179,7 @@ fn decoder_blocks(bytes: &[u8]) -> Blocks {
     let Ok(mut decoder) = reader.into_decoder() else { return Blocks::default() };
     Blocks {
         exif: decoder.exif_metadata().ok().flatten(),
-        xmp: decoder.xmp_metadata().ok().flatten(),
+        xmp: decoder.xmp_metadata().ok().flatten().into_iter().collect(),
         iim: decoder.iptc_metadata().ok().flatten(),
     }
 }
@@ -307,47 +306,47 @@ const NS_IPTC_CORE: &str = "http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/";
 const NS_XMP_RIGHTS: &str = "http://ns.adobe.com/xap/1.0/rights/";
 const NS_XML: &str = "http://www.w3.org/XML/1998/namespace";
 
+/// The properties of the XMP packets of a file; a later packet overrides an earlier one (as
+/// exiftool reads them: some agency files carry a stale packet and then the current one).
 #[derive(Default)]
-struct Xmp {
-    creator: Option<String>,
-    credit: Option<String>,
-    rights: Option<String>,
-    description: Option<String>,
-    headline: Option<String>,
-    date_created: Option<String>,
-    city: Option<String>,
-    country: Option<String>,
-    source: Option<String>,
-    instructions: Option<String>,
-    transmission_reference: Option<String>,
-    alt_text: Option<String>,
-    usage_terms: Option<String>,
-}
+struct Xmp(HashMap<&'static str, String>);
+
+/// (namespace, property) pairs the desk reads.
+const XMP_PROPERTIES: [(&str, &str); 13] = [
+    (NS_DC, "creator"),
+    (NS_PHOTOSHOP, "Credit"),
+    (NS_DC, "rights"),
+    (NS_DC, "description"),
+    (NS_PHOTOSHOP, "Headline"),
+    (NS_PHOTOSHOP, "DateCreated"),
+    (NS_PHOTOSHOP, "City"),
+    (NS_PHOTOSHOP, "Country"),
+    (NS_PHOTOSHOP, "Source"),
+    (NS_PHOTOSHOP, "Instructions"),
+    (NS_PHOTOSHOP, "TransmissionReference"),
+    (NS_IPTC_CORE, "AltTextAccessibility"),
+    (NS_XMP_RIGHTS, "UsageTerms"),
+];
 
 impl Xmp {
-    fn parse(packet: &[u8]) -> Xmp {
-        let text = String::from_utf8_lossy(packet);
-        // The packet is padded with whitespace or NULs and wrapped in processing instructions.
-        let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else {
-            return Xmp::default();
-        };
-        let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else { return Xmp::default() };
-        let get = |ns, name| xmp_property(&doc, ns, name);
-        Xmp {
-            creator: get(NS_DC, "creator"),
-            credit: get(NS_PHOTOSHOP, "Credit"),
-            rights: get(NS_DC, "rights"),
-            description: get(NS_DC, "description"),
-            headline: get(NS_PHOTOSHOP, "Headline"),
-            date_created: get(NS_PHOTOSHOP, "DateCreated"),
-            city: get(NS_PHOTOSHOP, "City"),
-            country: get(NS_PHOTOSHOP, "Country"),
-            source: get(NS_PHOTOSHOP, "Source"),
-            instructions: get(NS_PHOTOSHOP, "Instructions"),
-            transmission_reference: get(NS_PHOTOSHOP, "TransmissionReference"),
-            alt_text: get(NS_IPTC_CORE, "AltTextAccessibility"),
-            usage_terms: get(NS_XMP_RIGHTS, "UsageTerms"),
+    fn parse(packets: &[Vec<u8>]) -> Xmp {
+        let mut found = HashMap::new();
+        for packet in packets {
+            let text = String::from_utf8_lossy(packet);
+            // The packet is padded with whitespace or NULs and wrapped in processing instructions.
+            let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else { continue };
+            let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else { continue };
+            for (ns, name) in XMP_PROPERTIES {
+                if let Some(value) = xmp_property(&doc, ns, name) {
+                    found.insert(name, value);
+                }
+            }
         }
+        Xmp(found)
+    }
+
+    fn get(&self, name: &str) -> Option<String> {
+        self.0.get(name).cloned()
     }
 }
 

@@ -1,0 +1,400 @@
+//! The photo desk: real agency files come in with their embedded credits, bad files are
+//! refused with a reason and leave nothing behind, crops are checked, and renditions carry the
+//! desk's record in a form exiftool (the independent reader) reads back exactly.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
+use newsdesk_core::{Error, Library};
+
+fn wire(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name)
+}
+
+fn library() -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    let library = Library::open(dir.path().join("lib")).unwrap();
+    (dir, library)
+}
+
+fn import(library: &mut Library, name: &str) -> photo::Photo {
+    photo::import_file(library, &wire(name)).unwrap_or_else(|e| panic!("{name}: {e}")).photo
+}
+
+/// `exiftool -j` of a file, as the one JSON object it prints.
+fn exiftool(path: &Path, args: &[&str]) -> serde_json::Value {
+    let out = Command::new("exiftool").args(["-j", "-G1"]).args(args).arg(path).output().expect("exiftool runs");
+    assert!(out.status.success(), "exiftool failed on {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    let mut all: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    all.remove(0)
+}
+
+enum Expect {
+    Is(&'static str),
+    StartsWith(&'static str),
+    Contains(&'static str),
+    Absent,
+}
+
+/// The table of shared/fixtures/photos/wire/README.md, plus the dimensions as displayed.
+#[test]
+fn every_wire_fixture_comes_in_with_the_readme_values() {
+    use Expect::*;
+    type Row = (&'static str, (u32, u32), &'static [(&'static str, Expect)]);
+    let table: &[Row] = &[
+        ("getty.jpg", (100, 60), &[
+            ("creator", Is("CHRISTOF STACHE")),
+            ("credit", Is("AFP/Getty Images")),
+            ("source", Is("AFP")),
+            ("copyright", Is("CHRISTOF STACHE")),
+            ("caption", StartsWith("Austria's Matthias Mayer attends")),
+        ]),
+        ("pa.jpg", (38, 50), &[
+            ("creator", Is("Martin Rickett")),
+            ("credit", Is("PA")),
+            ("source", Is("PA")),
+            ("copyright", Is("PA Wire")),
+            ("caption", Contains("Photo credit should read Martin Rickett/PA Wire")),
+        ]),
+        ("corbis.jpg", (50, 35), &[
+            ("creator", Is("Mike Cardew")),
+            ("credit", Is("© Mike Cardew/ZUMA Press/Corbis")),
+            ("copyright", Is("© Corbis.  All Rights Reserved.")),
+            ("special_instructions", Is("For latest restrictions check www.corbisimages.com")),
+        ]),
+        ("guardian-turner.jpg", (50, 33), &[("creator", Is("Graham Turner"))]),
+        ("cech.jpg", (8, 8), &[
+            ("creator", Is("Phil Cole")),
+            ("credit", Is("Getty Images")),
+            ("city", Is("London")),
+            ("headline", StartsWith("Petr Cech Retiring")),
+        ]),
+        ("longXMP.jpg", (2, 2), &[("credit", StartsWith("Lorem ipsum dolor sit amet"))]),
+        ("longdescription.png", (2, 2), &[("caption", StartsWith("Lorem ipsum dolor sit amet"))]),
+        ("cmyk.jpg", (5, 4), &[("creator", Is("Christopher Furlong")), ("credit", Is("Getty Images"))]),
+        ("rgb-with-cmyk-profile.jpg", (5, 3), &[("creator", Is("PAT HEALY")), ("credit", Is("RACINGFOTOS.COM"))]),
+        ("rgb-with-rgb-profile.jpg", (5, 3), &[("creator", Is("PAT HEALY")), ("credit", Is("RACINGFOTOS.COM"))]),
+        ("rgb-wo-profile.jpg", (5, 3), &[("creator", Is("PAT HEALY")), ("credit", Is("RACINGFOTOS.COM"))]),
+        ("grayscale-with-profile.jpg", (5, 4), &[("creator", Absent), ("credit", Absent)]),
+        ("grayscale-wo-profile.jpg", (5, 4), &[("creator", Absent), ("credit", Absent), ("caption", Absent)]),
+        ("exif-orientated.jpg", (2304, 3456), &[("creator", Absent), ("date_created", Is("2015-04-23T19:12:34"))]),
+        ("exif-orientated-no-rotation.jpg", (3456, 2304), &[("creator", Absent)]),
+        ("rubbish.jpg", (564, 800), &[("creator", Absent), ("credit", Absent), ("caption", Absent)]),
+    ];
+    let (_dir, mut library) = library();
+    for (file, (width, height), expected) in table {
+        let photo = import(&mut library, file);
+        assert_eq!((photo.width, photo.height), (*width, *height), "{file}: size as displayed");
+        let embedded = serde_json::to_value(&photo.embedded).unwrap();
+        for (field, expect) in *expected {
+            let value = embedded[field].as_str();
+            let ok = match (expect, value) {
+                (Is(want), Some(v)) => v == *want,
+                (StartsWith(want), Some(v)) => v.starts_with(want),
+                (Contains(want), Some(v)) => v.contains(want),
+                (Absent, None) => true,
+                _ => false,
+            };
+            assert!(ok, "{file}: {field} is {value:?}");
+        }
+        // The desk starts from what the file said.
+        assert_eq!(Some(photo.desk.credit.as_str()).filter(|c| !c.is_empty()), photo.embedded.credit.as_deref());
+    }
+    assert_eq!(library.store().list_photos().unwrap().len(), table.len());
+}
+
+#[test]
+fn the_same_file_twice_is_one_photo_and_the_original_is_kept_untouched() {
+    let (_dir, mut library) = library();
+    let first = photo::import_file(&mut library, &wire("getty.jpg")).unwrap();
+    let again = photo::import_file(&mut library, &wire("getty.jpg")).unwrap();
+    assert!(!first.duplicate);
+    assert!(again.duplicate);
+    assert_eq!(first.photo.id, again.photo.id);
+    assert_eq!(library.store().list_photos().unwrap().len(), 1);
+    let kept = std::fs::read(library.root().join(&first.photo.original)).unwrap();
+    assert_eq!(kept, std::fs::read(wire("getty.jpg")).unwrap());
+    assert_eq!(first.photo.id, first.photo.sha256);
+    assert_eq!(first.photo.byte_size, kept.len() as u64);
+}
+
+/// A CRC-32 (PNG's) so the test can forge a PNG header that decoders accept.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= b as u32;
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+fn png_declaring(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&width.to_be_bytes());
+    ihdr.extend_from_slice(&height.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]); // 8-bit RGB
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    // A tiny IDAT (an empty zlib stream) and IEND: the header is all a bomb needs.
+    for (kind, data) in [(&b"IDAT"[..], &[0x78u8, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01][..]), (b"IEND", &[])] {
+        let mut chunk = kind.to_vec();
+        chunk.extend_from_slice(data);
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
+    }
+    png
+}
+
+/// Every kind of bad input, made at run time, in one batch with two good files.
+#[test]
+fn bad_files_are_refused_with_a_reason_and_leave_nothing_behind() {
+    let (dir, mut library) = library();
+    let bad = dir.path().join("incoming");
+    std::fs::create_dir_all(&bad).unwrap();
+    let rubbish = std::fs::read(wire("rubbish.jpg")).unwrap();
+    let big = bad.join("huge.jpg");
+    let file = std::fs::File::create(&big).unwrap();
+    file.set_len(200 * 1024 * 1024).unwrap(); // sparse: instant, no disk used
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (wire("thisisnotanimage.jpg"), "empty"),
+        (write(&bad, "notes.jpg", b"Reporter's notes, not a photo\n"), "not an image"),
+        (write(&bad, "truncated.jpg", &rubbish[..rubbish.len() / 2]), "truncated"),
+        (write(&bad, "bomb.png", &png_declaring(100_000, 100_000)), "100000x100000"),
+        (big.clone(), "200 MB"),
+        (write(&bad, "animation.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"), "not supported"),
+    ];
+    let mut paths: Vec<PathBuf> = cases.iter().map(|(p, _)| p.clone()).collect();
+    paths.insert(2, wire("pa.jpg"));
+    paths.push(wire("cech.jpg"));
+    let mut seen = 0;
+    let report = photo::import_batch(&mut library, &paths, |done, total, _, _| {
+        seen += 1;
+        assert!(done <= total);
+    });
+    assert_eq!(seen, paths.len());
+    assert_eq!(report.imported.len(), 2, "the good files still come in: {:?}", report.refused);
+    assert_eq!(report.refused.len(), cases.len());
+    for (path, reason) in &cases {
+        let refusal = report.refused.iter().find(|r| &r.file == path).expect("refused");
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert!(refusal.reason.contains(&*name), "{name}: {}", refusal.reason);
+        assert!(refusal.reason.contains(reason), "{name}: {}", refusal.reason);
+        // The same file alone gives the same refusal as an Invalid error.
+        let err = photo::import_file(&mut library, path).unwrap_err();
+        assert!(matches!(err, Error::Invalid(_)), "{name}: {err:?}");
+    }
+    // Only the two good photos' files exist: no temporary or half-written file anywhere.
+    let mut files = Vec::new();
+    collect_files(&library.root().join("photos"), &mut files);
+    assert_eq!(files.len(), 4, "originals and thumbnails of the two good photos only: {files:?}");
+    assert_eq!(library.store().list_photos().unwrap().len(), 2);
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            collect_files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn thumbnails_and_renditions_are_upright() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "exif-orientated.jpg");
+    let thumb = image::open(photo::thumbnail(&library, &photo.id).unwrap()).unwrap();
+    assert_eq!((thumb.width(), thumb.height()), (267, 400));
+    let r = photo::renditions(&library, &photo.id, None, &[640]).unwrap();
+    assert_eq!((r[0].width, r[0].height), (640, 960));
+    // The stored pixels turned by hand (image::open ignores EXIF orientation) look like the
+    // thumbnail; turned the other way they do not, so the check can tell.
+    let stored = image::open(wire("exif-orientated.jpg")).unwrap();
+    let by_hand = |turned: image::DynamicImage| turned.resize_exact(267, 400, image::imageops::FilterType::Triangle).to_rgb8();
+    let right = mean_difference(&thumb.to_rgb8(), &by_hand(stored.rotate90()));
+    let wrong = mean_difference(&thumb.to_rgb8(), &by_hand(stored.rotate270()));
+    assert!(right < 4.0 && wrong > 2.0 * right, "difference {right} upright, {wrong} turned the wrong way");
+}
+
+fn mean_difference(a: &image::RgbImage, b: &image::RgbImage) -> f64 {
+    let total: u64 = a.as_raw().iter().zip(b.as_raw()).map(|(x, y)| x.abs_diff(*y) as u64).sum();
+    total as f64 / a.as_raw().len() as f64
+}
+
+#[test]
+fn crops_are_checked_and_default_crops_follow_the_focal_point() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "rubbish.jpg"); // 564x800
+    let store = library.store_mut();
+    let rect = |x, y, width, height| Rect { x, y, width, height };
+    let refused: &[(Aspect, Rect, &str)] = &[
+        (Aspect::Free, rect(500, 0, 100, 100), "outside"),
+        (Aspect::Free, rect(0, 780, 100, 40), "outside"),
+        (Aspect::Free, rect(0, 0, 20, 100), "too small"),
+        (Aspect::Ratio(16, 9), rect(0, 0, 320, 200), "not 16:9"),
+        (Aspect::Ratio(1, 1), rect(0, 0, 300, 302), "not 1:1"),
+    ];
+    for (aspect, r, reason) in refused {
+        let err = store.save_crop(&photo.id, "web", *aspect, *r).unwrap_err();
+        assert!(err.to_string().contains(reason), "{r:?} {aspect}: {err}");
+    }
+    // A pixel of rounding is fine.
+    store.save_crop(&photo.id, "square", Aspect::Ratio(1, 1), rect(0, 0, 300, 301)).unwrap();
+    store.save_crop(&photo.id, "wide", Aspect::Ratio(16, 9), rect(0, 100, 564, 317)).unwrap();
+    let saved = store.photo(&photo.id).unwrap();
+    assert_eq!(saved.crops.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["square", "wide"]);
+
+    let cases: &[(Aspect, Option<(f64, f64)>, Rect)] = &[
+        (Aspect::Ratio(16, 9), None, rect(0, 242, 564, 317)),
+        (Aspect::Ratio(16, 9), Some((0.5, 0.0)), rect(0, 0, 564, 317)),
+        (Aspect::Ratio(16, 9), Some((0.5, 1.0)), rect(0, 483, 564, 317)),
+        (Aspect::Ratio(1, 1), Some((0.5, 0.25)), rect(0, 0, 564, 564)),
+        (Aspect::Ratio(1, 1), Some((0.5, 0.6)), rect(0, 198, 564, 564)),
+        (Aspect::Ratio(4, 5), None, rect(0, 48, 564, 705)),
+        (Aspect::Free, Some((0.1, 0.1)), rect(0, 0, 564, 800)),
+    ];
+    for (aspect, focal, want) in cases {
+        let got = photo::default_crop(*aspect, 564, 800, *focal);
+        assert_eq!(got, *want, "{aspect} at {focal:?}");
+        photo::validate_crop(*aspect, got, 564, 800).unwrap();
+    }
+    let err = store.set_focal_point(&photo.id, Some((1.5, 0.5))).unwrap_err();
+    assert!(err.to_string().contains("outside"), "{err}");
+    let with_focal = store.set_focal_point(&photo.id, Some((0.25, 0.75))).unwrap();
+    assert_eq!(with_focal.focal_point, Some((0.25, 0.75)));
+}
+
+#[test]
+fn renditions_carry_the_desks_record_and_exiftool_reads_it_back_exactly() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "corbis.jpg");
+    let big = import(&mut library, "rubbish.jpg");
+    let edit = || DeskEdit {
+        credit: Some("© Zoë Ångström/Ñandú Press".into()),
+        caption: Some("Kraków: the «old town» at dusk & the 市場 — a long caption line".into()),
+        alt_text: Some("A market square at dusk, lit stalls in front of a church".into()),
+        creator: Some("Zoë Ångström".into()),
+        copyright: Some("© 2024 Ñandú Press".into()),
+        usage_terms: Some("Editorial use only".into()),
+        ..Default::default()
+    };
+    library.store_mut().edit_photo_desk(&photo.id, edit()).unwrap();
+    let edited = library.store_mut().edit_photo_desk(&big.id, edit()).unwrap();
+    // The embedded values stay visible beside the edited ones.
+    assert_eq!(library.store().photo(&photo.id).unwrap().embedded.credit.as_deref(), Some("© Mike Cardew/ZUMA Press/Corbis"));
+
+    library.store_mut().save_crop(&big.id, "lead", Aspect::Ratio(3, 2), Rect { x: 0, y: 100, width: 564, height: 376 }).unwrap();
+    let renditions = photo::renditions(&library, &big.id, Some("lead"), &photo::DEFAULT_WIDTHS).unwrap();
+    // Never upscaled: the crop is 564 wide, so 2048 and 1280 collapse into one 564 rendition.
+    let sizes: Vec<(u32, u32)> = renditions.iter().map(|r| (r.width, r.height)).collect();
+    assert_eq!(sizes, [(564, 376), (320, 213)]);
+    let small = photo::renditions(&library, &photo.id, None, &[320]).unwrap();
+    for r in renditions.iter().chain(&small) {
+        let tags = exiftool(&r.path, &["-XMP:all", "-IPTC:all", "-File:all"]);
+        let d = &edited.desk;
+        for (tag, want) in [
+            ("XMP-photoshop:Credit", &d.credit),
+            ("IPTC:Credit", &d.credit),
+            ("XMP-dc:Creator", &d.creator),
+            ("IPTC:By-line", &d.creator),
+            ("XMP-dc:Rights", &d.copyright),
+            ("IPTC:CopyrightNotice", &d.copyright),
+            ("XMP-dc:Description", &d.caption),
+            ("IPTC:Caption-Abstract", &d.caption),
+            ("XMP-iptcCore:AltTextAccessibility", &d.alt_text),
+            ("XMP-xmpRights:UsageTerms", &d.usage_terms),
+        ] {
+            assert_eq!(tags[tag].as_str(), Some(want.as_str()), "{tag} in {}: {tags}", r.path.display());
+        }
+        assert_eq!(tags["IPTC:CodedCharacterSet"], "UTF8");
+        assert_eq!(tags["File:YCbCrSubSampling"], "YCbCr4:2:0 (2 2)");
+        assert_eq!(tags["File:ImageWidth"], r.width);
+        assert_eq!(r.content_type, "image/jpeg");
+        assert!(tags.get("ExifTool:Warning").is_none(), "{tags}");
+    }
+}
+
+#[test]
+fn renditions_are_byte_identical_when_made_again_and_change_with_the_record() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "rubbish.jpg");
+    let first = photo::renditions(&library, &photo.id, None, &[400, 200]).unwrap();
+    std::fs::remove_dir_all(library.root().join("photos/renditions")).unwrap();
+    let again = photo::renditions(&library, &photo.id, None, &[400, 200]).unwrap();
+    assert_eq!(first, again);
+    assert!(again.iter().all(|r| r.path.exists()));
+    library.store_mut().edit_photo_desk(&photo.id, DeskEdit { credit: Some("Staff".into()), ..Default::default() }).unwrap();
+    let credited = photo::renditions(&library, &photo.id, None, &[400, 200]).unwrap();
+    assert_ne!(credited[0].sha256, first[0].sha256);
+    assert_ne!(credited[0].path, first[0].path);
+    let err = photo::renditions(&library, &photo.id, Some("nope"), &[400]).unwrap_err();
+    assert_eq!(err.kind(), "not_found");
+}
+
+/// ImageMagick's idea of a file's mean colour in sRGB, 0..255 per channel.
+fn magick_mean(path: &Path) -> [f64; 3] {
+    let out = Command::new("convert")
+        .arg(path)
+        .args(["-colorspace", "sRGB", "-type", "TrueColor", "-scale", "1x1!", "-depth", "8", "txt:-"])
+        .output()
+        .expect("ImageMagick runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // "0,0: (r,g,b)  #RRGGBB  srgb(...)": the hex triple is unambiguous.
+    let line = text.lines().find(|l| l.starts_with("0,0:")).expect("a pixel line");
+    let hex = line.split('#').nth(1).expect("a colour").get(..6).unwrap().to_owned();
+    let channel = |i: usize| u8::from_str_radix(&hex[i * 2..i * 2 + 2], 16).unwrap() as f64;
+    [channel(0), channel(1), channel(2)]
+}
+
+fn our_mean(path: &Path) -> [f64; 3] {
+    let image = image::open(path).unwrap();
+    assert!(matches!(image, image::DynamicImage::ImageRgb8(_)), "{} decodes as RGB", path.display());
+    let rgb = image.to_rgb8();
+    let n = (rgb.width() * rgb.height()) as f64;
+    let mut sum = [0f64; 3];
+    for p in rgb.pixels() {
+        for c in 0..3 {
+            sum[c] += p[c] as f64;
+        }
+    }
+    sum.map(|s| s / n)
+}
+
+#[test]
+fn odd_colour_models_come_out_as_srgb_with_sane_colours() {
+    let (_dir, mut library) = library();
+    for file in [
+        "cmyk.jpg",
+        "grayscale-with-profile.jpg",
+        "grayscale-wo-profile.jpg",
+        "rgb-with-cmyk-profile.jpg",
+        "rgb-with-rgb-profile.jpg",
+        "rgb-wo-profile.jpg",
+        "getty.jpg",
+    ] {
+        let photo = import(&mut library, file);
+        let r = &photo::renditions(&library, &photo.id, None, &[photo.width]).unwrap()[0];
+        let ours = our_mean(&r.path);
+        let theirs = magick_mean(&wire(file));
+        for c in 0..3 {
+            assert!(
+                (ours[c] - theirs[c]).abs() < 24.0,
+                "{file}: our mean colour {ours:?}, ImageMagick's {theirs:?}"
+            );
+        }
+    }
+}
