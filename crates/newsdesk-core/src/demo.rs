@@ -25,7 +25,7 @@ pub fn article_ids() -> Vec<&'static str> {
 }
 
 /// The id of the sports-diplomacy story (the sample text of the project).
-pub const SPORTS_DIPLOMACY_ID: &str = "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a01";
+pub const SPORTS_DIPLOMACY_ID: &str = "bdfa652f-9423-4d96-ad2d-349778a31009";
 
 /// Writes every demo article that is not in the library yet.
 pub fn fill(store: &mut Store) -> Result<DemoReport> {
@@ -128,7 +128,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a02",
+            id: "36723114-2605-4a3a-b7ec-a35cd7c90b01",
             status: Status::Editing,
             fields: ArticleFields {
                 slugline: "council-budget".into(),
@@ -158,7 +158,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a03",
+            id: "320eef17-ce98-4866-82db-1e34b11ab786",
             status: Status::Ready,
             fields: ArticleFields {
                 slugline: "heat-warning".into(),
@@ -186,7 +186,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a04",
+            id: "1c4af797-b93a-47d2-ac78-5001aa3aa804",
             status: Status::Draft,
             fields: ArticleFields {
                 slugline: "startup-batteries".into(),
@@ -209,7 +209,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a05",
+            id: "00f34122-793b-4953-8e9f-5de84d79875a",
             status: Status::Published,
             fields: ArticleFields {
                 slugline: "museum-reopens".into(),
@@ -235,7 +235,7 @@ fn stories() -> Vec<Story> {
             }),
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a06",
+            id: "3b2003de-ea88-42c6-9e6b-dee36614e66b",
             status: Status::Spiked,
             fields: ArticleFields {
                 slugline: "bridge-closure".into(),
@@ -258,7 +258,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a07",
+            id: "37faf2bd-360e-455d-9cf4-fef67d859605",
             status: Status::Ready,
             fields: ArticleFields {
                 slugline: "oped-night-buses".into(),
@@ -280,7 +280,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "0b9e5b52-6c1f-4f57-9d55-5b0f3f1d2a08",
+            id: "8d711c36-2de3-4781-8f4c-931324774527",
             status: Status::Editing,
             fields: ArticleFields {
                 slugline: "cafe-fermeture".into(),

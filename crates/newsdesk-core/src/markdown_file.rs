@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 
 use crate::article::{Correction, PhotoPlacement};
 use crate::error::Context;
-use crate::store::{SaveKind, RevisionKind, Store};
+use crate::store::{RevisionKind, SaveKind, Store};
 use crate::{Article, ArticleFields, Author, Dateline, Error, RelatedStory, Result, Status};
 
 const FENCE: &str = "---";
@@ -154,9 +154,8 @@ pub fn from_markdown(text: &str) -> Result<ArticleFile> {
 
 /// Splits `---\nYAML\n---\nBODY` into YAML and body; the body is kept byte for byte.
 fn split_front_matter(text: &str) -> Result<(&str, &str)> {
-    let missing = || {
-        Error::invalid("the file does not start with front matter: its first line must be `---`")
-    };
+    let missing =
+        || Error::invalid("the file does not start with front matter: its first line must be `---`");
     let rest = text
         .strip_prefix(FENCE)
         .and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n')))
@@ -211,7 +210,6 @@ pub fn import(store: &mut Store, file: ArticleFile) -> Result<Imported> {
 /// Reads and imports a Markdown file; errors name the file.
 pub fn import_file(store: &mut Store, path: &Path) -> Result<Imported> {
     let text = std::fs::read_to_string(path).context(|| format!("reading {}", path.display()))?;
-    let file = from_markdown(&text)
-        .map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+    let file = from_markdown(&text).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
     import(store, file)
 }

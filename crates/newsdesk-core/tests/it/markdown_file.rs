@@ -26,11 +26,17 @@ fn full_fields() -> ArticleFields {
         dateline: Dateline { place: "PARIS".into(), date: "2024-07-30".into() },
         body: "First paragraph.\n\nSecond *paragraph*.\n".into(),
         keywords: vec!["olympics".into(), "table tennis".into()],
-        related: vec![RelatedStory { title: "The Green Behind the Gold".into(), url: "https://example.org/gold".into() }],
+        related: vec![RelatedStory {
+            title: "The Green Behind the Gold".into(),
+            url: "https://example.org/gold".into(),
+        }],
         editors_note: "Updated with the IOC statement.".into(),
         language: "en".into(),
         embargo: Some(time::macros::datetime!(2024-07-31 06:00 UTC)),
-        corrections: vec![Correction { date: "2024-07-31".into(), text: "An earlier version misspelt a name.".into() }],
+        corrections: vec![Correction {
+            date: "2024-07-31".into(),
+            text: "An earlier version misspelt a name.".into(),
+        }],
         lead_photo: Some(PhotoPlacement { photo_id: "p-1".into(), crop: "16:9".into() }),
     }
 }
@@ -45,32 +51,47 @@ fn cases() -> Vec<(&'static str, ArticleFields)> {
     vec![
         ("every field set", full_fields()),
         ("empty fields", ArticleFields { language: "en".into(), ..Default::default() }),
-        ("non-ASCII", with(|f| {
-            f.headline = "Café in São Paulo: 北朝鮮 und Ümläute — “quotes” 🎉".into();
-            f.authors[0].name = "Łukasz Żółć".into();
-            f.body = "Ça va?\n\nЗдравствуйте, 안녕하세요.\n".into();
-        })),
+        (
+            "non-ASCII",
+            with(|f| {
+                f.headline = "Café in São Paulo: 北朝鮮 und Ümläute — “quotes” 🎉".into();
+                f.authors[0].name = "Łukasz Żółć".into();
+                f.body = "Ça va?\n\nЗдравствуйте, 안녕하세요.\n".into();
+            }),
+        ),
         ("multi-line dek", with(|f| f.dek = "Line one\nline two\n\n  indented third".into())),
-        ("quotes and colons in the headline", with(|f| {
-            f.headline = r#"Minister: "We will not 'back down'" #1 - [yes] {no} & *star* | pipe"#.into();
-        })),
-        ("YAML look-alikes", with(|f| {
-            f.headline = "yes".into();
-            f.dek = "null".into();
-            f.slugline = "0123".into();
-            f.kicker = "- item".into();
-            f.section = "~".into();
-            f.keywords = vec!["true".into(), "3.14".into(), "@at".into(), "%pct".into()];
-        })),
-        ("body with fences and front-matter look-alikes", with(|f| {
-            f.body = "---\nheadline: fake\n---\n\n```\n---\n```\nlast line without newline".into();
-        })),
+        (
+            "quotes and colons in the headline",
+            with(|f| {
+                f.headline = r#"Minister: "We will not 'back down'" #1 - [yes] {no} & *star* | pipe"#.into();
+            }),
+        ),
+        (
+            "YAML look-alikes",
+            with(|f| {
+                f.headline = "yes".into();
+                f.dek = "null".into();
+                f.slugline = "0123".into();
+                f.kicker = "- item".into();
+                f.section = "~".into();
+                f.keywords = vec!["true".into(), "3.14".into(), "@at".into(), "%pct".into()];
+            }),
+        ),
+        (
+            "body with fences and front-matter look-alikes",
+            with(|f| {
+                f.body = "---\nheadline: fake\n---\n\n```\n---\n```\nlast line without newline".into();
+            }),
+        ),
         ("body with CRLF and trailing blank lines", with(|f| f.body = "one\r\ntwo\r\n\r\n\n".into())),
-        ("no embargo, photo or corrections", with(|f| {
-            f.embargo = None;
-            f.lead_photo = None;
-            f.corrections.clear();
-        })),
+        (
+            "no embargo, photo or corrections",
+            with(|f| {
+                f.embargo = None;
+                f.lead_photo = None;
+                f.corrections.clear();
+            }),
+        ),
     ]
 }
 
@@ -78,10 +99,8 @@ fn cases() -> Vec<(&'static str, ArticleFields)> {
 fn export_then_import_gives_back_the_same_article() {
     for (name, fields) in cases() {
         let (_dir, mut source) = library();
-        let created = source
-            .store_mut()
-            .create_article(None, &fields, Status::Editing, RevisionKind::Create)
-            .unwrap();
+        let created =
+            source.store_mut().create_article(None, &fields, Status::Editing, RevisionKind::Create).unwrap();
         let text = to_markdown(&created);
 
         let parsed = from_markdown(&text).unwrap_or_else(|e| panic!("{name}: {e}\n{text}"));
@@ -103,10 +122,8 @@ fn export_then_import_gives_back_the_same_article() {
 #[test]
 fn importing_an_exported_file_again_saves_a_new_version_based_on_it() {
     let (_dir, mut lib) = library();
-    let article = lib
-        .store_mut()
-        .create_article(None, &full_fields(), Status::Draft, RevisionKind::Create)
-        .unwrap();
+    let article =
+        lib.store_mut().create_article(None, &full_fields(), Status::Draft, RevisionKind::Create).unwrap();
     let mut file = from_markdown(&to_markdown(&article)).unwrap();
     file.fields.headline = "Edited in a text editor".into();
     file.status = Status::Ready;
@@ -129,10 +146,8 @@ fn importing_an_exported_file_again_saves_a_new_version_based_on_it() {
 #[test]
 fn importing_a_known_id_without_a_version_is_refused() {
     let (_dir, mut lib) = library();
-    let article = lib
-        .store_mut()
-        .create_article(None, &full_fields(), Status::Draft, RevisionKind::Create)
-        .unwrap();
+    let article =
+        lib.store_mut().create_article(None, &full_fields(), Status::Draft, RevisionKind::Create).unwrap();
     let text = format!("---\nid: {}\nheadline: Other\n---\nBody\n", article.id);
     let err = import(lib.store_mut(), from_markdown(&text).unwrap()).unwrap_err();
     assert_eq!(err.kind(), "invalid");
