@@ -4,6 +4,8 @@
 
 mod articles;
 mod output;
+mod packages;
+mod photos;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,6 +34,13 @@ struct Cli {
 enum Command {
     #[command(flatten)]
     Articles(articles::Command),
+    #[command(flatten)]
+    Packages(packages::Command),
+    /// The photo desk: import, show, edit, crop, render.
+    #[command(subcommand)]
+    Photo(photos::Command),
+    /// Attach a photo to an article, as its lead photo or inline in the body.
+    Attach(photos::Attach),
 }
 
 fn main() -> ExitCode {
@@ -50,5 +59,8 @@ fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<()> {
     let mut library = Library::open(Library::resolve_root(library)?)?;
     match command {
         Command::Articles(cmd) => articles::run(&mut library, cmd, out),
+        Command::Packages(cmd) => packages::run(&mut library, cmd, out),
+        Command::Photo(cmd) => photos::run(&mut library, cmd, out),
+        Command::Attach(args) => photos::attach(&mut library, args, out),
     }
 }

@@ -1,0 +1,240 @@
+//! Package and delivery commands: preflight, export, destination, deliver, outbox.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Subcommand;
+use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Target};
+use newsdesk_core::package::{self, Problem};
+use newsdesk_core::{Error, Library, Result};
+use serde::Serialize;
+
+use crate::output::Output;
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Check an article for what blocks publishing, without writing anything.
+    Preflight {
+        /// Article id (or its first characters).
+        id: String,
+    },
+    /// Export an article as a package: a folder, or a zip when PATH ends in .zip.
+    Export {
+        id: String,
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Queue an article for delivery to a destination (sent by `outbox run`).
+    Deliver {
+        id: String,
+        #[arg(long = "to", value_name = "DESTINATION")]
+        destination: String,
+        /// Try to send right away instead of waiting for the next `outbox run`.
+        #[arg(long)]
+        now: bool,
+    },
+    /// Where packages are delivered.
+    #[command(subcommand)]
+    Destination(DestinationCommand),
+    /// Deliveries waiting, made and failed.
+    Outbox {
+        #[command(subcommand)]
+        command: Option<OutboxCommand>,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DestinationCommand {
+    /// Add a hot folder (--folder) or an HTTP push receiver (--resource-url and --assets-url).
+    Add {
+        name: String,
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url"])]
+        folder: Option<PathBuf>,
+        #[arg(long, value_name = "URL", requires = "assets_url")]
+        resource_url: Option<String>,
+        #[arg(long, value_name = "URL", requires = "resource_url")]
+        assets_url: Option<String>,
+        /// Shared secret for the x-superdesk-signature header.
+        #[arg(long, env = "NEWSDESK_PUSH_SECRET", hide_env_values = true)]
+        secret: Option<String>,
+        #[arg(long, value_name = "SECONDS", default_value_t = 10)]
+        connect_timeout: u64,
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        read_timeout: u64,
+    },
+    List,
+    Remove { name: String },
+}
+
+#[derive(Subcommand)]
+pub enum OutboxCommand {
+    List,
+    /// Send a failed, waiting or cancelled delivery again at the next run.
+    Retry { id: i64 },
+    Cancel { id: i64 },
+    /// Try every delivery that is due now, once.
+    Run {
+        /// First retry after twice this (then 4x, 8x... up to 64x).
+        #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+        base_delay: u64,
+        /// How long a delivery stays claimed before another run may take it over.
+        #[arg(long, value_name = "SECONDS", default_value_t = 900)]
+        lease: u64,
+    },
+}
+
+pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> {
+    match command {
+        Command::Preflight { id } => {
+            let id = library.store().resolve_article_id(&id)?;
+            let article = library.store().article(&id)?;
+            let checked = package::preflight(library, &article)?;
+            out.print(&checked, |c| {
+                print_problems("blocks publishing", &c.problems);
+                print_problems("warning", &c.warnings);
+                if c.problems.is_empty() {
+                    println!("ready to export");
+                }
+            });
+            if checked.problems.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::Preflight { article_id: id, problems: checked.problems })
+            }
+        }
+        Command::Export { id, out: path } => {
+            let id = library.store().resolve_article_id(&id)?;
+            let exported = package::export(library, &id, &path, &mut |done, total, what| out.progress(done, total, what))
+                .inspect_err(|e| report_preflight(e, out))?;
+            out.print(&exported, |e| {
+                print_problems("warning", &e.warnings);
+                println!(
+                    "exported version {} (ninjs version {}) to {}: {} files, {} bytes",
+                    e.article_version,
+                    e.ninjs_version,
+                    e.path.display(),
+                    e.files,
+                    e.bytes
+                );
+            });
+            Ok(())
+        }
+        Command::Deliver { id, destination, now } => {
+            let id = library.store().resolve_article_id(&id)?;
+            let queued = delivery::deliver(library, &id, &destination).inspect_err(|e| report_preflight(e, out))?;
+            if now {
+                delivery::run_due(library, &OutboxRun::default())?;
+            }
+            let current = library.store().delivery(queued.id)?;
+            out.print(&current, |d| println!("{}", delivery_line(d)));
+            Ok(())
+        }
+        Command::Destination(command) => destination(library, command, out),
+        Command::Outbox { command } => outbox(library, command.unwrap_or(OutboxCommand::List), out),
+    }
+}
+
+fn destination(library: &mut Library, command: DestinationCommand, out: &Output) -> Result<()> {
+    match command {
+        DestinationCommand::Add { name, folder, resource_url, assets_url, secret, connect_timeout, read_timeout } => {
+            let target = match (folder, resource_url, assets_url) {
+                (Some(path), None, None) => Target::Folder { path: std::path::absolute(&path).unwrap_or(path) },
+                (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
+                    resource_url,
+                    assets_url,
+                    secret: secret.filter(|s| !s.is_empty()),
+                    connect_timeout_secs: connect_timeout,
+                    read_timeout_secs: read_timeout,
+                }),
+                _ => {
+                    return Err(Error::invalid(
+                        "give either --folder DIR or both --resource-url and --assets-url",
+                    ));
+                }
+            };
+            let destination = Destination { name, target };
+            library.store_mut().add_destination(&destination)?;
+            out.print(&shown(destination), |d| println!("added {}", destination_line(d)));
+            Ok(())
+        }
+        DestinationCommand::List => {
+            let list: Vec<Destination> = library.store().destinations()?.into_iter().map(shown).collect();
+            out.print(&list, |list| list.iter().for_each(|d| println!("{}", destination_line(d))));
+            Ok(())
+        }
+        DestinationCommand::Remove { name } => {
+            library.store_mut().remove_destination(&name)?;
+            out.print(&name, |name| println!("removed {name}"));
+            Ok(())
+        }
+    }
+}
+
+fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result<()> {
+    let deliveries = match command {
+        OutboxCommand::List => library.store().outbox()?,
+        OutboxCommand::Retry { id } => vec![library.store_mut().retry_delivery(id)?],
+        OutboxCommand::Cancel { id } => vec![library.store_mut().cancel_delivery(id)?],
+        OutboxCommand::Run { base_delay, lease } => {
+            let run = OutboxRun { base_delay: Duration::from_secs(base_delay), lease: Duration::from_secs(lease) };
+            delivery::run_due(library, &run)?
+        }
+    };
+    out.print(&deliveries, |list| list.iter().for_each(|d| println!("{}", delivery_line(d))));
+    Ok(())
+}
+
+/// A destination as shown: the secret is never printed, only whether there is one.
+fn shown(mut destination: Destination) -> Destination {
+    if let Target::HttpPush(push) = &mut destination.target {
+        push.secret = push.secret.as_ref().map(|_| "(set)".to_owned());
+    }
+    destination
+}
+
+fn destination_line(d: &Destination) -> String {
+    match &d.target {
+        Target::Folder { path } => format!("{}  hot folder  {}", d.name, path.display()),
+        Target::HttpPush(push) => format!(
+            "{}  http push  {} (assets {}){}",
+            d.name,
+            push.resource_url,
+            push.assets_url,
+            if push.secret.is_some() { ", signed" } else { "" }
+        ),
+    }
+}
+
+fn delivery_line(d: &Delivery) -> String {
+    let mut line = format!(
+        "{:>4}  {:<9}  {}  v{}  to {}  attempts {}",
+        d.id,
+        d.state.as_str(),
+        &d.article_id[..8.min(d.article_id.len())],
+        d.ninjs_version,
+        d.destination,
+        d.attempts
+    );
+    if let Some(error) = &d.last_error {
+        line.push_str(&format!("  ({error})"));
+    }
+    line
+}
+
+fn print_problems(label: &str, problems: &[Problem]) {
+    for p in problems {
+        println!("{label}: {} [{}]", p.message, p.field);
+    }
+}
+
+#[derive(Serialize)]
+struct Problems<'a> {
+    problems: &'a [Problem],
+}
+
+/// Preflight problems one per line (or as JSON on stdout) before the one-line error.
+fn report_preflight(err: &Error, out: &Output) {
+    if let Error::Preflight { problems, .. } = err {
+        out.print(&Problems { problems }, |p| print_problems("blocks publishing", p.problems));
+    }
+}
