@@ -5,7 +5,9 @@
 //! Originals are never touched: they sit content-addressed under `photos/originals/` in the
 //! library folder; thumbnails and renditions are derived files under `photos/cache/`.
 
+mod attach;
 mod crop;
+mod figures;
 mod import;
 mod metadata;
 mod pixels;
@@ -14,7 +16,9 @@ mod rendition;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+pub use attach::{Placement, attach};
 pub use crop::{Aspect, MIN_CROP_SIDE, default_crop, validate_crop};
+pub use figures::LibraryFigures;
 pub use import::{BatchReport, Imported, Refused, import_batch, import_file};
 pub use metadata::{PhotoMetadata, read_metadata};
 pub use rendition::{DEFAULT_WIDTHS, Rendition, renditions, thumbnail};

@@ -398,3 +398,39 @@ fn odd_colour_models_come_out_as_srgb_with_sane_colours() {
         }
     }
 }
+
+#[test]
+fn attaching_places_the_lead_photo_and_body_figures_that_render_with_caption_and_credit() {
+    use newsdesk_core::render::{PhotoRef, render};
+    use newsdesk_core::store::RevisionKind;
+    use newsdesk_core::{ArticleFields, Status};
+
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "pa.jpg");
+    let wide = import(&mut library, "rubbish.jpg");
+    library.store_mut().save_crop(&wide.id, "square", Aspect::Ratio(1, 1), Rect { x: 0, y: 0, width: 564, height: 564 }).unwrap();
+    let fields = ArticleFields { headline: "Moeen Ali".into(), body: "First paragraph.".into(), ..Default::default() };
+    let article = library.store_mut().create_article(None, &fields, Status::Draft, RevisionKind::Create).unwrap();
+
+    let missing = photo::attach(&mut library, &article.id, &wide.id, Some("nope"), photo::Placement::Lead, 1).unwrap_err();
+    assert_eq!(missing.kind(), "not_found");
+    let led = photo::attach(&mut library, &article.id, &wide.id, Some("square"), photo::Placement::Lead, 1).unwrap();
+    assert_eq!(led.version, 2);
+    let lead = led.fields.lead_photo.as_ref().unwrap();
+    assert_eq!((lead.photo_id.as_str(), lead.crop.as_str()), (wide.id.as_str(), "square"));
+    let inline = photo::attach(&mut library, &article.id, &photo.id, None, photo::Placement::Inline, 2).unwrap();
+    assert_eq!(inline.fields.body, format!("First paragraph.\n\n![](photo:{})\n", photo.id));
+    let stale = photo::attach(&mut library, &article.id, &photo.id, None, photo::Placement::Inline, 2).unwrap_err();
+    assert_eq!(stale.kind(), "conflict");
+
+    let figures = photo::LibraryFigures::new(library.store(), |p, crop| {
+        format!("thumb/{}/{}", p.id, crop.map_or("full", |c| c.name.as_str()))
+    });
+    let body = format!("{}\n\n![](photo:{}/square)\n\n![](photo:{}/gone)", inline.fields.body, wide.id, wide.id);
+    let rendered = render(&body, &figures).unwrap();
+    assert!(rendered.html.contains(&format!("thumb/{}/full", photo.id)), "{}", rendered.html);
+    assert!(rendered.html.contains(&format!("thumb/{}/square", wide.id)), "{}", rendered.html);
+    assert!(rendered.html.contains("PA"), "the credit is shown: {}", rendered.html);
+    assert!(rendered.html.contains("Moeen Ali"), "the caption is shown: {}", rendered.html);
+    assert_eq!(rendered.missing, [PhotoRef { photo_id: wide.id.clone(), crop: Some("gone".into()) }]);
+}
