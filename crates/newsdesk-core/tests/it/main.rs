@@ -7,3 +7,4 @@ mod package;
 mod ninjs;
 mod delivery;
 mod photo;
+mod safety;
