@@ -8,3 +8,4 @@ mod ninjs;
 mod delivery;
 mod photo;
 mod safety;
+mod demo;
