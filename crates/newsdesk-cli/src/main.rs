@@ -44,7 +44,22 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // Help and --version go to stdout as clap prints them; a usage mistake is an error
+        // like any other: one line (or JSON), exit 1.
+        Err(err)
+            if !err.use_stderr()
+                || err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            err.exit()
+        }
+        Err(err) => {
+            let json = std::env::args().any(|a| a == "--json");
+            Output { json }.error(&newsdesk_core::Error::invalid(output::usage_message(&err)));
+            return ExitCode::FAILURE;
+        }
+    };
     let out = Output { json: cli.json };
     match run(cli.library, cli.command, &out) {
         Ok(()) => ExitCode::SUCCESS,

@@ -30,3 +30,17 @@ impl Output {
         eprintln!("[{done}/{total}] {what}");
     }
 }
+
+/// A clap usage error as one line: the message clap prints above its usage block, without
+/// the "error: " prefix, plus where to look for help.
+pub fn usage_message(err: &clap::Error) -> String {
+    let text = err.to_string();
+    let message: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let message = message.join(" ");
+    format!("{} (see newsdesk --help)", message.strip_prefix("error: ").unwrap_or(&message))
+}

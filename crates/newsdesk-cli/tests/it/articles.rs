@@ -428,6 +428,35 @@ fn hostile_markdown_is_shown_harmless() {
     );
 }
 
+#[test]
+fn usage_mistakes_are_errors_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path();
+    let bad_status = newsdesk(lib, &["status", "abc", "lost", "--base-version", "1"]).failed();
+    assert!(bad_status.stderr.contains("unknown status \"lost\""), "{}", bad_status.stderr);
+    let missing = newsdesk(lib, &["--json", "edit", "abc"]).failed().error_json();
+    assert_eq!(missing["kind"], "invalid");
+    assert!(missing["message"].as_str().unwrap().contains("--base-version"), "{missing}");
+    newsdesk(lib, &["list", "--sort", "sideways"]).failed();
+    let help = newsdesk(lib, &["--help"]).ok().stdout;
+    for command in [
+        "new",
+        "show",
+        "edit",
+        "list",
+        "search",
+        "history",
+        "diff",
+        "restore",
+        "status",
+        "import",
+        "export-md",
+        "demo",
+    ] {
+        assert!(help.contains(&format!("\n  {command} ")), "{command} in {help}");
+    }
+}
+
 fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
