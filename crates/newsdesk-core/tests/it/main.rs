@@ -9,3 +9,4 @@ mod delivery;
 mod photo;
 mod safety;
 mod demo;
+mod store;
