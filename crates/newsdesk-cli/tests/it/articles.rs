@@ -457,6 +457,32 @@ fn usage_mistakes_are_errors_like_any_other() {
     }
 }
 
+#[test]
+fn the_library_comes_from_the_option_then_the_environment_then_the_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str], env_library: Option<&Path>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command.args(args).env("HOME", dir.path()).env_remove("XDG_DATA_HOME").env_remove("NEWSDESK_LIBRARY");
+        if let Some(lib) = env_library {
+            command.env("NEWSDESK_LIBRARY", lib);
+        }
+        let output = command.output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    };
+    let (explicit, from_env) = (dir.path().join("explicit"), dir.path().join("from-env"));
+    let default = dir.path().join(".local/share/newsdesk");
+
+    let a = run(&["--library", explicit.to_str().unwrap(), "new", "--headline", "a"], Some(&from_env));
+    let b = run(&["new", "--headline", "b"], Some(&from_env));
+    let c = run(&["new", "--headline", "c"], None);
+    for (lib, id) in [(&explicit, &a), (&from_env, &b), (&default, &c)] {
+        let list = newsdesk(lib, &["--json", "list"]).ok().json();
+        let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, [id.as_str()], "{}", lib.display());
+    }
+}
+
 fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
