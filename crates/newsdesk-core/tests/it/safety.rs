@@ -71,7 +71,8 @@ fn a_killed_writer_loses_no_acknowledged_save() {
             .env(LIBRARY_VAR, &root)
             .env(ARTICLE_VAR, &id)
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            // A writer that fails before it is killed says why here.
+            .stderr(Stdio::inherit())
             .spawn()
             .unwrap();
         let mut lines = BufReader::new(writer.stdout.take().unwrap()).lines();
