@@ -217,8 +217,7 @@ fn parse_embargo(value: &str) -> Result<Option<time::OffsetDateTime>> {
 }
 
 fn today() -> String {
-    let date = time::OffsetDateTime::now_utc().date();
-    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+    time::OffsetDateTime::now_utc().date().to_string()
 }
 
 pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> {
@@ -325,27 +324,15 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
         Command::ExportMd { id, out: path } => {
             let article = library.store().article(&resolve(library, &id)?)?;
             let markdown = markdown_file::to_markdown(&article);
-            match path {
-                Some(path) => {
-                    std::fs::write(&path, &markdown).context(|| format!("writing {}", path.display()))?;
-                    let written = Exported {
-                        id: article.id,
-                        version: article.version,
-                        path: Some(path),
-                        markdown: None,
-                    };
-                    out.print(&written, |w| println!("wrote {}", path_text(&w.path)));
-                }
-                None => {
-                    let exported = Exported {
-                        id: article.id,
-                        version: article.version,
-                        path: None,
-                        markdown: Some(markdown),
-                    };
-                    out.print(&exported, |e| print!("{}", e.markdown.as_deref().unwrap_or_default()));
-                }
+            if let Some(path) = &path {
+                std::fs::write(path, &markdown).context(|| format!("writing {}", path.display()))?;
             }
+            let markdown = path.is_none().then_some(markdown);
+            let exported = Exported { id: article.id, version: article.version, path, markdown };
+            out.print(&exported, |e| match (&e.path, &e.markdown) {
+                (Some(path), _) => println!("wrote {}", path.display()),
+                (None, markdown) => print!("{}", markdown.as_deref().unwrap_or_default()),
+            });
         }
         Command::Demo => {
             let report = demo::fill(library.store_mut())?;
@@ -359,10 +346,6 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
 
 fn resolve(library: &Library, id: &str) -> Result<String> {
     library.store().resolve_article_id(id)
-}
-
-fn path_text(path: &Option<PathBuf>) -> String {
-    path.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
 }
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
