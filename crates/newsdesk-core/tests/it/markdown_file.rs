@@ -207,3 +207,17 @@ fn an_import_with_an_invalid_id_or_date_is_refused_and_nothing_is_created() {
     }
     assert!(lib.store().list_articles(&Default::default()).unwrap().is_empty());
 }
+
+#[test]
+fn files_from_windows_editors_read_the_same() {
+    for text in [
+        "---\r\nheadline: Windows\r\nkeywords:\r\n- a\r\n---\r\nBody\r\n",
+        "\u{feff}---\nheadline: Windows\nkeywords: [a]\n---\nBody\r\n",
+    ] {
+        let file = from_markdown(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert_eq!(file.fields.headline, "Windows", "{text:?}");
+        assert_eq!(file.fields.keywords, ["a"], "{text:?}");
+        assert_eq!(file.fields.body, "Body\r\n", "{text:?}");
+        assert_eq!((file.id, file.version, file.status), (None, None, Status::Draft));
+    }
+}
