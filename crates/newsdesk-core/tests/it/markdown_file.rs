@@ -221,3 +221,16 @@ fn files_from_windows_editors_read_the_same() {
         assert_eq!((file.id, file.version, file.status), (None, None, Status::Draft));
     }
 }
+
+#[test]
+fn hostile_front_matter_is_refused_without_hanging_or_crashing() {
+    let deep = format!("---\nkeywords: {}{}\n---\n", "[".repeat(100_000), "]".repeat(100_000));
+    let duplicate = "---\nheadline: first\nheadline: second\n---\n".to_owned();
+    for text in [deep, duplicate] {
+        let err = from_markdown(&text).expect_err("must be refused");
+        assert_eq!(err.kind(), "invalid", "{err}");
+    }
+    // Odd but valid characters are kept, not refused.
+    let odd = format!("---\nheadline: \"{}\"\n---\n", "\\u0000\\uFFFF".repeat(10));
+    assert_eq!(from_markdown(&odd).unwrap().fields.headline.chars().count(), 20);
+}
