@@ -1,2 +1,3 @@
 
 mod articles;
+mod packages;

@@ -1,0 +1,191 @@
+//! Export benchmark (issue 4): an article with 12 photos, 4 renditions each, exported to a
+//! zip. Goal: under 3 s on a 2-core machine, using both cores.
+//!
+//!     cargo bench -p newsdesk-core --bench export
+//!
+//! Prints wall and CPU time (CPU/wall near 2 means both cores were busy). "cold" is the first
+//! export of a fresh library, when every rendition is made; "warm" re-exports the same
+//! version, renditions coming from the library's cache. For scale, the same 48 renditions
+//! are then made by libvips and by ImageMagick, when installed.
+//!
+//! The 12 photos (distinct 3000x2000 JPEGs) are generated once into `target/bench-photos/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use image::{Rgb, RgbImage};
+use newsdesk_core::article::PhotoPlacement;
+use newsdesk_core::package;
+use newsdesk_core::photo::{self, DEFAULT_WIDTHS, DeskEdit};
+use newsdesk_core::store::RevisionKind;
+use newsdesk_core::{ArticleFields, Author, Library, Status};
+
+const PHOTOS: usize = 12;
+const WIDTH: u32 = 3000;
+const HEIGHT: u32 = 2000;
+/// Bump when the generator changes, so stale photos are remade.
+const GENERATOR_VERSION: u32 = 1;
+
+fn main() {
+    let photos = bench_photos();
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path().join("library")).unwrap();
+    let article = article_with_photos(&mut library, &photos);
+    println!(
+        "export of 1 article, {PHOTOS} photos ({WIDTH}x{HEIGHT}), renditions {DEFAULT_WIDTHS:?} px, to a zip; {} cores",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    for (run, name) in [("cold", "cold.zip"), ("warm", "warm.zip")] {
+        let out = dir.path().join(name);
+        let (wall, cpu) = measure(|| {
+            package::export(&mut library, &article, &out, &mut |_, _, _| {}).unwrap();
+        });
+        let zip = std::fs::metadata(&out).unwrap().len();
+        report(&format!("newsdesk export, {run}"), wall, cpu, &format!("zip {:.1} MB", zip as f64 / 1e6));
+    }
+    peers(&photos, dir.path());
+}
+
+fn report(what: &str, wall: Duration, cpu: Duration, extra: &str) {
+    println!(
+        "{what:<34} wall {:>6.2} s   cpu {:>6.2} s   cpu/wall {:.2}   {extra}",
+        wall.as_secs_f64(),
+        cpu.as_secs_f64(),
+        cpu.as_secs_f64() / wall.as_secs_f64()
+    );
+}
+
+/// Wall time, and CPU time of this process and its children (user + system).
+fn measure(work: impl FnOnce()) -> (Duration, Duration) {
+    let cpu_before = cpu_time();
+    let start = Instant::now();
+    work();
+    (start.elapsed(), cpu_time().saturating_sub(cpu_before))
+}
+
+/// From /proc/self/stat: utime, stime, cutime, cstime in clock ticks (100 per second on
+/// Linux); no need for a libc binding for four numbers.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
+    let after_name = &stat[stat.rfind(')').unwrap() + 2..];
+    let fields: Vec<u64> = after_name.split(' ').map(|f| f.parse().unwrap_or(0)).collect();
+    // Fields 14-17 of stat(5); after the name and state they start at index 11.
+    let ticks: u64 = fields[11..15].iter().sum();
+    Duration::from_millis(ticks * 10)
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"))
+}
+
+/// 12 distinct photo-like JPEGs: smooth gradients with a fine texture, so they compress like
+/// photos rather than like flat colour.
+fn bench_photos() -> Vec<PathBuf> {
+    let dir = target_dir().join(format!("bench-photos/v{GENERATOR_VERSION}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    (0..PHOTOS)
+        .map(|i| {
+            let path = dir.join(format!("photo-{i:02}.jpg"));
+            if !path.exists() {
+                let mut seed = 0x9e37_79b9_u32.wrapping_mul(i as u32 + 1);
+                let img = RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    let noise = (seed % 24) as u32;
+                    let r = (x * 255 / WIDTH + i as u32 * 20 + noise) % 256;
+                    let g = (y * 255 / HEIGHT + noise) % 256;
+                    let b = ((x + y) / 16 + i as u32 * 7) % 256;
+                    Rgb([r as u8, g as u8, b as u8])
+                });
+                let mut bytes = Vec::new();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 88).encode_image(&img).unwrap();
+                let partial = path.with_extension("partial");
+                std::fs::write(&partial, bytes).unwrap();
+                std::fs::rename(partial, &path).unwrap();
+            }
+            path
+        })
+        .collect()
+}
+
+fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
+    let ids: Vec<String> = photos
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let id = photo::import_file(library, path).unwrap().photo.id;
+            let edit = DeskEdit {
+                credit: Some(format!("Photographer {i}/Agency")),
+                caption: Some(format!("Caption of photo {i}")),
+                alt_text: Some(format!("What photo {i} shows")),
+                ..Default::default()
+            };
+            library.store_mut().edit_photo_desk(&id, edit).unwrap();
+            id
+        })
+        .collect();
+    let body: String = ids[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| format!("Paragraph {i} of the story, with enough words to read like one.\n\n![](photo:{id})\n\n"))
+        .collect();
+    let fields = ArticleFields {
+        headline: "Twelve photos from the harbour fire".into(),
+        authors: vec![Author { name: "Ana Lima".into(), role: "Reporter".into() }],
+        body,
+        lead_photo: Some(PhotoPlacement { photo_id: ids[0].clone(), crop: String::new() }),
+        ..Default::default()
+    };
+    library.store_mut().create_article(None, &fields, Status::Ready, RevisionKind::Create).unwrap().id
+}
+
+/// The same 48 renditions by libvips (one `vips thumbnail` per width, two photos at a time)
+/// and ImageMagick (one `convert` per photo writing all widths, two at a time).
+fn peers(photos: &[PathBuf], scratch: &Path) {
+    let out = scratch.join("peers");
+    std::fs::create_dir_all(&out).unwrap();
+    let vips = |photo: &Path, i: usize| {
+        for w in DEFAULT_WIDTHS {
+            let dest = out.join(format!("vips-{i}-{w}.jpg[Q=85,strip]"));
+            run(Command::new("vips").arg("thumbnail").arg(photo).arg(dest).arg(w.to_string()));
+        }
+    };
+    let magick = |photo: &Path, i: usize| {
+        let mut cmd = Command::new("convert");
+        cmd.arg(photo);
+        for w in DEFAULT_WIDTHS {
+            cmd.args(["(", "+clone", "-resize", &format!("{w}x"), "-quality", "85", "-write"])
+                .arg(out.join(format!("magick-{i}-{w}.jpg")))
+                .args(["+delete", ")"]);
+        }
+        cmd.arg("null:");
+        run(&mut cmd);
+    };
+    for (name, tool, make) in [("libvips 'vips thumbnail'", "vips", &vips as &(dyn Fn(&Path, usize) + Sync)), ("ImageMagick 'convert'", "convert", &magick)] {
+        if Command::new(tool).arg("--version").output().is_err() {
+            println!("{name:<34} not installed, skipped");
+            continue;
+        }
+        let (wall, cpu) = measure(|| {
+            std::thread::scope(|scope| {
+                for half in photos.chunks(PHOTOS.div_ceil(2)).enumerate() {
+                    scope.spawn(move || {
+                        for (j, photo) in half.1.iter().enumerate() {
+                            make(photo, half.0 * 100 + j);
+                        }
+                    });
+                }
+            });
+        });
+        report(name, wall, cpu, "renditions only, no package");
+    }
+}
+
+fn run(cmd: &mut Command) {
+    let status = cmd.output().unwrap();
+    assert!(status.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&status.stderr));
+}
