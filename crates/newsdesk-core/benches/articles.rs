@@ -1,0 +1,387 @@
+//! Article desk benchmarks (issue 2): save latency, search latency and body rendering in a
+//! library of 100,000 realistic articles.
+//!
+//!     cargo bench -p newsdesk-core --bench articles
+//!
+//! Prints percentiles rather than means: an editor notices the slow save, not the average one
+//! (criterion reports no p99, hence a plain bench binary). The library is generated
+//! deterministically once and cached under `target/bench-libraries/`; later runs reuse it.
+//! `NEWSDESK_BENCH_ARTICLES=N` picks another library size (a quick run, or a bigger one).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use newsdesk_core::render::{NoPhotos, render};
+use newsdesk_core::search::{SearchQuery, search};
+use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind};
+use newsdesk_core::{ArticleFields, Author, Dateline, Library, Status};
+
+const DEFAULT_ARTICLES: usize = 100_000;
+const BATCH: usize = 1_000;
+const SAVES: usize = 1_000;
+const SEARCHES: usize = 1_000;
+const RENDERS: usize = 200;
+const RENDER_WORDS: usize = 5_000;
+/// Bump when the generator changes, so a stale cached library is rebuilt.
+const GENERATOR_VERSION: u32 = 1;
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing and would like
+    // this to be quick, so it gets a small library.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let articles = std::env::var("NEWSDESK_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(if benching { DEFAULT_ARTICLES } else { 2_000 });
+    let mut text = Text::new(0x5eed_2026);
+    let mut library = cached_library(articles, &mut text);
+    println!("library: {articles} articles in {}", library.root().display());
+    bench_saves(&mut library, &mut text);
+    bench_search(&library, &mut text);
+    bench_render(&mut text);
+}
+
+fn cached_library(count: usize, text: &mut Text) -> Library {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    let root = target.join(format!("bench-libraries/articles-{count}-v{GENERATOR_VERSION}"));
+    let complete = root.join("complete");
+    if complete.exists() {
+        return Library::open(&root).expect("the cached bench library opens");
+    }
+    // A build that was interrupted leaves no marker: start again from nothing.
+    let _ = std::fs::remove_dir_all(&root);
+    let mut library = Library::open(&root).expect("the bench library can be created");
+    let started = Instant::now();
+    let mut made = 0;
+    while made < count {
+        let batch: Vec<(ArticleFields, Status)> =
+            (made..count.min(made + BATCH)).map(|_| (text.article(), text.status())).collect();
+        made += batch.len();
+        library.store_mut().create_articles(&batch, RevisionKind::Import).expect("batch is created");
+        if made % 10_000 == 0 {
+            eprintln!("  built {made} of {count} articles ({:.0} s)", started.elapsed().as_secs_f64());
+        }
+    }
+    std::fs::write(&complete, "").expect("marker is written");
+    println!("built the library in {:.1} s", started.elapsed().as_secs_f64());
+    library
+}
+
+/// The real save path: `Store::save_article` with `synchronous = FULL`, on articles spread over
+/// the whole library, each an editor's small change (a sentence added to the body).
+fn bench_saves(library: &mut Library, text: &mut Text) {
+    let ids: Vec<String> = library
+        .store()
+        .list_articles(&ArticleFilter::default())
+        .expect("articles are listed")
+        .into_iter()
+        .map(|a| a.id)
+        .collect();
+    let mut timings = Vec::with_capacity(SAVES);
+    let mut disk = DiskProbe::new(library.root());
+    for n in 0..SAVES {
+        let id = &ids[text.below(ids.len())];
+        let article = library.store().article(id).expect("article is read");
+        let mut fields = article.fields;
+        fields.body.push_str("\n\n");
+        fields.body.push_str(&text.sentence());
+        let kind = if n % 4 == 0 { SaveKind::Save } else { SaveKind::Autosave };
+        let started = Instant::now();
+        library.store_mut().save_article(id, article.version, &fields, kind).expect("save succeeds");
+        timings.push(started.elapsed());
+        disk.sync();
+    }
+    report("save (fsync on)", &mut timings, &[50.0, 99.0], "p99 < 5 ms");
+    report("  the disk alone: write 16 KiB + fsync", &mut disk.timings, &[50.0, 99.0], "reference");
+}
+
+/// The floor under any durable save: one fsync on the library's disk, timed between the saves
+/// so both see the same load.
+struct DiskProbe {
+    file: std::fs::File,
+    path: PathBuf,
+    timings: Vec<Duration>,
+}
+
+impl DiskProbe {
+    fn new(folder: &std::path::Path) -> DiskProbe {
+        let path = folder.join("fsync-probe");
+        let file = std::fs::File::create(&path).expect("probe file is created");
+        DiskProbe { file, path, timings: Vec::new() }
+    }
+
+    fn sync(&mut self) {
+        use std::io::Write;
+        let started = Instant::now();
+        self.file.write_all(&[0u8; 16 * 1024]).expect("probe write");
+        self.file.sync_all().expect("probe fsync");
+        self.timings.push(started.elapsed());
+    }
+}
+
+impl Drop for DiskProbe {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Queries like an editor's: one to three topical words, a name, or a word still being typed;
+/// a third of them filtered by status or section.
+fn bench_search(library: &Library, text: &mut Text) {
+    let mut timings = Vec::with_capacity(SEARCHES);
+    let mut hits = 0;
+    for n in 0..SEARCHES {
+        let query = SearchQuery {
+            text: text.query(),
+            status: (n % 3 == 1).then(|| text.status()),
+            section: (n % 3 == 2).then(|| text.pick(SECTIONS).to_owned()),
+            limit: 20,
+        };
+        let started = Instant::now();
+        hits += search(library.store(), &query).expect("search succeeds").len();
+        timings.push(started.elapsed());
+    }
+    report("search", &mut timings, &[50.0, 95.0, 99.0], "p95 < 20 ms");
+    println!("  ({:.1} hits per query on average)", hits as f64 / SEARCHES as f64);
+}
+
+fn bench_render(text: &mut Text) {
+    let body = text.body(RENDER_WORDS);
+    let words = render(&body, &NoPhotos).expect("renders").stats.words;
+    let mut timings = Vec::with_capacity(RENDERS);
+    for _ in 0..RENDERS {
+        let started = Instant::now();
+        std::hint::black_box(render(std::hint::black_box(&body), &NoPhotos).expect("renders"));
+        timings.push(started.elapsed());
+    }
+    report(&format!("render ({words} words)"), &mut timings, &[50.0, 99.0], "p50 < 5 ms");
+}
+
+fn report(what: &str, timings: &mut [Duration], percentiles: &[f64], goal: &str) {
+    timings.sort();
+    let figures: Vec<String> = percentiles
+        .iter()
+        .map(|&p| {
+            let rank = ((p / 100.0 * timings.len() as f64).ceil() as usize).clamp(1, timings.len());
+            format!("p{p} {:.2} ms", timings[rank - 1].as_secs_f64() * 1e3)
+        })
+        .collect();
+    let max = timings.last().map_or(0.0, |d| d.as_secs_f64() * 1e3);
+    println!("{what}: {} (max {max:.2} ms, n = {}; goal {goal})", figures.join(", "), timings.len());
+}
+
+const SECTIONS: &[&str] =
+    &["politics", "world", "business", "sport", "culture", "science", "city", "opinion", "health", "tech"];
+
+/// The most frequent words of English news copy, most frequent first; a long tail of invented
+/// words (place names, surnames, jargon) follows them in the vocabulary.
+const COMMON: &str = "the of to and a in that for is on was with said he it as at by from his be \
+have has are but an they not this who were had their been will more would after also one its \
+about when two which up new year there last we or people than first out over government she \
+city could all into other years time may percent three police state against million before \
+during officials told week can just like president some only since while minister our if where \
+what them most company say because under next between now country four day many group him \
+including former back team made public home school national party court market says season \
+children found family work second high news report world months still north water part later \
+local election council health workers plan support help budget power war security director \
+bank price prices billion game league players coach match final cup win victory defeat goal \
+hospital doctors patients study research scientists climate energy oil gas rain flood storm \
+fire village town region border troops talks peace deal trade tax law bill vote votes voters \
+campaign leader leaders opposition protest protesters strike union rail bridge road airport \
+festival film music museum artist book theatre university students teachers prison judge \
+trial case evidence investigation report minister's spokesman agency chief executive shares \
+investors inflation rates growth economy jobs housing rent farmers harvest drought wildfire \
+vaccine hospital's emergency ambulance crash injured killed dead missing rescue search";
+
+const SYLLABLES: &[&str] = &[
+    "ba", "ker", "lin", "do", "ma", "ri", "son", "tel", "va", "no", "qui", "ze", "ra", "mon",
+    "est", "al", "ur", "fen", "gor", "pi", "sa", "lo", "ven", "tra", "mi", "ko", "dal", "ber",
+];
+const FIRST_NAMES: &[&str] = &[
+    "Ana", "Li", "Omar", "Sofia", "Jonas", "Amara", "Kenji", "Marta", "David", "Chloé", "Tomás",
+    "Ingrid", "Priya", "Lucas", "Fatima", "Élodie", "Samuel", "Zainab", "Nikolai", "Grace",
+];
+const LAST_NAMES: &[&str] = &[
+    "Ruiz", "Wei", "Haddad", "Rossi", "Berg", "Okafor", "Sato", "Nowak", "Cohen", "Dubois",
+    "García", "Larsen", "Patel", "Moreau", "Ahmed", "Müller", "Mensah", "Ivanova", "Kim", "Walsh",
+];
+
+/// Deterministic news-like text. The generator is written here rather than taken from `rand`
+/// because `rand`'s seeded generators do not promise the same sequence across versions, and
+/// the cached library must match what this code would build.
+struct Text {
+    state: u64,
+    vocabulary: Vec<String>,
+    /// Zipf weights, cumulative: word frequencies in real text follow rank^-1 closely.
+    cumulative: Vec<f64>,
+}
+
+impl Text {
+    fn new(seed: u64) -> Text {
+        let mut vocabulary: Vec<String> = COMMON.split_whitespace().map(str::to_owned).collect();
+        for a in SYLLABLES {
+            for b in SYLLABLES {
+                vocabulary.push(format!("{a}{b}"));
+                for c in SYLLABLES.iter().step_by(3) {
+                    vocabulary.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = (1..=vocabulary.len())
+            .map(|rank| {
+                total += 1.0 / rank as f64;
+                total
+            })
+            .collect();
+        Text { state: seed, vocabulary, cumulative }
+    }
+
+    /// SplitMix64.
+    fn next(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn between(&mut self, low: usize, high: usize) -> usize {
+        low + self.below(high - low + 1)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+
+    fn word(&mut self) -> &str {
+        let total = *self.cumulative.last().expect("vocabulary is not empty");
+        let x = (self.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let rank = self.cumulative.partition_point(|&c| c < x).min(self.vocabulary.len() - 1);
+        &self.vocabulary[rank]
+    }
+
+    /// A word people would search for: past the function words, not yet the rarest.
+    fn topical_word(&mut self) -> String {
+        let rank = self.between(40, 3_000.min(self.vocabulary.len() - 1));
+        self.vocabulary[rank].clone()
+    }
+
+    fn name(&mut self) -> String {
+        format!("{} {}", self.pick(FIRST_NAMES), self.pick(LAST_NAMES))
+    }
+
+    fn words(&mut self, n: usize) -> String {
+        let mut out = String::new();
+        for i in 0..n {
+            if i > 0 {
+                out.push(' ');
+            }
+            let word = self.word().to_owned();
+            out.push_str(&word);
+        }
+        out
+    }
+
+    fn sentence(&mut self) -> String {
+        let n = self.between(8, 25);
+        let mut sentence = capitalised(&self.words(n));
+        if self.below(6) == 0 {
+            let name = self.name();
+            sentence = format!("{sentence}, {name} said");
+        }
+        sentence.push('.');
+        sentence
+    }
+
+    /// Markdown paragraphs of `target` words with the occasional emphasis, link and
+    /// subheading an article has.
+    fn body(&mut self, target: usize) -> String {
+        let mut body = String::new();
+        let mut words = 0;
+        while words < target {
+            if words > 0 && self.below(8) == 0 {
+                let heading = capitalised(&self.words(4));
+                body.push_str(&format!("## {heading}\n\n"));
+            }
+            let mut paragraph = Vec::new();
+            for _ in 0..self.between(2, 5) {
+                let sentence = self.sentence();
+                words += sentence.split_whitespace().count();
+                paragraph.push(sentence);
+            }
+            let mut paragraph = paragraph.join(" ");
+            match self.below(5) {
+                0 => paragraph.push_str(" **Update:** more to follow."),
+                1 => paragraph.push_str(&format!(" See [the report](https://example.com/{}).", self.below(9_999))),
+                _ => {}
+            }
+            body.push_str(&paragraph);
+            body.push_str("\n\n");
+        }
+        body
+    }
+
+    fn article(&mut self) -> ArticleFields {
+        let headline_words = self.between(6, 12);
+        let dek_words = self.between(15, 30);
+        let body_words = self.between(300, 1_200);
+        let authors = (0..self.between(1, 2))
+            .map(|_| Author { name: self.name(), role: "Staff writer".into() })
+            .collect();
+        let keywords = (0..self.between(2, 5)).map(|_| self.topical_word()).collect();
+        ArticleFields {
+            slugline: self.words(2).replace(' ', "-"),
+            section: self.pick(SECTIONS).to_owned(),
+            headline: capitalised(&self.words(headline_words)),
+            dek: capitalised(&self.words(dek_words)),
+            authors,
+            dateline: Dateline { place: capitalised(&self.topical_word()), date: String::new() },
+            body: self.body(body_words),
+            keywords,
+            ..ArticleFields::default()
+        }
+    }
+
+    fn status(&mut self) -> Status {
+        match self.below(20) {
+            0..=11 => Status::Published,
+            12..=14 => Status::Draft,
+            15..=16 => Status::Editing,
+            17..=18 => Status::Ready,
+            _ => Status::Spiked,
+        }
+    }
+
+    fn query(&mut self) -> String {
+        match self.below(10) {
+            0..=3 => self.topical_word(),
+            4..=5 => format!("{} {}", self.topical_word(), self.topical_word()),
+            6 => {
+                let (first, middle) = (self.topical_word(), self.word().to_owned());
+                format!("{first} {middle} {}", self.topical_word())
+            }
+            7 => self.pick(LAST_NAMES).to_owned(),
+            // Still typing: the first letters of a word.
+            _ => {
+                let word = self.topical_word();
+                let typed = self.between(3, word.chars().count().max(3));
+                word.chars().take(typed).collect()
+            }
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
