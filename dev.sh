@@ -34,14 +34,44 @@ setup() {
   install_system_packages
 }
 
+# Where cargo puts binaries (CARGO_TARGET_DIR lets a developer keep the app's long build apart).
+TARGET_DIR="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
+
+# The window's UI: TypeScript built by Vite into ui/dist, which the app binary embeds.
+build_ui() {
+  npm ci --prefix ui --no-audit --no-fund --loglevel=error
+  npm run --prefix ui build
+}
+
+install_tauri_driver() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! tauri-driver --help >/dev/null 2>&1; then
+    cargo install tauri-driver --version 2.1.0 --locked
+  fi
+}
+
+# The real binary in a real (virtual) X window, driven through tauri-driver + WebKitWebDriver.
+test_e2e() {
+  install_tauri_driver
+  cargo build --locked -p newsdesk-app -p newsdesk-cli
+  npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+  NEWSDESK_APP="$TARGET_DIR/debug/newsdesk-app" NEWSDESK_CLI="$TARGET_DIR/debug/newsdesk" \
+    TAURI_DRIVER="$(command -v tauri-driver)" \
+    xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
+}
+
 case "${1:-}" in
   run)
     setup
-    echo "not yet: the desktop app" >&2; exit 1
+    build_ui
+    shift
+    cargo run --locked -p newsdesk-app -- "$@"
     ;;
   test)
     setup
+    build_ui
     cargo test --workspace --locked
+    test_e2e
     ;;
   *)
     echo "usage: ./dev.sh run | ./dev.sh test" >&2

@@ -1,0 +1,82 @@
+//! Photo desk commands. Imports run on a blocking thread with their own connection to the
+//! library, so the editor keeps saving while a batch comes in; progress goes out as events.
+
+use std::path::PathBuf;
+
+use newsdesk_core::photo::{self, Aspect, BatchReport, DeskEdit, Photo, Rect};
+use newsdesk_core::{Error, Library};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::desk::{Desk, Reply};
+
+/// Sent once per file while a batch imports.
+#[derive(Clone, Serialize)]
+struct ImportProgress {
+    done: usize,
+    total: usize,
+    file: String,
+    /// Why the file was refused; `None` when it came in (or was already in the library).
+    refused: Option<String>,
+}
+
+#[tauri::command]
+pub async fn list_photos(desk: State<'_, Desk>) -> Reply<Vec<Photo>> {
+    desk.with(|library| library.store().list_photos())
+}
+
+#[tauri::command]
+pub async fn get_photo(desk: State<'_, Desk>, id: String) -> Reply<Photo> {
+    desk.with(|library| library.store().photo(&id))
+}
+
+#[tauri::command]
+pub async fn import_photos(app: AppHandle, desk: State<'_, Desk>, paths: Vec<PathBuf>) -> Reply<BatchReport> {
+    let root = desk.with(|library| Ok(library.root().to_path_buf()))?;
+    let job = tauri::async_runtime::spawn_blocking(move || {
+        let mut library = Library::open(&root)?;
+        Ok::<_, Error>(photo::import_batch(&mut library, &paths, |done, total, file, outcome| {
+            let progress = ImportProgress {
+                done,
+                total,
+                file: file.display().to_string(),
+                refused: outcome.err().map(ToString::to_string),
+            };
+            // A closed window cannot be told; the import itself goes on regardless.
+            let _ = app.emit("import-progress", progress);
+        }))
+    });
+    job.await
+        .map_err(|e| Error::invalid(format!("the import stopped unexpectedly: {e}")).report())?
+        .map_err(|e| e.report())
+}
+
+#[tauri::command]
+pub async fn edit_photo(desk: State<'_, Desk>, id: String, edit: DeskEdit) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().edit_photo_desk(&id, edit))
+}
+
+#[tauri::command]
+pub async fn set_focal_point(desk: State<'_, Desk>, id: String, focal: Option<(f64, f64)>) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().set_focal_point(&id, focal))
+}
+
+/// Where a crop of `aspect` falls by default: centred on the focal point.
+#[tauri::command]
+pub async fn default_crop(desk: State<'_, Desk>, id: String, aspect: Aspect) -> Reply<Rect> {
+    desk.with(|library| {
+        let photo = library.store().photo(&id)?;
+        Ok(photo::default_crop(aspect, photo.width, photo.height, photo.focal_point))
+    })
+}
+
+#[tauri::command]
+pub async fn save_crop(
+    desk: State<'_, Desk>,
+    id: String,
+    name: String,
+    aspect: Aspect,
+    rect: Rect,
+) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().save_crop(&id, &name, aspect, rect))
+}

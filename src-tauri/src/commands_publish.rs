@@ -1,0 +1,124 @@
+//! Preflight, export, destinations and the outbox. Exports and deliveries run on their own
+//! threads with their own connection to the library, reporting progress as events, so the
+//! editor keeps typing and saving meanwhile.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use newsdesk_core::delivery::{self, Delivery, Destination, OutboxRun};
+use newsdesk_core::package::{self, Exported, Preflight};
+use newsdesk_core::{Error, Library};
+use serde::Serialize;
+use tauri::{AppHandle, Emitter, State};
+
+use crate::desk::{Desk, Reply};
+
+/// How often the outbox looks for deliveries that are due (retries wait minutes, so this is
+/// only the worst delay before a retry that came due is sent).
+const OUTBOX_TICK: Duration = Duration::from_secs(20);
+
+#[derive(Clone, Serialize)]
+struct ExportProgress {
+    done: usize,
+    total: usize,
+    step: String,
+}
+
+/// Runs `job` on a blocking thread with a connection of its own to the library.
+async fn in_background<T: Send + 'static>(
+    desk: &Desk,
+    job: impl FnOnce(&mut Library) -> newsdesk_core::Result<T> + Send + 'static,
+) -> Reply<T> {
+    let root = desk.with(|library| Ok(library.root().to_path_buf()))?;
+    tauri::async_runtime::spawn_blocking(move || job(&mut Library::open(&root)?))
+        .await
+        .map_err(|e| Error::invalid(format!("the job stopped unexpectedly: {e}")).report())?
+        .map_err(|e| e.report())
+}
+
+#[tauri::command]
+pub async fn preflight(desk: State<'_, Desk>, id: String) -> Reply<Preflight> {
+    desk.with(|library| package::preflight(library, &library.store().article(&id)?))
+}
+
+#[tauri::command]
+pub async fn export_article(app: AppHandle, desk: State<'_, Desk>, id: String, out: PathBuf) -> Reply<Exported> {
+    in_background(&desk, move |library| {
+        package::export(library, &id, &out, &mut |done, total, step| {
+            let _ = app.emit("export-progress", ExportProgress { done, total, step: step.to_owned() });
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn destinations(desk: State<'_, Desk>) -> Reply<Vec<Destination>> {
+    desk.with(|library| library.store().destinations())
+}
+
+#[tauri::command]
+pub async fn add_destination(desk: State<'_, Desk>, destination: Destination) -> Reply<()> {
+    desk.with(|library| library.store_mut().add_destination(&destination))
+}
+
+#[tauri::command]
+pub async fn outbox(desk: State<'_, Desk>) -> Reply<Vec<Delivery>> {
+    desk.with(|library| library.store().outbox())
+}
+
+/// Queues the article for `destination` and wakes the outbox to send it.
+#[tauri::command]
+pub async fn deliver(
+    desk: State<'_, Desk>,
+    outbox: State<'_, Outbox>,
+    id: String,
+    destination: String,
+) -> Reply<Delivery> {
+    let queued = in_background(&desk, move |library| delivery::deliver(library, &id, &destination)).await?;
+    outbox.wake();
+    Ok(queued)
+}
+
+#[tauri::command]
+pub async fn retry_delivery(desk: State<'_, Desk>, outbox: State<'_, Outbox>, id: i64) -> Reply<Delivery> {
+    let delivery = desk.with(|library| library.store_mut().retry_delivery(id))?;
+    outbox.wake();
+    Ok(delivery)
+}
+
+/// The sender thread: tries due deliveries on every tick or when woken, and tells the window
+/// (`outbox-changed`) after each run that sent something.
+pub struct Outbox {
+    wake: mpsc::Sender<()>,
+}
+
+impl Outbox {
+    pub fn start(app: AppHandle, root: Option<PathBuf>) -> Outbox {
+        let (wake, woken) = mpsc::channel();
+        std::thread::spawn(move || {
+            let Some(root) = root else { return };
+            loop {
+                match woken.recv_timeout(OUTBOX_TICK) {
+                    Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
+                let run = Library::open(&root).and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
+                match run {
+                    Ok(sent) if sent.is_empty() => {}
+                    Ok(_) => {
+                        let _ = app.emit("outbox-changed", ());
+                    }
+                    Err(e) => {
+                        let _ = app.emit("outbox-error", e.report());
+                    }
+                }
+            }
+        });
+        Outbox { wake }
+    }
+
+    fn wake(&self) {
+        let _ = self.wake.send(());
+    }
+}

@@ -1,0 +1,195 @@
+// Wires the screens together: library list, editor, preview, history and the shortcuts.
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { api, emptyFields, reason, STATUSES, thumbnailUrl, type Article, type Status } from "./api";
+import { $, h, notice } from "./dom";
+import { Editor } from "./editor";
+import { addRow } from "./fields";
+import { History } from "./history";
+import { ArticleList } from "./list";
+import { PhotoDesk } from "./photos";
+import { LivePreview } from "./preview";
+import { Publish } from "./publish";
+import { measureKeyToPaint } from "./latency";
+
+const list = new ArticleList((id) => void openArticle(id));
+const preview = new LivePreview(focusField);
+const editor = new Editor({
+  changed: (article) => {
+    showStatus(article.status);
+    showLeadPhoto();
+    void list.refresh();
+    if (!$("#tab-history").hidden) void history.refresh();
+  },
+  edited: () => preview.request(() => editor.fields()),
+});
+const history = new History(() => editor.article, (a) => { editor.open(a); void list.refresh(); },
+  () => editor.flush("save"));
+
+const photoDesk = new PhotoDesk({
+  lead: (photo, crop) => {
+    if (!editor.article) return notice("Open a story first, then attach the photo.", true);
+    editor.setLeadPhoto({ photo_id: photo.id, crop });
+    showLeadPhoto();
+    notice(`Lead photo set (${crop})`);
+  },
+  insert: (photo, crop) => {
+    if (!editor.article) return notice("Open a story first, then insert the photo.", true);
+    const alt = photo.desk.alt_text.replace(/[[\]]/g, "");
+    editor.insertInBody(`![${alt}](photo:${photo.id}/${crop})`);
+    showView("story");
+    editor.focusBody();
+  },
+});
+
+/** The centre shows either the story or the photo desk. */
+function showView(view: "story" | "photos") {
+  const photos = view === "photos";
+  $("#photo-desk").hidden = !photos;
+  $("#editor").hidden = photos || !editor.article;
+  $("#welcome").hidden = photos || Boolean(editor.article);
+  $("#open-photo-desk").setAttribute("aria-pressed", String(photos));
+  if (photos) void photoDesk.refresh();
+}
+
+function showLeadPhoto() {
+  const lead = editor.article?.lead_photo;
+  $("#lead-photo").replaceChildren(...(lead
+    ? [h("h3", {}, "Lead photo"),
+       h("img", { src: thumbnailUrl(lead.photo_id), alt: "Lead photo" }),
+       h("div", { class: "muted" }, `Crop ${lead.crop} `,
+         h("button", { class: "link", onclick: () => { editor.setLeadPhoto(null); showLeadPhoto(); } }, "Remove"))]
+    : [h("p", { class: "muted" }, "No lead photo. Pick one on the photo desk (Ctrl+Shift+P).")]));
+}
+
+const publish = new Publish(() => editor.article, () => editor.flush("save"), focusField);
+
+async function openArticle(id: string) {
+  if (editor.article?.id === id) return;
+  await editor.flush("save");
+  try {
+    show(await api.getArticle(id));
+  } catch (e) {
+    notice(`Could not open the story: ${reason(e)}`, true);
+  }
+}
+
+function show(article: Article) {
+  editor.open(article);
+  showView("story");
+  showLeadPhoto();
+  showStatus(article.status);
+  list.select(article.id);
+  if (!$("#tab-history").hidden) void history.refresh();
+  if (!$("#tab-publish").hidden) void publish.refresh();
+}
+
+async function newArticle() {
+  await editor.flush("save");
+  try {
+    const article = await api.createArticle(emptyFields());
+    await list.refresh();
+    show(article);
+    $("#f-headline").focus();
+  } catch (e) {
+    notice(`No new story: ${reason(e)}`, true);
+  }
+}
+
+function showStatus(status: Status) {
+  $<HTMLSelectElement>("#f-status").value = status;
+}
+
+async function changeStatus(status: Status) {
+  await editor.flush("save");
+  const article = editor.article;
+  if (!article) return;
+  try {
+    const saved = await api.setStatus(article.id, article.version, status);
+    editor.article = { ...article, version: saved.version, status: saved.status, updated_at: saved.updated_at };
+    notice(`Marked ${status}`);
+    void list.refresh();
+  } catch (e) {
+    showStatus(article.status);
+    notice(`Status not changed: ${reason(e)}`, true);
+  }
+}
+
+/** Warnings and preflight name a field; this takes the editor to it. */
+function focusField(field: string) {
+  const ids: Record<string, string> = {
+    headline: "f-headline", dek: "f-dek", slugline: "f-slugline", kicker: "f-kicker",
+    section: "f-section", authors: "f-authors", dateline: "f-dateline-place", keywords: "f-keywords",
+    related: "f-related", editors_note: "f-editors-note", embargo: "f-embargo",
+  };
+  if (field === "body") return editor.focusBody();
+  if (field === "lead_photo") return showView("photos");
+  if (field === "authors" && !document.querySelector("#f-authors .row")) {
+    selectTab("details");
+    return addRow("f-authors", ["Name", "Role"]);
+  }
+  const el = document.getElementById(ids[field] ?? `f-${field}`);
+  if (!el) return;
+  if (el.closest("#side")) selectTab("details");
+  (el.matches("input, textarea, select") ? el : el.querySelector<HTMLElement>("input, button"))?.focus();
+}
+
+function selectTab(name: string) {
+  for (const tab of document.querySelectorAll<HTMLElement>("[role=tab]")) {
+    const on = tab.dataset.tab === name;
+    tab.setAttribute("aria-selected", String(on));
+    $(`#tab-${tab.dataset.tab}`).hidden = !on;
+  }
+  if (name === "history") void history.refresh();
+  if (name === "publish") void publish.refresh();
+}
+
+function shortcuts(e: KeyboardEvent) {
+  if (!(e.ctrlKey || e.metaKey)) return;
+  const key = e.key.toLowerCase();
+  const action: Record<string, () => void> = {
+    n: () => void newArticle(),
+    s: () => void editor.flush("save"),
+    f: () => { $<HTMLInputElement>("#search").focus(); $<HTMLInputElement>("#search").select(); },
+    e: () => selectTab("publish"),
+  };
+  if (e.shiftKey && key === "p") {
+    e.preventDefault();
+    return showView($("#photo-desk").hidden ? "photos" : "story");
+  }
+  if (e.shiftKey || e.altKey || !action[key]) return;
+  e.preventDefault();
+  action[key]();
+}
+
+async function start() {
+  const status = $<HTMLSelectElement>("#f-status");
+  for (const s of STATUSES) status.append(h("option", { value: s }, s));
+  status.addEventListener("input", (e) => e.stopPropagation());
+  status.addEventListener("change", () => void changeStatus(status.value as Status));
+  $("#new-article").addEventListener("click", () => void newArticle());
+  $("#open-photo-desk").addEventListener("click", () => showView($("#photo-desk").hidden ? "photos" : "story"));
+  $("#back-to-story").addEventListener("click", () => showView("story"));
+  $("#add-author").addEventListener("click", () => addRow("f-authors", ["Name", "Role"]));
+  $("#add-related").addEventListener("click", () => addRow("f-related", ["Title", "Link"]));
+  for (const tab of document.querySelectorAll<HTMLElement>("[role=tab]")) {
+    tab.addEventListener("click", () => selectTab(tab.dataset.tab!));
+  }
+  document.addEventListener("keydown", shortcuts);
+  measureKeyToPaint($("#body-editor"));
+
+  // Whatever is typed gets saved before the window goes away.
+  void getCurrentWindow().onCloseRequested(() => editor.flush("save"));
+
+  try {
+    const info = await api.libraryInfo();
+    $("#library-root").textContent = info.root ? `Library: ${info.root}` : "";
+  } catch (e) {
+    $("#welcome").replaceChildren(h("h1", {}, "The library could not be opened"),
+      h("p", { class: "error" }, reason(e)),
+      h("p", {}, "Start Newsdesk with --library pointing at another folder, or fix the folder above."));
+    return;
+  }
+  await list.refresh();
+}
+
+void start();

@@ -1,0 +1,292 @@
+// The photo desk: import (dialog or drop), the thumbnail grid with credits, the crop tool with
+// aspect presets and a focal point, the credit/caption/alt form, and attaching to the story.
+import { listen } from "@tauri-apps/api/event";
+import { getCurrentWebview } from "@tauri-apps/api/webview";
+import { open } from "@tauri-apps/plugin-dialog";
+import { photoApi, reason, thumbnailUrl, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
+import { $, h, notice } from "./dom";
+
+const ASPECTS = ["16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "2:3", "free"];
+const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "tif", "tiff"];
+const FORM: [keyof DeskRecord, string, boolean][] = [
+  ["credit", "Credit", false],
+  ["caption", "Caption", true],
+  ["alt_text", "Alt text", true],
+  ["creator", "Photographer", false],
+  ["copyright", "Copyright", false],
+  ["source", "Source", false],
+  ["usage_terms", "Usage terms", false],
+  ["special_instructions", "Special instructions", true],
+];
+
+export interface Attach {
+  lead(photo: Photo, crop: string): void;
+  insert(photo: Photo, crop: string): void;
+}
+
+/** Crop names travel in `photo:<id>/<crop>` references, so they avoid ":" and "/". */
+export function cropName(aspect: string): string {
+  return aspect.replace(":", "x");
+}
+
+export class PhotoDesk {
+  private photos: Photo[] = [];
+  private current: Photo | null = null;
+  private aspect = ASPECTS[0];
+  private rect: Rect | null = null;
+
+  constructor(private attach: Attach) {
+    $("#import-photos").addEventListener("click", () => void this.chooseFiles());
+    $(".aspects").append(...ASPECTS.map((a) =>
+      h("button", { "data-aspect": a, onclick: () => void this.chooseAspect(a) }, a)));
+    $("#save-crop").addEventListener("click", () => void this.saveCrop());
+    this.dragCrop();
+    this.dragFocalPoint();
+    window.addEventListener("resize", () => this.drawCrop());
+    void listen<ImportProgress>("import-progress", (e) => this.progress(e.payload));
+    void getCurrentWebview().onDragDropEvent((e) => {
+      if (e.payload.type === "drop" && e.payload.paths.length) void this.importPaths(e.payload.paths);
+    });
+  }
+
+  async refresh() {
+    try {
+      this.photos = await photoApi.list();
+    } catch (e) {
+      notice(`Photos unavailable: ${reason(e)}`, true);
+      return;
+    }
+    const grid = $("#photo-grid");
+    grid.dataset.ready = "true";
+    if (!this.photos.length) {
+      grid.replaceChildren(h("li", { class: "empty-state" },
+        "No photos yet. Import agency pictures with the button above or drop them here."));
+      return;
+    }
+    grid.replaceChildren(...this.photos.map((p) => {
+      const credit = p.desk.credit.trim();
+      return h("li", {
+        "data-id": p.id, tabindex: "0", class: p.id === this.current?.id ? "selected" : "",
+        onclick: () => void this.select(p.id),
+        onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === "Enter") void this.select(p.id); },
+      },
+        h("img", { src: thumbnailUrl(p.id), alt: p.desk.alt_text, loading: "lazy" }),
+        h("div", { class: credit ? "credit" : "credit missing" }, credit || "No credit"),
+      );
+    }));
+  }
+
+  private async chooseFiles() {
+    const picked = await open({ multiple: true, filters: [{ name: "Photos", extensions: IMAGE_EXTENSIONS }] });
+    if (picked) await this.importPaths(Array.isArray(picked) ? picked : [picked]);
+  }
+
+  private async importPaths(paths: string[]) {
+    const bar = $<HTMLProgressElement>("#import-progress");
+    bar.hidden = false;
+    bar.max = paths.length;
+    bar.value = 0;
+    try {
+      const report = await photoApi.import(paths);
+      const parts = [`${report.imported.length} imported`];
+      if (report.duplicates.length) parts.push(`${report.duplicates.length} already in the library`);
+      if (report.refused.length) parts.push(`${report.refused.length} refused`);
+      $("#import-state").textContent = parts.join(", ");
+      if (report.refused.length) notice(report.refused.map((r) => r.reason).join(" · "), true);
+      const first = report.imported[0] ?? report.duplicates[0];
+      await this.refresh();
+      if (first) await this.select(first.id);
+    } catch (e) {
+      notice(`Import failed: ${reason(e)}`, true);
+    } finally {
+      bar.hidden = true;
+    }
+  }
+
+  private progress(p: ImportProgress) {
+    const bar = $<HTMLProgressElement>("#import-progress");
+    bar.hidden = p.done >= p.total;
+    bar.max = p.total;
+    bar.value = p.done;
+    $("#import-state").textContent = p.done < p.total ? `Importing ${p.done} of ${p.total}…` : "";
+    if (p.done >= p.total) void this.refresh();
+  }
+
+  async select(id: string) {
+    try {
+      this.current = await photoApi.get(id);
+    } catch (e) {
+      notice(`Could not open the photo: ${reason(e)}`, true);
+      return;
+    }
+    for (const li of $("#photo-grid").querySelectorAll<HTMLElement>("li[data-id]")) {
+      li.classList.toggle("selected", li.dataset.id === id);
+    }
+    $("#photo-detail").hidden = false;
+    const img = $<HTMLImageElement>("#crop-image");
+    img.onload = () => this.drawCrop();
+    img.src = thumbnailUrl(id);
+    this.renderForm();
+    this.renderCrops();
+    await this.chooseAspect(this.aspect);
+  }
+
+  private renderForm() {
+    const photo = this.current!;
+    $("#photo-form").replaceChildren(...FORM.map(([key, label, multiline]) => {
+      const attrs = { id: `p-${key}`, name: key, "aria-label": label };
+      const input = multiline ? h("textarea", { ...attrs, rows: "3" }) : h("input", attrs);
+      input.value = photo.desk[key];
+      input.addEventListener("change", () => void this.editField(key, input.value));
+      const embedded = photo.embedded[key];
+      const missing = key === "credit" && !photo.desk[key].trim();
+      return h("label", { class: missing ? "missing" : "" }, label, input,
+        embedded ? h("small", { class: "embedded", title: "As embedded by the agency" }, `Embedded: ${embedded}`) : null);
+    }));
+  }
+
+  private async editField(key: keyof DeskRecord, value: string) {
+    const id = this.current!.id;
+    try {
+      this.current = await photoApi.edit(id, { [key]: value });
+      notice(`Photo ${key.replace("_", " ")} saved`);
+      this.renderForm();
+      this.renderCrops();
+      await this.refresh();
+    } catch (e) {
+      notice(`Not saved: ${reason(e)}`, true);
+    }
+  }
+
+  private async chooseAspect(aspect: string) {
+    this.aspect = aspect;
+    for (const b of document.querySelectorAll<HTMLElement>(".aspects button")) {
+      b.setAttribute("aria-pressed", String(b.dataset.aspect === aspect));
+    }
+    const photo = this.current!;
+    const saved = photo.crops.find((c) => c.name === cropName(aspect));
+    try {
+      this.rect = saved ?? await photoApi.defaultCrop(photo.id, aspect);
+    } catch (e) {
+      notice(reason(e), true);
+    }
+    $("#crop-state").textContent = saved ? `Saved as “${saved.name}”` : "Not saved yet";
+    this.drawCrop();
+  }
+
+  private scale(): number {
+    const img = $<HTMLImageElement>("#crop-image");
+    return this.current && img.clientWidth ? img.clientWidth / this.current.width : 0;
+  }
+
+  private drawCrop() {
+    const s = this.scale();
+    const box = $("#crop-box");
+    const dot = $("#focal-point");
+    if (!this.rect || !s) return;
+    Object.assign(box.style, {
+      left: `${this.rect.x * s}px`, top: `${this.rect.y * s}px`,
+      width: `${this.rect.width * s}px`, height: `${this.rect.height * s}px`,
+    });
+    const [fx, fy] = this.current!.focal_point ?? [0.5, 0.5];
+    Object.assign(dot.style, { left: `${fx * this.current!.width * s}px`, top: `${fy * this.current!.height * s}px` });
+    dot.classList.toggle("unset", !this.current!.focal_point);
+  }
+
+  /** Dragging the box moves it; dragging its corner resizes it, keeping the ratio. */
+  private dragCrop() {
+    const box = $("#crop-box");
+    box.addEventListener("pointerdown", (down) => {
+      if (!this.rect || !this.current) return;
+      down.preventDefault();
+      box.setPointerCapture(down.pointerId);
+      const resizing = (down.target as HTMLElement).classList.contains("handle");
+      const start = { ...this.rect };
+      const s = this.scale();
+      const { width: W, height: H } = this.current;
+      const move = (e: PointerEvent) => {
+        const dx = (e.clientX - down.clientX) / s;
+        const dy = (e.clientY - down.clientY) / s;
+        if (resizing) this.rect = resized(start, dx, dy, this.aspect, W, H);
+        else this.rect = {
+          ...start,
+          x: Math.round(clamp(start.x + dx, 0, W - start.width)),
+          y: Math.round(clamp(start.y + dy, 0, H - start.height)),
+        };
+        $("#crop-state").textContent = "Not saved yet";
+        this.drawCrop();
+      };
+      box.addEventListener("pointermove", move);
+      box.addEventListener("pointerup", () => box.removeEventListener("pointermove", move), { once: true });
+    });
+  }
+
+  private dragFocalPoint() {
+    const dot = $("#focal-point");
+    dot.addEventListener("pointerdown", (down) => {
+      if (!this.current) return;
+      down.preventDefault();
+      down.stopPropagation();
+      dot.setPointerCapture(down.pointerId);
+      const img = $<HTMLImageElement>("#crop-image").getBoundingClientRect();
+      const at = (e: PointerEvent): [number, number] =>
+        [clamp((e.clientX - img.left) / img.width, 0, 1), clamp((e.clientY - img.top) / img.height, 0, 1)];
+      const move = (e: PointerEvent) => {
+        this.current = { ...this.current!, focal_point: at(e) };
+        this.drawCrop();
+      };
+      dot.addEventListener("pointermove", move);
+      dot.addEventListener("pointerup", async (up) => {
+        dot.removeEventListener("pointermove", move);
+        try {
+          this.current = await photoApi.setFocalPoint(this.current!.id, at(up));
+          if (!this.current.crops.some((c) => c.name === cropName(this.aspect))) await this.chooseAspect(this.aspect);
+        } catch (e) {
+          notice(`Focal point not saved: ${reason(e)}`, true);
+        }
+      }, { once: true });
+    });
+  }
+
+  private async saveCrop() {
+    if (!this.current || !this.rect) return;
+    try {
+      this.current = await photoApi.saveCrop(this.current.id, cropName(this.aspect), this.aspect, this.rect);
+      $("#crop-state").textContent = `Saved as “${cropName(this.aspect)}”`;
+      this.renderCrops();
+    } catch (e) {
+      $("#crop-state").textContent = `Not saved: ${reason(e)}`;
+    }
+  }
+
+  /** Saved crops, each usable in the story once the photo has a credit. */
+  private renderCrops() {
+    const photo = this.current!;
+    const credited = Boolean(photo.desk.credit.trim());
+    const blocked = { disabled: !credited, title: credited ? "" : "Add a credit before using this photo" };
+    $("#crop-list").replaceChildren(
+      photo.crops.length ? h("h4", {}, "Crops") : h("p", { class: "muted" }, "Save a crop to use the photo in a story."),
+      ...photo.crops.map((c) => h("div", { class: "crop-row", "data-crop": c.name },
+        h("span", {}, `${c.name} · ${c.width}×${c.height}`),
+        h("button", { ...blocked, class: "attach-lead", onclick: () => this.attach.lead(photo, c.name) }, "Use as lead photo"),
+        h("button", { ...blocked, class: "insert-body", onclick: () => this.attach.insert(photo, c.name) }, "Insert into body"),
+      )),
+    );
+    if (!credited) $("#crop-list").append(h("p", { class: "error" }, "This photo has no credit: add one before using it."));
+  }
+}
+
+function clamp(v: number, lo: number, hi: number) {
+  return Math.min(Math.max(v, lo), hi);
+}
+
+function resized(start: Rect, dx: number, dy: number, aspect: string, W: number, H: number): Rect {
+  const maxW = W - start.x;
+  const maxH = H - start.y;
+  if (aspect === "free") {
+    return { ...start, width: Math.round(clamp(start.width + dx, 32, maxW)), height: Math.round(clamp(start.height + dy, 32, maxH)) };
+  }
+  const [rw, rh] = aspect.split(":").map(Number);
+  const width = clamp(start.width + dx, 32, Math.min(maxW, (maxH * rw) / rh));
+  return { ...start, width: Math.round(width), height: Math.round((width * rh) / rw) };
+}
