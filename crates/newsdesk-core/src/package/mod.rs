@@ -58,6 +58,8 @@ impl PackageFile {
 pub struct Package {
     pub article_id: String,
     pub ninjs_version: i64,
+    /// The article version and the renditions' hashes; empty for a package read back from disk.
+    pub content_key: String,
     pub files: Vec<PackageFile>,
 }
 
@@ -86,6 +88,8 @@ pub struct ExportRecord {
     /// The path written to, or the destination's name for a delivery.
     pub destination: String,
     pub manifest_sha256: String,
+    /// Same key, same package content (see [`crate::store::Store::ninjs_version`]).
+    pub content_key: String,
     #[serde(with = "time::serde::rfc3339")]
     pub exported_at: OffsetDateTime,
 }
@@ -128,7 +132,7 @@ pub(crate) fn export_for_delivery(library: &mut Library, article_id: &str, desti
         .join(format!("v{}", package.ninjs_version));
     let kept = Package::read_folder(&path).ok();
     let bytes = match kept {
-        Some(kept) if kept == package => package.files.iter().map(|f| f.bytes.len() as u64).sum(),
+        Some(kept) if kept.files == package.files => package.files.iter().map(|f| f.bytes.len() as u64).sum(),
         _ => package.write_folder(&path)?,
     };
     record(library, &package, &article, destination)?;
@@ -155,6 +159,7 @@ fn record(library: &mut Library, package: &Package, article: &Article, destinati
         ninjs_version: package.ninjs_version,
         destination: destination.to_owned(),
         manifest_sha256: manifest::sha256_hex(&manifest.bytes),
+        content_key: package.content_key.clone(),
         exported_at: crate::store::now(),
     })
 }
@@ -166,8 +171,9 @@ pub fn build(library: &Library, article_id: &str, progress: Progress<'_>) -> Res
     if !checked.problems.is_empty() {
         return Err(Error::Preflight { article_id: article.id.clone(), problems: checked.problems });
     }
-    let ninjs_version = library.store().ninjs_version(&article.id, article.version)?;
     let placed = photos::renditions(library, &checked.placements, progress)?;
+    let content_key = photos::content_key(&article, &placed);
+    let ninjs_version = library.store().ninjs_version(&article.id, &content_key)?;
     let figures = photos::PackageFigures { photos: &placed };
     let body: Rendered = render::render(&article.fields.body, &figures)?;
     let lead = photos::lead_figure_html(&figures)?;
@@ -183,7 +189,7 @@ pub fn build(library: &Library, article_id: &str, progress: Progress<'_>) -> Res
     files.dedup_by(|a, b| a.name == b.name);
     let manifest = Manifest::of(&article, ninjs_version, &files);
     files.push(PackageFile { name: MANIFEST_FILE.into(), bytes: to_json_bytes(&manifest) });
-    Ok((Package { article_id: article.id.clone(), ninjs_version, files }, article, checked.warnings))
+    Ok((Package { article_id: article.id.clone(), ninjs_version, content_key, files }, article, checked.warnings))
 }
 
 /// The documents first, then renditions by name: a fixed order makes the zip reproducible.

@@ -118,7 +118,7 @@ impl Package {
             files.push(PackageFile { name: entry.path.clone(), bytes });
         }
         files.push(PackageFile { name: MANIFEST_FILE.into(), bytes: manifest_bytes });
-        Ok(Package { article_id: manifest.article_id, ninjs_version: manifest.ninjs_version, files })
+        Ok(Package { article_id: manifest.article_id, ninjs_version: manifest.ninjs_version, content_key: String::new(), files })
     }
 }
 

@@ -111,16 +111,16 @@ impl Store {
         tx.commit().context(|| format!("removing destination {name}"))
     }
 
-    /// The ninjs version a package of this article version carries: the one it was given
-    /// before, or one more than the last exported version. Same article version, same bytes.
-    pub fn ninjs_version(&self, article_id: &str, article_version: i64) -> Result<i64> {
+    /// The ninjs version of a package with this content: the one it was given before, or one
+    /// more than the last exported. Same content, same version, same bytes.
+    pub fn ninjs_version(&self, article_id: &str, content_key: &str) -> Result<i64> {
         self.conn
             .query_row(
                 "SELECT COALESCE(
-                     (SELECT ninjs_version FROM exports WHERE article_id = ?1 AND article_version = ?2 LIMIT 1),
+                     (SELECT ninjs_version FROM exports WHERE article_id = ?1 AND content_key = ?2 LIMIT 1),
                      (SELECT MAX(ninjs_version) + 1 FROM exports WHERE article_id = ?1),
                      1)",
-                params![article_id, article_version],
+                params![article_id, content_key],
                 |row| row.get(0),
             )
             .context(|| format!("numbering the package of article {article_id}"))
@@ -129,16 +129,17 @@ impl Store {
     pub fn record_export(&mut self, record: &ExportRecord) -> Result<()> {
         self.conn
             .execute(
-                "INSERT INTO exports (article_id, article_version, ninjs_version, destination,
+                "INSERT INTO exports (article_id, article_version, ninjs_version, content_key, destination,
                      manifest_sha256, exported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?7, ?4, ?5, ?6)",
                 params![
                     record.article_id,
                     record.article_version,
                     record.ninjs_version,
                     record.destination,
                     record.manifest_sha256,
-                    format_time(record.exported_at)
+                    format_time(record.exported_at),
+                    record.content_key
                 ],
             )
             .context(|| format!("recording the export of article {}", record.article_id))?;
@@ -150,7 +151,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT article_id, article_version, ninjs_version, destination, manifest_sha256, exported_at
+                "SELECT article_id, article_version, ninjs_version, destination, manifest_sha256, exported_at,
+                     content_key
                  FROM exports WHERE article_id = ?1 ORDER BY seq",
             )
             .context(|| "listing exports")?;
@@ -163,6 +165,7 @@ impl Store {
                     destination: row.get(3)?,
                     manifest_sha256: row.get(4)?,
                     exported_at: parse_time(&row.get::<_, String>(5)?)?,
+                    content_key: row.get(6)?,
                 })
             })
             .context(|| "listing exports")?;

@@ -252,6 +252,27 @@ fn a_delivery_reaches_the_receiver_exactly_once() {
         assert_eq!(versions, ["1", "2"]);
         assert_eq!(r.media_uploads, media, "unchanged photos are found by GET and not uploaded twice");
     });
+
+    // A credit corrected on the photo desk changes the renditions (the credit is embedded):
+    // a new version, and the corrected files reach the receiver under new names.
+    let lead = article.fields.lead_photo.as_ref().unwrap().photo_id.clone();
+    let edit = newsdesk_core::photo::DeskEdit { credit: Some("Corrected Agency".into()), ..Default::default() };
+    library.store_mut().edit_photo_desk(&lead, edit).unwrap();
+    let third = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    assert_eq!(third.ninjs_version, 3);
+    delivery::run_due(&mut library, &quick()).unwrap();
+    receiver.received(|r| {
+        assert_eq!(r.items.len(), 3);
+        let lead_renditions = r.items[&(format!("urn:newsdesk:article:{}", article.id), "3".to_owned())]
+            ["associations"][0]["renditions"]
+            .as_array()
+            .unwrap()
+            .len();
+        assert_eq!(r.media_uploads, media + lead_renditions);
+        let needle = b"Corrected Agency";
+        let corrected = r.media.values().filter(|m| m.windows(needle.len()).any(|w| w == needle)).count();
+        assert_eq!(corrected, lead_renditions);
+    });
 }
 
 #[test]

@@ -15,12 +15,15 @@ CREATE TABLE exports (
     -- The ninjs `version`: rises with each newly exported article version, so a receiver
     -- sees 1, 2, 3 for the original and its corrections.
     ninjs_version   INTEGER NOT NULL,
+    -- What the package was made of: the article version and the exact renditions (which
+    -- embed the photos' desk records). A new credit on a photo is a new ninjs version too.
+    content_key     TEXT NOT NULL,
     destination     TEXT NOT NULL,
     -- SHA-256 of manifest.json: two rows with the same value wrote the same package.
     manifest_sha256 TEXT NOT NULL,
     exported_at     TEXT NOT NULL
 );
-CREATE INDEX exports_by_article ON exports (article_id, article_version);
+CREATE INDEX exports_by_article ON exports (article_id, content_key);
 
 -- Deliveries. The package itself is kept in the library (package_path) so that every
 -- attempt sends the same bytes, whatever happens to the article meanwhile.
