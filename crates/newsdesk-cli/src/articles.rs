@@ -1,13 +1,15 @@
 //! Article commands: new, show, edit, list, search, history, diff, restore, status, import,
 //! export-md, demo. Each is a few lines over core functions.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use newsdesk_core::article::Correction;
 use newsdesk_core::error::Context;
-use newsdesk_core::render::{self, NoPhotos, Rendered, Warning};
+use newsdesk_core::photo::{self, LibraryFigures};
+use newsdesk_core::render::{self, NoPhotos, PhotoRef, Rendered, Warning};
 use newsdesk_core::search::{self, SearchQuery};
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind, SortOrder};
 use newsdesk_core::{
@@ -230,7 +232,7 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
         }
         Command::Show { id, html } => {
             let article = library.store().article(&resolve(library, &id)?)?;
-            let shown = Shown::new(article, html)?;
+            let shown = Shown::new(library, article, html)?;
             out.print(&shown, print_shown);
         }
         Command::Edit { id, base_version, fields: args } => {
@@ -386,11 +388,52 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(article: Article, with_html: bool) -> Result<Shown> {
-        let Rendered { html, stats, .. } = render::render(&article.fields.body, &NoPhotos)?;
+    fn new(library: &Library, article: Article, with_html: bool) -> Result<Shown> {
+        let body = &article.fields.body;
+        let Rendered { html, stats, .. } = if with_html {
+            let files = placed_renditions(library, body)?;
+            let figures = LibraryFigures::new(library.store(), |photo, crop| {
+                let placed = PhotoRef { photo_id: photo.id.clone(), crop: crop.map(|c| c.name.clone()) };
+                files.get(&placed).cloned().unwrap_or_default()
+            });
+            render::render(body, &figures)?
+        } else {
+            render::render(body, &NoPhotos)?
+        };
         let warnings = render::warnings(&article.fields, &stats);
         Ok(Shown { article, stats, warnings, html: with_html.then_some(html) })
     }
+}
+
+/// Width of the renditions `show --html` points at: enough for a screen, quick to make.
+const SHOWN_WIDTH: u32 = 1280;
+
+/// A file:// URL of a cached rendition for every photo placed in the body, so the printed
+/// HTML opens in a browser on this machine. Made before rendering so that a rendition that
+/// cannot be made is reported, not turned into a broken image; photos or crops that are not
+/// in the library are left out, and the render shows them as missing.
+fn placed_renditions(library: &Library, body: &str) -> Result<HashMap<PhotoRef, String>> {
+    let mut files = HashMap::new();
+    for placed in render::photo_refs(body) {
+        if files.contains_key(&placed) {
+            continue;
+        }
+        let made = photo::renditions(library, &placed.photo_id, placed.crop.as_deref(), &[SHOWN_WIDTH]);
+        let rendition = match made {
+            Ok(mut made) => made.remove(0),
+            Err(Error::NotFound { .. }) => continue,
+            Err(e) => return Err(e),
+        };
+        files.insert(placed, file_url(&rendition.path)?);
+    }
+    Ok(files)
+}
+
+fn file_url(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path).context(|| format!("finding the full path of {}", path.display()))?;
+    url::Url::from_file_path(&absolute)
+        .map(String::from)
+        .map_err(|()| Error::invalid(format!("{} cannot be written as a file:// URL", absolute.display())))
 }
 
 fn print_shown(shown: &Shown) {

@@ -152,6 +152,32 @@ fn show_warns_about_what_an_editor_should_fix() {
 }
 
 #[test]
+fn show_html_points_placed_photos_at_renditions_a_browser_can_open() {
+    let dir = tempfile::tempdir().unwrap();
+    // A space in the folder name: the file:// URL must still lead to the file.
+    let lib = dir.path().join("news library");
+    let wire = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/photos/wire/getty.jpg");
+    newsdesk(&lib, &["photo", "import", wire]).ok();
+    let photo = newsdesk(&lib, &["--json", "photo", "list"]).ok().json()[0]["id"].as_str().unwrap().to_owned();
+    newsdesk(&lib, &["photo", "crop", &photo, "wide", "--aspect", "16:9"]).ok();
+    let body = format!("Before.\n\n![](photo:{photo}/wide)\n\n![](photo:{photo}/no-such-crop)\n");
+    let id = newsdesk(&lib, &["new", "--headline", "Downhill", "--body", &body]).ok().stdout.trim().to_owned();
+
+    let shown = newsdesk(&lib, &["--json", "show", &id, "--html"]).ok().json();
+
+    let html = shown["html"].as_str().unwrap();
+    let src = html.split("<img src=\"").nth(1).and_then(|rest| rest.split('"').next()).expect(html);
+    let file = url::Url::parse(src).unwrap().to_file_path().unwrap();
+    let jpeg = std::fs::read(&file).unwrap_or_else(|e| panic!("{src}: {e}"));
+    assert_eq!(&jpeg[..2], [0xFF, 0xD8], "{src} is a JPEG");
+    assert!(file.starts_with(&lib), "{file:?} is in the library");
+    assert!(html.contains("width=\"100\" height=\"56\""), "sized like the 16:9 crop: {html}");
+    assert!(html.contains("AFP/Getty Images"), "the desk's credit: {html}");
+    assert_eq!(html.matches("<img").count(), 1, "{html}");
+    assert!(html.contains(&format!("Missing photo {photo}/no-such-crop")), "{html}");
+}
+
+#[test]
 fn the_body_can_come_from_stdin_or_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
