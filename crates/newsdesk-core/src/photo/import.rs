@@ -10,7 +10,7 @@ use std::sync::mpsc;
 use serde::Serialize;
 
 use super::pixels::{self, MAX_FILE_BYTES};
-use super::rendition::{thumbnail_path, write_thumbnail};
+use super::rendition::{THUMBNAIL_SIZE, thumbnail_path, write_thumbnail};
 use super::{Photo, read_metadata, sha256_hex};
 use crate::error::Context;
 use crate::store::NewPhoto;
@@ -122,19 +122,19 @@ fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
     let bytes = fs::read(path).map_err(|e| refused(path, format!("cannot read it ({e})")))?;
     let format = pixels::format_of(&bytes).map_err(|r| refused(path, r))?;
     let header = pixels::header(&bytes).map_err(|r| refused(path, r))?;
-    // Decoding everything proves the file is whole, and gives the thumbnail.
-    let upright = pixels::decode_upright(&bytes).map_err(|r| refused(path, r))?;
+    // Decoding all of the data proves the file is whole, and gives the thumbnail.
+    let upright = pixels::decode_upright_for(&bytes, THUMBNAIL_SIZE).map_err(|r| refused(path, r))?;
     let (width, height) = header.upright();
     let id = sha256_hex(&bytes);
     let original = format!("photos/originals/{}/{id}.{}", &id[..2], extension(format));
     let mut created = Vec::new();
     let original_path = root.join(&original);
     if !original_path.exists() {
-        write_atomically(&original_path, &bytes)?;
+        write_atomically(&original_path, &bytes, Keep::Durable)?;
         created.push(original_path);
     }
     let thumb = thumbnail_path(root, &id);
-    if !thumb.exists() {
+    if !is_whole(&thumb) {
         if let Err(err) = write_thumbnail(&upright, &thumb) {
             remove_all(&created);
             return Err(err);
@@ -185,22 +185,43 @@ fn extension(format: &str) -> &'static str {
     }
 }
 
+/// A derived file that is there and not empty (a crash after the rename of an unsynced file
+/// can leave it empty on some file systems).
+pub(crate) fn is_whole(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| m.len() > 0)
+}
+
 fn remove_all(paths: &[PathBuf]) {
     for path in paths {
         let _ = fs::remove_file(path);
     }
 }
 
+/// How much a write must survive.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// An original: on disk before the database says it exists, even across a power cut.
+    Durable,
+    /// A thumbnail or rendition: made again from the original if a crash loses it, so it is
+    /// not worth an fsync (which costs more than making a small rendition).
+    Derived,
+}
+
 /// Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see
 /// the whole file or none, and a crash leaves at most a stray temporary file.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8], keep: Keep) -> Result<()> {
     use std::io::Write;
     let dir = path.parent().expect("library paths have a folder");
     fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
     let temp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
     let written = fs::File::create(&temp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| fs::rename(&temp, path));
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            if keep == Keep::Durable { f.sync_all() } else { Ok(()) }
+        })
+        .and_then(|()| fs::rename(&temp, path))
+        // The folder entry too, or the rename itself may not survive a power cut.
+        .and_then(|()| if keep == Keep::Durable { fs::File::open(dir)?.sync_all() } else { Ok(()) });
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }

@@ -19,6 +19,7 @@ const MAX_SIDE: u32 = 40_000;
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// Fixed encoder settings: renditions must be byte-identical for the same input.
 pub const JPEG_QUALITY: u8 = 85;
+const TRUNCATED: &str = "the JPEG is truncated (its image data stops before the end)";
 
 /// The formats the desk takes in.
 pub fn format_of(bytes: &[u8]) -> Result<&'static str, String> {
@@ -99,7 +100,7 @@ pub fn header(bytes: &[u8]) -> Result<Header, String> {
 /// Decodes the whole image, upright and in sRGB.
 pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
     if bytes.starts_with(&[0xFF, 0xD8]) && !jpeg_complete(bytes) {
-        return Err("the JPEG is truncated (its image data stops before the end)".into());
+        return Err(TRUNCATED.into());
     }
     let mut decoder = decoder(bytes)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
@@ -116,6 +117,56 @@ pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
         to_srgb(&mut rgb, &icc);
     }
     Ok(rgb)
+}
+
+/// Upright sRGB pixels with a long edge of at least `long_edge` (or the whole image when it is
+/// smaller), for thumbnails. JPEG's DCT scaling decodes at 1/2, 1/4 or 1/8 size for little
+/// more than the entropy decoding (which still reads, and so checks, all of the data); that is
+/// what brings the import thumbnail near libvips' shrink-on-load. Other formats and JPEG
+/// colour models other than RGB and grey take the full decode.
+pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<RgbImage, String> {
+    if bytes.starts_with(&[0xFF, 0xD8]) {
+        if let Some(image) = scaled_jpeg(bytes, long_edge)? {
+            return Ok(image);
+        }
+    }
+    decode_upright(bytes)
+}
+
+fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String> {
+    if !jpeg_complete(bytes) {
+        return Err(TRUNCATED.into());
+    }
+    let orientation = header(bytes)?.orientation;
+    let damaged = |e: jpeg_decoder::Error| format!("the image data is damaged ({e})");
+    let mut decoder = jpeg_decoder::Decoder::new(bytes);
+    decoder.read_info().map_err(damaged)?;
+    let info = decoder.info().expect("read_info succeeded");
+    let format = info.pixel_format;
+    if !matches!(format, jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8) {
+        return Ok(None);
+    }
+    let factor = (long_edge as f64 / info.width.max(info.height) as f64).min(1.0);
+    let want = |side: u16| ((side as f64 * factor).ceil() as u16).max(1);
+    let (w, h) = decoder.scale(want(info.width), want(info.height)).map_err(damaged)?;
+    let pixels = decoder.decode().map_err(damaged)?;
+    let size_error = || "the decoder returned fewer pixels than the image declares".to_owned();
+    let mut rgb = if format == jpeg_decoder::PixelFormat::L8 {
+        let gray = image::GrayImage::from_raw(w as u32, h as u32, pixels).ok_or_else(size_error)?;
+        DynamicImage::ImageLuma8(gray).into_rgb8()
+    } else {
+        let mut rgb = RgbImage::from_raw(w as u32, h as u32, pixels).ok_or_else(size_error)?;
+        if let Some(icc) = decoder.icc_profile() {
+            to_srgb(&mut rgb, &icc);
+        }
+        rgb
+    };
+    if let Some(o) = Orientation::from_exif(orientation).filter(|o| *o != Orientation::NoTransforms) {
+        let mut turned = DynamicImage::ImageRgb8(rgb);
+        turned.apply_orientation(o);
+        rgb = turned.into_rgb8();
+    }
+    Ok(Some(rgb))
 }
 
 /// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use image::RgbImage;
 use serde::Serialize;
 
-use super::import::write_atomically;
+use super::import::{Keep, is_whole, write_atomically};
 use super::metadata::rendition_segments;
 use super::pixels::{self, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
@@ -69,7 +69,7 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
         })
         .collect();
     let missing: Vec<(u32, u32, &Path)> =
-        planned.iter().filter(|(_, _, p)| !p.exists()).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
+        planned.iter().filter(|(_, _, p)| !is_whole(p)).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
     if !missing.is_empty() {
         make(library, &photo, rect, &missing)?;
     }
@@ -95,7 +95,7 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
 /// original; the smaller ones are scaled from it, in parallel, which is both faster and, at
 /// these ratios, indistinguishable.
 fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
-    let upright = decode_original(library, photo)?;
+    let upright = decode_original(library, photo, pixels::decode_upright)?;
     let (xmp, iim) = rendition_segments(&photo.desk);
     let segments: [(u8, &[u8]); 2] = [(1, &xmp), (13, &iim)];
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
@@ -112,7 +112,7 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
         };
         let jpeg = pixels::encode_jpeg(pixels, &segments)
             .map_err(|e| Error::invalid(format!("cannot encode a rendition of photo {}: {e}", photo.id)))?;
-        write_atomically(path, &jpeg)
+        write_atomically(path, &jpeg, Keep::Derived)
     };
     let half = sizes.len().div_ceil(2);
     let (first, second) = sizes.split_at(half);
@@ -123,10 +123,14 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
     })
 }
 
-fn decode_original(library: &Library, photo: &Photo) -> Result<RgbImage> {
+fn decode_original(
+    library: &Library,
+    photo: &Photo,
+    decode: fn(&[u8]) -> std::result::Result<RgbImage, String>,
+) -> Result<RgbImage> {
     let path = library.root().join(&photo.original);
     let bytes = fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
-    pixels::decode_upright(&bytes)
+    decode(&bytes)
         .map_err(|reason| Error::invalid(format!("the original of photo {} cannot be decoded: {reason}", photo.id)))
 }
 
@@ -139,8 +143,9 @@ pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
 pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
     let photo = library.store().photo(photo_id)?;
     let path = thumbnail_path(library.root(), &photo.id);
-    if !path.exists() {
-        write_thumbnail(&decode_original(library, &photo)?, &path)?;
+    if !is_whole(&path) {
+        let upright = decode_original(library, &photo, |b| pixels::decode_upright_for(b, THUMBNAIL_SIZE))?;
+        write_thumbnail(&upright, &path)?;
     }
     Ok(path)
 }
@@ -152,5 +157,5 @@ pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {
     let small = pixels::resize(upright, Rect { x: 0, y: 0, width: w, height: h }, size.0, size.1);
     let jpeg = pixels::encode_jpeg(&small, &[])
         .map_err(|e| Error::invalid(format!("cannot encode the thumbnail {}: {e}", path.display())))?;
-    write_atomically(path, &jpeg)
+    write_atomically(path, &jpeg, Keep::Derived)
 }

@@ -1,0 +1,252 @@
+//! The photo desk against libvips and ImageMagick on a 24-megapixel JPEG, in the same run:
+//!
+//! (a) import including the thumbnail, beside `vipsthumbnail -s 400`;
+//! (b) one crop into the four default widths with metadata, beside the libvips command line
+//!     (crop, then `vips thumbnail` per width) and one ImageMagick `convert`;
+//! (c) a batch import of 100 photos: wall time against CPU time shows both cores at work.
+//!
+//! Every case runs as a child process under `/usr/bin/time`, so wall time, CPU time and peak
+//! memory (max RSS) are measured the same way for us and for the peers. Run with
+//! `cargo bench -p newsdesk-core --bench photos`. The test photo is generated once,
+//! deterministically, into `target/bench-photos/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use newsdesk_core::Library;
+use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
+
+const RUNS: usize = 5;
+const WIDTH: u32 = 6000;
+const HEIGHT: u32 = 4000;
+/// The crop of case (b): 5000x2812 (16:9) off centre.
+const CROP: Rect = Rect { x: 500, y: 600, width: 5000, height: 2812 };
+const BATCH: usize = 100;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--case") {
+        run_case(&args[at + 1..]);
+        return;
+    }
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/bench-photos");
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = test_photo(&dir);
+    let me = std::env::current_exe().unwrap();
+    let work = dir.join("work");
+    let _ = std::fs::remove_dir_all(&work);
+    std::fs::create_dir_all(&work).unwrap();
+
+    println!("24-megapixel JPEG: {} ({} bytes), median of {RUNS} runs", source.display(), size(&source));
+    println!("{:<58} {:>9} {:>9} {:>10}", "case", "wall s", "cpu s", "peak MiB");
+
+    // (a) import including the thumbnail.
+    let ours_a = measure("(a) newsdesk import + 400 px thumbnail", || {
+        let library = work.join(format!("import-{}", uuid()));
+        child(&me, &["import", path(&library), path(&source)])
+    });
+    let vips_a = measure("(a) vipsthumbnail -s 400", || {
+        tool("vipsthumbnail", &["-s", "400", path(&source), "-o", &format!("{}/vt-%s.jpg", path(&work))])
+    });
+    println!("    ours / vipsthumbnail = {:.2}x (goal <= 1.5x)", ours_a.wall / vips_a.wall);
+
+    // (b) one crop into the four default widths, with metadata.
+    let library = work.join("render-library");
+    let photo_id = prepare_render_library(&library, &source);
+    let ours_b = measure("(b) newsdesk crop -> 2048/1280/640/320 with IIM+XMP", || {
+        let _ = std::fs::remove_dir_all(library.join("photos/renditions"));
+        child(&me, &["render", path(&library), &photo_id])
+    });
+    let vips_b = measure("(b) vips crop + vips thumbnail x4", || {
+        let crop = work.join("crop.v");
+        let mut script = format!(
+            "vips crop {} {} {} {} {} {} && ",
+            path(&source),
+            path(&crop),
+            CROP.x,
+            CROP.y,
+            CROP.width,
+            CROP.height
+        );
+        let outs: Vec<String> = photo::DEFAULT_WIDTHS
+            .iter()
+            .map(|w| format!("vips thumbnail {} {}/v{w}.jpg[Q=85] {w}", path(&crop), path(&work)))
+            .collect();
+        script.push_str(&outs.join(" && "));
+        tool("sh", &["-c", &script])
+    });
+    let magick_b = measure("(b) ImageMagick convert, one command", || {
+        let mut args: Vec<String> = vec![
+            path(&source).into(),
+            "-crop".into(),
+            format!("{}x{}+{}+{}", CROP.width, CROP.height, CROP.x, CROP.y),
+            "+repage".into(),
+            "-write".into(),
+            "mpr:crop".into(),
+            "+delete".into(),
+        ];
+        for w in photo::DEFAULT_WIDTHS {
+            for a in ["(", "mpr:crop", "-resize", &format!("{w}x"), "-quality", "85", "-write"] {
+                args.push(a.into());
+            }
+            args.push(format!("{}/m{w}.jpg", path(&work)));
+            args.push(")".into());
+        }
+        args.push("null:".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        tool("convert", &args)
+    });
+    println!(
+        "    vips CLI / ours = {:.2}x (goal > 1x), ImageMagick / ours = {:.2}x (goal >= 5x), our peak {:.0} MiB (goal < 250)",
+        vips_b.wall / ours_b.wall,
+        magick_b.wall / ours_b.wall,
+        ours_b.peak_mib
+    );
+
+    // (c) batch import of 100 photos.
+    let batch = batch_photos(&dir, &source);
+    let library = work.join("batch-library");
+    let mut args = vec!["batch", path(&library)];
+    args.extend(batch.iter().map(|p| path(p)));
+    let c = once(|| child(&me, &args));
+    println!(
+        "{:<58} {:>9.3} {:>9.3} {:>10.0}",
+        format!("(c) newsdesk import of {BATCH} 3000x2000 photos"),
+        c.wall,
+        c.cpu,
+        c.peak_mib
+    );
+    println!("    cpu / wall = {:.2} (2 cores: 2.0 is both busy all the time)", c.cpu / c.wall);
+}
+
+/// One measured child run.
+#[derive(Clone, Copy)]
+struct Figures {
+    wall: f64,
+    cpu: f64,
+    peak_mib: f64,
+}
+
+fn measure(name: &str, mut run: impl FnMut() -> Command) -> Figures {
+    let mut all: Vec<Figures> = (0..RUNS).map(|_| once(&mut run)).collect();
+    all.sort_by(|a, b| a.wall.total_cmp(&b.wall));
+    let median = all[RUNS / 2];
+    let peak = all.iter().map(|f| f.peak_mib).fold(0.0, f64::max);
+    println!("{name:<58} {:>9.3} {:>9.3} {:>10.0}", median.wall, median.cpu, peak);
+    Figures { peak_mib: peak, ..median }
+}
+
+/// Runs the command under GNU time: "%e %U %S %M" (wall, user, system, max RSS in KiB).
+fn once(mut run: impl FnMut() -> Command) -> Figures {
+    let command = run();
+    let report = std::env::temp_dir().join(format!("newsdesk-bench-{}", uuid()));
+    let status = Command::new("/usr/bin/time")
+        .args(["-f", "%e %U %S %M", "-o", path(&report)])
+        .arg(command.get_program())
+        .args(command.get_args())
+        .status()
+        .expect("/usr/bin/time runs");
+    assert!(status.success(), "{command:?} failed");
+    let text = std::fs::read_to_string(&report).unwrap();
+    let _ = std::fs::remove_file(&report);
+    let n: Vec<f64> = text.split_whitespace().rev().take(4).map(|v| v.parse().unwrap()).collect();
+    Figures { wall: n[3], cpu: n[2] + n[1], peak_mib: n[0] / 1024.0 }
+}
+
+fn child(me: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(me);
+    command.arg("--case").args(args);
+    command
+}
+
+fn tool(program: &str, args: &[&str]) -> Command {
+    let mut command = Command::new(program);
+    command.args(args);
+    command
+}
+
+/// The work of one measured child process.
+fn run_case(args: &[String]) {
+    match args {
+        [case, library, file] if case == "import" => {
+            let mut library = Library::open(library).unwrap();
+            photo::import_file(&mut library, Path::new(file)).unwrap();
+        }
+        [case, library, id] if case == "render" => {
+            let library = Library::open(library).unwrap();
+            let made = photo::renditions(&library, id, Some("lead"), &photo::DEFAULT_WIDTHS).unwrap();
+            assert_eq!(made.len(), 4);
+        }
+        [case, library, files @ ..] if case == "batch" => {
+            let mut library = Library::open(library).unwrap();
+            let files: Vec<PathBuf> = files.iter().map(PathBuf::from).collect();
+            let report = photo::import_batch(&mut library, &files, |_, _, _, _| {});
+            assert_eq!(report.imported.len(), files.len(), "{:?}", report.refused);
+        }
+        other => panic!("unknown bench case {other:?}"),
+    }
+}
+
+fn prepare_render_library(library: &Path, source: &Path) -> String {
+    let mut library = Library::open(library).unwrap();
+    let id = photo::import_file(&mut library, source).unwrap().photo.id;
+    let store = library.store_mut();
+    store
+        .edit_photo_desk(&id, DeskEdit {
+            credit: Some("Zoë Ångström/Newsdesk".into()),
+            caption: Some("A generated test photo for the benchmark".into()),
+            alt_text: Some("Coloured clouds".into()),
+            creator: Some("Zoë Ångström".into()),
+            copyright: Some("© Newsdesk".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    store.save_crop(&id, "lead", Aspect::Ratio(16, 9), CROP).unwrap();
+    id
+}
+
+/// A deterministic 24-megapixel photo-like JPEG (ImageMagick plasma with a fixed seed).
+fn test_photo(dir: &Path) -> PathBuf {
+    let file = dir.join("24mp.jpg");
+    if !file.exists() {
+        let temp = dir.join("24mp.tmp.jpg");
+        let status = Command::new("convert")
+            .args(["-seed", "42", "-size", &format!("{WIDTH}x{HEIGHT}"), "plasma:fractal", "-quality", "90"])
+            .arg(&temp)
+            .status()
+            .expect("ImageMagick runs");
+        assert!(status.success());
+        std::fs::rename(&temp, &file).unwrap();
+    }
+    file
+}
+
+/// 100 distinct 3000x2000 photos cut from the test photo (made once).
+fn batch_photos(dir: &Path, source: &Path) -> Vec<PathBuf> {
+    let folder = dir.join("batch");
+    let files: Vec<PathBuf> = (0..BATCH).map(|i| folder.join(format!("{i:03}.jpg"))).collect();
+    if files.iter().all(|f| f.exists()) {
+        return files;
+    }
+    std::fs::create_dir_all(&folder).unwrap();
+    let image = image::open(source).unwrap().to_rgb8();
+    for (i, file) in files.iter().enumerate() {
+        let (x, y) = ((i as u32 * 29) % (WIDTH - 3000), (i as u32 * 17) % (HEIGHT - 2000));
+        let part = image::imageops::crop_imm(&image, x, y, 3000, 2000).to_image();
+        let mut out = std::fs::File::create(file).unwrap();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&part).unwrap();
+    }
+    files
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().expect("bench paths are UTF-8")
+}
+
+fn size(p: &Path) -> u64 {
+    std::fs::metadata(p).unwrap().len()
+}
+
+fn uuid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
