@@ -6,6 +6,7 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { photoApi, reason, thumbnailUrl, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
 import { $, h, notice } from "./dom";
 
+const CROP_STAGE_HEIGHT = 420;
 const ASPECTS = ["16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "2:3", "free"];
 const IMAGE_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "tif", "tiff"];
 const FORM: [keyof DeskRecord, string, boolean][] = [
@@ -124,6 +125,9 @@ export class PhotoDesk {
     }
     $("#photo-detail").hidden = false;
     const img = $<HTMLImageElement>("#crop-image");
+    // As large as the column allows, small agency thumbnails included, and never taller
+    // than the stage: the crop box is drawn in the displayed image's pixels.
+    $("#crop-stage").style.width = `min(100%, ${(CROP_STAGE_HEIGHT * this.current.width) / this.current.height}px)`;
     img.onload = () => this.drawCrop();
     img.src = thumbnailUrl(id);
     this.renderForm();

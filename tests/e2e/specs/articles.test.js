@@ -45,6 +45,18 @@ test("an autosaved body is there after quitting and relaunching, and search find
     assert.equal((await mark.getText()).toLowerCase(), "crested");
     await screenshot(browser, "03-search");
 
+    // History: the revisions, and a word diff of the latest against the one before.
+    await typeInBody(browser, " Residents stayed dry.");
+    await waitSaved(browser);
+    await browser.$('[role=tab][data-tab="history"]').click();
+    const latest = await browser.$("#revisions li:first-child button");
+    await latest.waitForExist();
+    await latest.click();
+    const inserted = await browser.$("#revision-view .diff ins");
+    await inserted.waitForExist();
+    assert.match(await inserted.getText(), /Residents stayed dry\./);
+    await screenshot(browser, "09-history");
+
     await browser.$("#search").setValue("nothingmatchesthis");
     await browser.waitUntil(async () =>
       /No story matches/.test(await browser.$("#article-list").getText()));

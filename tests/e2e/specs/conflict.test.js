@@ -15,6 +15,7 @@ test("a save over a version changed elsewhere shows the conflict and keeps both 
   const browser = await launch(driver, library);
   try {
     await browser.$("#new-article").click();
+    await browser.$("#f-headline").waitForDisplayed();
     await browser.$("#f-headline").setValue("Council votes on budget");
     await typeInBody(browser, "The council met at noon.");
     await waitSaved(browser);
