@@ -96,6 +96,13 @@ impl Destination {
                             self.name
                         )));
                     }
+                    if url.starts_with("https://") && !cfg!(feature = "https") {
+                        return Err(Error::invalid(format!(
+                            "the {what} of {} uses https, and this build of Newsdesk has no https \
+                             support (build it with the `https` feature)",
+                            self.name
+                        )));
+                    }
                 }
                 if push.connect_timeout_secs == 0 || push.read_timeout_secs == 0 {
                     return Err(Error::invalid(format!("the timeouts of {} must be at least a second", self.name)));
