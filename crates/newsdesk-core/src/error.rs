@@ -33,14 +33,14 @@ pub enum Error {
     #[error("article {article_id} cannot be exported yet: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Preflight { article_id: String, problems: Vec<crate::package::Problem> },
 
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", disk_full_or(.source, is_disk_full))]
     Io {
         context: String,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("{context}: {source}")]
+    #[error("{context}: {}", disk_full_or(.source, is_sqlite_full))]
     Database {
         context: String,
         #[source]
@@ -82,6 +82,16 @@ impl Error {
 pub struct ErrorReport {
     pub kind: String,
     pub message: String,
+}
+
+/// What an editor reads when the disk is full, in place of the system's own words: SQLite
+/// rolls the save back and the file is only replaced once the new one is complete, so what was
+/// saved before is intact.
+const DISK_FULL: &str =
+    "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
+
+fn disk_full_or<E: std::fmt::Display>(source: &E, is_full: fn(&E) -> bool) -> String {
+    if is_full(source) { DISK_FULL.to_owned() } else { source.to_string() }
 }
 
 fn is_disk_full(err: &std::io::Error) -> bool {

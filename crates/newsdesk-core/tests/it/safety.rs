@@ -432,6 +432,8 @@ fn full_disk_child() {
         assert!(acked.len() < 10_000, "the disk never filled up");
     };
     assert_eq!(failure.kind(), "disk_full", "{failure}");
+    let message = failure.to_string();
+    assert!(message.contains(&id) && message.ends_with(DISK_FULL), "{message}");
     assert!(acked.len() > 3, "some saves fit before the disk was full");
     println!("refused after {} saves: {failure}", acked.len());
     drop(library);
@@ -449,6 +451,32 @@ fn full_disk_child() {
     println!("checked {} acknowledged saves", acked.len());
 }
 
+const DISK_FULL: &str =
+    "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
+
+/// A full disk reads the same whichever layer noticed it, after what was being saved; other
+/// failures keep the system's own words.
+#[test]
+fn a_full_disk_reads_the_same_wherever_it_is_noticed() {
+    use newsdesk_core::error::Context;
+    let context = || "saving article 5faf268f";
+    let sqlite = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+    let io = |err: std::io::Error| Err::<(), _>(err).context(context).unwrap_err();
+    let db = |err: rusqlite::Error| Err::<(), _>(err).context(context).unwrap_err();
+    let cases = [
+        (io(std::io::Error::from_raw_os_error(28)), "disk_full", DISK_FULL),
+        (io(std::io::ErrorKind::StorageFull.into()), "disk_full", DISK_FULL),
+        (db(sqlite(rusqlite::ffi::SQLITE_FULL)), "disk_full", DISK_FULL),
+        (io(std::io::Error::from_raw_os_error(13)), "io", &std::io::Error::from_raw_os_error(13).to_string()),
+        (db(sqlite(rusqlite::ffi::SQLITE_READONLY)), "database", &sqlite(rusqlite::ffi::SQLITE_READONLY).to_string()),
+    ];
+    for (err, kind, reason) in cases {
+        assert_eq!(err.kind(), kind, "{err}");
+        assert_eq!(err.to_string(), format!("saving article 5faf268f: {reason}"));
+        assert_eq!(err.report().message, err.to_string());
+    }
+}
+
 #[test]
 fn a_full_disk_refuses_saves_clearly_and_keeps_every_acknowledged_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -459,6 +487,9 @@ fn a_full_disk_refuses_saves_clearly_and_keeps_every_acknowledged_one() {
         eprintln!("SKIPPED: a full disk needs a small tmpfs, which needs a private mount namespace");
         return;
     };
-    assert!(out.contains("refused after "), "{out}");
+    // The child's line follows libtest's "test ... " on the same line.
+    let refusal = out.lines().find_map(|l| l.split_once("refused after ")).map(|(_, r)| r).unwrap_or_else(|| panic!("{out}"));
+    println!("refused after {refusal}");
+    assert!(refusal.ends_with(DISK_FULL), "{refusal}");
     assert!(out.contains("checked "), "{out}");
 }
