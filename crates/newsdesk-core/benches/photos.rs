@@ -38,6 +38,8 @@ fn main() {
     std::fs::create_dir_all(&work).unwrap();
 
     println!("24-megapixel JPEG: {} ({} bytes), median of {RUNS} runs", source.display(), size(&source));
+    // Other work on the machine slows every case alike but caps what (c) can show.
+    println!("load average: {}", load_average());
     println!("{:<58} {:>9} {:>9} {:>10}", "case", "wall s", "cpu s", "peak MiB");
 
     // (a) import including the thumbnail.
@@ -108,6 +110,7 @@ fn main() {
     let library = work.join("batch-library");
     let mut args = vec!["batch", path(&library)];
     args.extend(batch.iter().map(|p| path(p)));
+    println!("load average: {}", load_average());
     let c = once(|| child(&me, &args));
     println!(
         "{:<58} {:>9.3} {:>9.3} {:>10.0}",
@@ -237,6 +240,10 @@ fn batch_photos(dir: &Path, source: &Path) -> Vec<PathBuf> {
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&part).unwrap();
     }
     files
+}
+
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "unknown".into(), |l| l.trim().to_owned())
 }
 
 fn path(p: &Path) -> &str {

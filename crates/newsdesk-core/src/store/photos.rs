@@ -139,16 +139,16 @@ impl Store {
     pub fn edit_photo_desk(&mut self, id: &str, edit: DeskEdit) -> Result<Photo> {
         let mut desk = self.photo(id)?.desk;
         edit.apply(&mut desk);
-        for (name, value) in [("credit", &desk.credit), ("caption", &desk.caption), ("alt text", &desk.alt_text)]
-            .into_iter()
-            .chain([
-                ("creator", &desk.creator),
-                ("copyright", &desk.copyright),
-                ("source", &desk.source),
-                ("usage terms", &desk.usage_terms),
-                ("special instructions", &desk.special_instructions),
-            ])
-        {
+        for (name, value) in [
+            ("credit", &desk.credit),
+            ("caption", &desk.caption),
+            ("alt text", &desk.alt_text),
+            ("creator", &desk.creator),
+            ("copyright", &desk.copyright),
+            ("source", &desk.source),
+            ("usage terms", &desk.usage_terms),
+            ("special instructions", &desk.special_instructions),
+        ] {
             if value.len() > MAX_DESK_FIELD_BYTES {
                 return Err(Error::invalid(format!(
                     "the {name} of photo {id} is {} bytes long; the limit is {MAX_DESK_FIELD_BYTES}",

@@ -434,3 +434,53 @@ fn attaching_places_the_lead_photo_and_body_figures_that_render_with_caption_and
     assert!(rendered.html.contains("Moeen Ali"), "the caption is shown: {}", rendered.html);
     assert_eq!(rendered.missing, [PhotoRef { photo_id: wide.id.clone(), crop: Some("gone".into()) }]);
 }
+
+/// PNG, WebP and TIFF made at run time with ImageMagick, their XMP written by exiftool.
+#[test]
+fn png_webp_and_tiff_come_in_with_their_xmp() {
+    let (dir, mut library) = library();
+    for (ext, format) in [("png", "png"), ("webp", "webp"), ("tif", "tiff")] {
+        let file = dir.path().join(format!("staff.{ext}"));
+        let made = Command::new("convert").arg(wire("rubbish.jpg")).args(["-resize", "50%"]).arg(&file).status().unwrap();
+        assert!(made.success());
+        let tagged = Command::new("exiftool")
+            .args(["-q", "-overwrite_original", "-XMP-photoshop:Credit=Zoë Ångström/Staff", "-XMP-dc:Creator=Ann Lee"])
+            .arg(&file)
+            .status()
+            .unwrap();
+        assert!(tagged.success());
+        let photo = photo::import_file(&mut library, &file).unwrap().photo;
+        assert_eq!(photo.format, format);
+        assert_eq!((photo.width, photo.height), (282, 400));
+        assert_eq!(photo.embedded.credit.as_deref(), Some("Zoë Ångström/Staff"), "{ext}");
+        assert_eq!(photo.embedded.creator.as_deref(), Some("Ann Lee"), "{ext}");
+        let r = &photo::renditions(&library, &photo.id, None, &[200]).unwrap()[0];
+        assert_eq!((r.width, r.height), (200, 284));
+        assert!(image::open(photo::thumbnail(&library, &photo.id).unwrap()).is_ok());
+    }
+}
+
+#[test]
+fn the_longest_desk_record_still_fits_in_a_rendition_and_longer_is_refused() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "getty.jpg");
+    let longest = "é".repeat(newsdesk_core::store::MAX_DESK_FIELD_BYTES / 2);
+    let all = |v: &str| DeskEdit {
+        credit: Some(v.into()),
+        caption: Some(v.into()),
+        alt_text: Some(v.into()),
+        creator: Some(v.into()),
+        copyright: Some(v.into()),
+        source: Some(v.into()),
+        usage_terms: Some(v.into()),
+        special_instructions: Some(v.into()),
+    };
+    let too_long = format!("{longest}x");
+    let err = library.store_mut().edit_photo_desk(&photo.id, all(&too_long)).unwrap_err();
+    assert!(err.to_string().contains("the credit of photo"), "{err}");
+    library.store_mut().edit_photo_desk(&photo.id, all(&longest)).unwrap();
+    let r = &photo::renditions(&library, &photo.id, None, &[100]).unwrap()[0];
+    let tags = exiftool(&r.path, &["-XMP-dc:Description", "-IPTC:Caption-Abstract"]);
+    assert_eq!(tags["XMP-dc:Description"].as_str(), Some(longest.as_str()));
+    assert_eq!(tags["IPTC:Caption-Abstract"].as_str(), Some(longest.as_str()));
+}
