@@ -10,7 +10,7 @@ mod photos;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use newsdesk_core::{Library, Result};
 
 use crate::output::Output;
@@ -44,19 +44,20 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    let json = std::env::args().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        // Help and --version go to stdout as clap prints them; a usage mistake is an error
-        // like any other: one line (or JSON), exit 1.
+        // Help and --version go to stdout as clap prints them, and so does the help for a
+        // missing command (exit 2) for a person; a usage mistake, or any with --json, is an
+        // error like any other: one line (or JSON), exit 1.
         Err(err)
             if !err.use_stderr()
-                || err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+                || (err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !json) =>
         {
             err.exit()
         }
         Err(err) => {
-            let json = std::env::args().any(|a| a == "--json");
-            Output { json }.error(&newsdesk_core::Error::invalid(output::usage_message(&err)));
+            Output { json }.error(&newsdesk_core::Error::invalid(output::usage_message(&err, Cli::command())));
             return ExitCode::FAILURE;
         }
     };

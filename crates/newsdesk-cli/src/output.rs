@@ -32,8 +32,12 @@ impl Output {
 }
 
 /// A clap usage error as one line: the message clap prints above its usage block, without
-/// the "error: " prefix, plus where to look for help.
-pub fn usage_message(err: &clap::Error) -> String {
+/// the "error: " prefix, plus where to look for help. `cli` is the whole command line
+/// interface, to name what a missing command could be.
+pub fn usage_message(err: &clap::Error, cli: clap::Command) -> String {
+    if err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return missing_command(cli);
+    }
     let text = err.to_string();
     let message: Vec<&str> = text
         .lines()
@@ -43,4 +47,19 @@ pub fn usage_message(err: &clap::Error) -> String {
         .collect();
     let message = message.join(" ");
     format!("{} (see newsdesk --help)", message.strip_prefix("error: ").unwrap_or(&message))
+}
+
+/// For `newsdesk photo` and the like, where clap's message is the whole help: the commands
+/// named so far and the ones that could follow.
+fn missing_command(mut command: clap::Command) -> String {
+    let mut typed = vec![command.get_name().to_owned()];
+    for arg in std::env::args().skip(1) {
+        if let Some(sub) = command.find_subcommand(&arg).cloned() {
+            typed.push(arg);
+            command = sub;
+        }
+    }
+    let typed = typed.join(" ");
+    let choices: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
+    format!("{typed} needs a command: {} (see {typed} --help)", choices.join(", "))
 }

@@ -464,6 +464,16 @@ fn usage_mistakes_are_errors_like_any_other() {
     assert_eq!(missing["kind"], "invalid");
     assert!(missing["message"].as_str().unwrap().contains("--base-version"), "{missing}");
     newsdesk(lib, &["list", "--sort", "sideways"]).failed();
+    // A script gets {kind, message} even where a person gets the help.
+    for args in [&["--json"][..], &["--json", "photo"], &["photo", "--json"]] {
+        let missing = newsdesk(lib, args).failed().error_json();
+        assert_eq!(missing["kind"], "invalid", "{args:?}");
+        let message = missing["message"].as_str().unwrap();
+        assert!(message.contains("newsdesk") && message.contains("import, "), "{message}");
+    }
+    let person = newsdesk(lib, &["photo"]);
+    assert_eq!(person.code, 2, "help for a missing command, as clap gives it");
+    assert!(person.stdout.contains("Usage:") || person.stderr.contains("Usage:"), "{}", person.stderr);
     let help = newsdesk(lib, &["--help"]).ok().stdout;
     for command in [
         "new",
