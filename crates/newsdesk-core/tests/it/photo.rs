@@ -484,3 +484,20 @@ fn the_longest_desk_record_still_fits_in_a_rendition_and_longer_is_refused() {
     assert_eq!(tags["XMP-dc:Description"].as_str(), Some(longest.as_str()));
     assert_eq!(tags["IPTC:Caption-Abstract"].as_str(), Some(longest.as_str()));
 }
+
+/// The database refuses the record (another process holds the write lock past the busy
+/// timeout): the original and thumbnail written just before are removed again.
+#[test]
+fn a_failed_recording_leaves_no_files_behind() {
+    let (_dir, mut library) = library();
+    let other = rusqlite::Connection::open(library.root().join(newsdesk_core::library::DB_FILE)).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let err = photo::import_file(&mut library, &wire("pa.jpg")).unwrap_err();
+    assert_eq!(err.kind(), "database", "{err}");
+    let mut files = Vec::new();
+    collect_files(&library.root().join("photos"), &mut files);
+    assert!(files.is_empty(), "left behind: {files:?}");
+    other.execute_batch("ROLLBACK").unwrap();
+    let photo = import(&mut library, "pa.jpg");
+    assert!(library.root().join(&photo.original).exists());
+}
