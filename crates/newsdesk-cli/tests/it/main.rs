@@ -1,3 +1,4 @@
 
 mod articles;
 mod packages;
+mod photos;
