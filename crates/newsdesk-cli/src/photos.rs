@@ -215,7 +215,7 @@ fn print_photo(p: &Photo) {
     println!("{}  {} {}x{}  {} bytes  {}", p.id, p.format, p.width, p.height, p.byte_size, p.source_name);
     let embedded = serde_json::to_value(&p.embedded).expect("metadata serialises");
     let desk = serde_json::to_value(&p.desk).expect("desk record serialises");
-    println!("{:<22} {:<40} {}", "", "desk", "in the file");
+    println!("{:<22} {:<40} in the file", "", "desk");
     for (field, value) in desk.as_object().expect("a record") {
         let file = embedded.get(field).and_then(|v| v.as_str()).unwrap_or("");
         println!("{field:<22} {:<40} {file}", value.as_str().unwrap_or(""));

@@ -125,10 +125,10 @@ pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
 /// what brings the import thumbnail near libvips' shrink-on-load. Other formats and JPEG
 /// colour models other than RGB and grey take the full decode.
 pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<RgbImage, String> {
-    if bytes.starts_with(&[0xFF, 0xD8]) {
-        if let Some(image) = scaled_jpeg(bytes, long_edge)? {
-            return Ok(image);
-        }
+    if bytes.starts_with(&[0xFF, 0xD8])
+        && let Some(image) = scaled_jpeg(bytes, long_edge)?
+    {
+        return Ok(image);
     }
     decode_upright(bytes)
 }

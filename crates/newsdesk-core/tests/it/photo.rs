@@ -258,7 +258,8 @@ fn crops_are_checked_and_default_crops_follow_the_focal_point() {
     let saved = store.photo(&photo.id).unwrap();
     assert_eq!(saved.crops.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["square", "wide"]);
 
-    let cases: &[(Aspect, Option<(f64, f64)>, Rect)] = &[
+    type Case = (Aspect, Option<(f64, f64)>, Rect);
+    let cases: &[Case] = &[
         (Aspect::Ratio(16, 9), None, rect(0, 242, 564, 317)),
         (Aspect::Ratio(16, 9), Some((0.5, 0.0)), rect(0, 0, 564, 317)),
         (Aspect::Ratio(16, 9), Some((0.5, 1.0)), rect(0, 483, 564, 317)),
