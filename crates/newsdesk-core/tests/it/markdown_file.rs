@@ -4,13 +4,9 @@
 use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::markdown_file::{from_markdown, import, to_markdown};
 use newsdesk_core::store::RevisionKind;
-use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, RelatedStory, Status};
+use newsdesk_core::{ArticleFields, Author, Dateline, Error, RelatedStory, Status};
 
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(dir.path().join("lib")).unwrap();
-    (dir, library)
-}
+use super::package::library;
 
 fn full_fields() -> ArticleFields {
     ArticleFields {

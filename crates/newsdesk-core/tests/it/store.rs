@@ -4,11 +4,7 @@
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind, SortOrder};
 use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, Status};
 
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(dir.path().join("lib")).unwrap();
-    (dir, library)
-}
+use super::package::library;
 
 fn titled(headline: &str) -> ArticleFields {
     ArticleFields { headline: headline.into(), body: format!("{headline} body"), ..Default::default() }
@@ -16,7 +12,7 @@ fn titled(headline: &str) -> ArticleFields {
 
 #[test]
 fn every_save_bumps_the_version_and_keeps_a_revision_that_survives_reopening() {
-    let (dir, mut lib) = library();
+    let (_dir, mut lib) = library();
     let id =
         lib.store_mut().create_article(None, &titled("v1"), Status::Draft, RevisionKind::Create).unwrap().id;
     let steps: &[(&str, SaveKind)] =
@@ -26,9 +22,10 @@ fn every_save_bumps_the_version_and_keeps_a_revision_that_survives_reopening() {
         assert_eq!(saved.version, n as i64 + 2);
         assert!(saved.updated_at >= saved.created_at);
     }
+    let root = lib.root().to_owned();
     drop(lib);
 
-    let lib = Library::open(dir.path().join("lib")).unwrap();
+    let lib = Library::open(&root).unwrap();
     let revisions = lib.store().revisions(&id).unwrap();
     let seen: Vec<(i64, Option<i64>, RevisionKind, &str)> =
         revisions.iter().map(|r| (r.number, r.version, r.kind, r.fields.headline.as_str())).collect();
@@ -193,12 +190,13 @@ fn what_editors_never_mean_to_keep_is_cleaned_and_impossible_values_are_refused(
 
 #[test]
 fn a_fresh_library_is_healthy_and_at_the_latest_schema() {
-    let (dir, lib) = library();
+    let (_dir, lib) = library();
     assert_eq!(lib.store().integrity_check().unwrap(), "ok");
     let version = lib.store().schema_version().unwrap();
     assert!(version >= 1);
+    let root = lib.root().to_owned();
     drop(lib);
-    let again = Library::open(dir.path().join("lib")).unwrap();
+    let again = Library::open(&root).unwrap();
     assert_eq!(again.store().schema_version().unwrap(), version, "reopening runs no migration twice");
-    assert!(dir.path().join("lib").join(newsdesk_core::library::DB_FILE).is_file());
+    assert!(root.join(newsdesk_core::library::DB_FILE).is_file());
 }
