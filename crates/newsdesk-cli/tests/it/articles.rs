@@ -455,6 +455,26 @@ fn hostile_markdown_is_shown_harmless() {
 }
 
 #[test]
+fn a_reader_that_goes_away_stops_the_output_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    newsdesk(dir.path(), &["demo"]).ok();
+    // The read end is closed before the command starts, so its first print finds no reader.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .arg("--library")
+        .arg(dir.path())
+        .arg("list")
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert_eq!(std::os::unix::process::ExitStatusExt::signal(&out.status), Some(libc::SIGPIPE));
+}
+
+#[test]
 fn usage_mistakes_are_errors_like_any_other() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path();
