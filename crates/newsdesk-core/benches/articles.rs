@@ -33,12 +33,20 @@ fn main() {
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(if benching { DEFAULT_ARTICLES } else { 2_000 });
-    let mut text = Text::new(0x5eed_2026);
-    let mut library = cached_library(articles, &mut text);
+    let mut library = cached_library(articles, &mut Text::new(0x5eed_2026));
     println!("library: {articles} articles in {}", library.root().display());
-    bench_saves(&mut library, &mut text);
-    bench_search(&library, &mut text);
-    bench_render(&mut text);
+    // `cargo bench --bench articles -- search` runs only the benches named.
+    let chosen: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| c == name);
+    if wanted("save") {
+        bench_saves(&mut library, &mut Text::new(1));
+    }
+    if wanted("search") {
+        bench_search(&library, &mut Text::new(2));
+    }
+    if wanted("render") {
+        bench_render(&mut Text::new(3));
+    }
 }
 
 fn cached_library(count: usize, text: &mut Text) -> Library {
@@ -132,6 +140,7 @@ impl Drop for DiskProbe {
 fn bench_search(library: &Library, text: &mut Text) {
     let mut timings = Vec::with_capacity(SEARCHES);
     let mut hits = 0;
+    let mut slowest = Vec::with_capacity(SEARCHES);
     for n in 0..SEARCHES {
         let query = SearchQuery {
             text: text.query(),
@@ -142,9 +151,15 @@ fn bench_search(library: &Library, text: &mut Text) {
         let started = Instant::now();
         hits += search(library.store(), &query).expect("search succeeds").len();
         timings.push(started.elapsed());
+        slowest.push((started.elapsed(), query));
     }
     report("search", &mut timings, &[50.0, 95.0, 99.0], "p95 < 20 ms");
-    println!("  ({:.1} hits per query on average)", hits as f64 / SEARCHES as f64);
+    println!("  ({:.1} hits per query on average); slowest:", hits as f64 / SEARCHES as f64);
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    for (took, query) in slowest.iter().take(8) {
+        let filter = query.status.map(|s| s.to_string()).or(query.section.clone()).unwrap_or_default();
+        println!("    {:8.2} ms  {:?} {filter}", took.as_secs_f64() * 1e3, query.text);
+    }
 }
 
 fn bench_render(text: &mut Text) {

@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_articles.sql"),
     include_str!("migrations/002_photos.sql"),
     include_str!("migrations/003_delivery.sql"),
+    include_str!("migrations/004_search_prefix.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.

@@ -62,6 +62,35 @@ fn the_last_word_matches_as_a_prefix_while_typing() {
     assert!(desk.find("marath ").is_empty());
     // Earlier words are always whole words.
     assert!(desk.find("marath record").is_empty());
+    // From the third letter on (the index keeps three-letter prefixes).
+    assert_eq!(desk.find("mar").len(), 1);
+    assert!(desk.find("ma").is_empty());
+}
+
+#[test]
+fn a_very_common_query_ranks_the_newest_matches() {
+    let mut desk = Desk::new();
+    // The best match by words alone is the oldest article.
+    let oldest = desk.add("Harbour harbour harbour", "The harbour.", "archive", Status::Published);
+    let batch: Vec<(ArticleFields, Status)> = (0..2_100)
+        .map(|n| {
+            let fields = ArticleFields {
+                headline: format!("Story {n}"),
+                body: format!("Boats in the harbour, day {n}."),
+                section: "city".into(),
+                ..ArticleFields::default()
+            };
+            (fields, Status::Draft)
+        })
+        .collect();
+    let created = desk.library.store_mut().create_articles(&batch, RevisionKind::Import).unwrap();
+    let hits = desk.find("harbour");
+    assert_eq!(hits.len(), 50);
+    assert!(!hits.contains(&oldest), "more than 2,000 matches: only the newest 2,000 are ranked");
+    assert!(hits.iter().all(|id| created[100..].iter().any(|a| &a.id == id)));
+    // Filters apply before the cut: a narrower query still finds the old article first.
+    let filtered = desk.find_with(SearchQuery { text: "harbour".into(), section: Some("archive".into()), ..Default::default() });
+    assert_eq!(filtered, vec![oldest.clone()]);
 }
 
 #[test]
