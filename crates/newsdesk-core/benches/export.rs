@@ -44,6 +44,9 @@ fn main() {
         let zip = std::fs::metadata(&out).unwrap().len();
         report(&format!("newsdesk export, {run}"), wall, cpu, &format!("zip {:.1} MB", zip as f64 / 1e6));
     }
+    let identical = std::fs::read(dir.path().join("cold.zip")).unwrap() == std::fs::read(dir.path().join("warm.zip")).unwrap();
+    println!("cold and warm zips byte-identical: {identical}");
+    assert!(identical, "the same article version must give the same zip");
     peers(&photos, dir.path());
 }
 
