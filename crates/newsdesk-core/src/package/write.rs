@@ -132,10 +132,37 @@ fn partial_sibling(target: &Path) -> Result<PathBuf> {
         _ => Path::new("."),
     };
     fs::create_dir_all(parent).context(|| format!("creating {}", parent.display()))?;
-    let partial = parent.join(format!(".{}.partial-{}", name.to_string_lossy(), std::process::id()));
-    // Left by an earlier run of this same process id that was killed: never ours to keep.
-    let _ = fs::remove_dir_all(&partial).or_else(|_| fs::remove_file(&partial));
+    let prefix = format!(".{}.partial-", name.to_string_lossy());
+    remove_abandoned(parent, &prefix);
+    let partial = parent.join(format!("{prefix}{}", std::process::id()));
     Ok(partial)
+}
+
+/// Removes what exports killed half-way (power cut, SIGKILL) left beside the target: partial
+/// siblings whose process is gone. One still being written by a live process is left alone.
+fn remove_abandoned(parent: &Path, prefix: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(prefix)).and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() || !process_is_running(pid) {
+            let path = entry.path();
+            let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn process_is_running(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Without a cheap way to ask, assume it is: leftovers stay rather than a live export break.
+#[cfg(not(target_os = "linux"))]
+fn process_is_running(_pid: u32) -> bool {
+    true
 }
 
 /// Moves the finished folder to `target`. An older package there is moved aside first and

@@ -341,3 +341,21 @@ fn an_export_failing_half_way_leaves_nothing() {
     }
     assert_eq!(library.store().exports(&article.id).unwrap().len(), 1, "failed exports are not recorded");
 }
+
+#[test]
+fn what_a_killed_export_left_behind_is_cleared_by_the_next() {
+    let (dir, mut library) = library();
+    let article = text_article(&mut library);
+    // A process killed half-way (no process has this id: Linux ids stay below 2^22) and one
+    // that is still exporting (this test's own parent process).
+    let abandoned = dir.path().join(".pkg.zip.partial-4294967295");
+    let live = dir.path().join(format!(".pkg.zip.partial-{}", std::os::unix::process::parent_id()));
+    fs::write(&abandoned, b"half a zip").unwrap();
+    fs::write(&live, b"being written").unwrap();
+
+    export(&mut library, &article.id, &dir.path().join("pkg.zip")).unwrap();
+
+    assert!(!abandoned.exists());
+    assert!(live.exists(), "another process's export in progress is left alone");
+    assert!(dir.path().join("pkg.zip").is_file());
+}
