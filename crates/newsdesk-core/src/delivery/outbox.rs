@@ -75,6 +75,11 @@ fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOu
         Err(e) => return AttemptOutcome::Failed(format!("the package to send is damaged or gone: {e}")),
     };
     match &destination.target {
+        // Never created here: a missing hot folder is usually a share that is not mounted,
+        // and a local folder in its place would swallow the delivery.
+        Target::Folder { path } if !path.is_dir() => {
+            retry(format!("the hot folder {} is not there (is the share mounted?)", path.display()))
+        }
         Target::Folder { path } => match package.write_zip(&path.join(package.zip_name())) {
             Ok(_) => AttemptOutcome::Delivered,
             Err(e) => retry(e.to_string()),

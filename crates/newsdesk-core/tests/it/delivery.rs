@@ -396,15 +396,21 @@ fn a_delivery_killed_half_way_resumes_after_restart_without_a_duplicate() {
 fn a_hot_folder_gets_the_same_zip_as_an_export() {
     let (dir, mut library) = library();
     let hot = dir.path().join("hot");
-    std::fs::create_dir(&hot).unwrap();
     library
         .store_mut()
         .add_destination(&Destination { name: "wire".into(), target: Target::Folder { path: hot.clone() } })
         .unwrap();
     let article = illustrated_article(&mut library);
     export(&mut library, &article.id, &dir.path().join("export.zip")).unwrap();
-
     delivery::deliver(&mut library, &article.id, "wire").unwrap();
+
+    // The share is not mounted yet: the delivery waits rather than creating the folder.
+    let unmounted = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+    assert_eq!(unmounted.state, DeliveryState::Retrying);
+    assert!(unmounted.last_error.unwrap().contains("is not there"));
+    assert!(!hot.exists());
+
+    std::fs::create_dir(&hot).unwrap();
     let ran = delivery::run_due(&mut library, &quick()).unwrap();
 
     assert_eq!(ran[0].state, DeliveryState::Delivered);
