@@ -77,8 +77,8 @@ pub enum OutboxCommand {
         /// First retry after twice this (then 4x, 8x... up to 64x).
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         base_delay: u64,
-        /// How long a delivery stays claimed before another run may take it over.
-        #[arg(long, value_name = "SECONDS", default_value_t = 900)]
+        /// How long a claim lasts without renewal before another run may take it over.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
         lease: u64,
     },
 }

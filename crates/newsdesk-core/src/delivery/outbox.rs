@@ -2,6 +2,7 @@
 //! it once and records the outcome: delivered, failed for good (the receiver refused it), or
 //! retrying after an exponential backoff. Working offline just leaves them queued.
 
+use std::sync::mpsc;
 use std::time::Duration;
 
 use super::{Delivery, Target, http_push};
@@ -16,14 +17,15 @@ pub struct OutboxRun {
     /// The first retry waits `2 × base_delay`, then 4×, 8×... up to 64× (Superdesk waits
     /// `2^min(6, attempt)` minutes: a base of one minute).
     pub base_delay: Duration,
-    /// How long a claimed delivery stays ours; past it, a later run presumes this process
-    /// dead and takes the delivery over. Must exceed the slowest honest attempt.
+    /// How long a claimed delivery stays ours without news from us; it is renewed every
+    /// third of it while the attempt runs. Past it, a later run presumes this process dead
+    /// and takes the delivery over: after a crash, deliveries resume this soon.
     pub lease: Duration,
 }
 
 impl Default for OutboxRun {
     fn default() -> Self {
-        OutboxRun { base_delay: Duration::from_secs(60), lease: Duration::from_secs(15 * 60) }
+        OutboxRun { base_delay: Duration::from_secs(60), lease: Duration::from_secs(30) }
     }
 }
 
@@ -54,11 +56,32 @@ pub fn run_due(library: &mut Library, run: &OutboxRun) -> Result<Vec<Delivery>> 
     let started = crate::store::now();
     let mut attempted = Vec::new();
     while let Some(claimed) = library.store_mut().claim_delivery(run.lease, started)? {
-        let outcome = attempt(library, &claimed, run);
+        let outcome = with_lease_renewed(library.root(), &claimed, run.lease, || attempt(library, &claimed, run));
         library.store_mut().finish_attempt(claimed.id, claimed.attempts, outcome)?;
         attempted.push(claimed.id);
     }
     attempted.into_iter().map(|id| library.store().delivery(id)).collect()
+}
+
+/// Runs `work` while a second thread, with its own connection, keeps renewing the lease, so a
+/// long upload is not mistaken for a dead process. If the library cannot be reached for the
+/// renewal the attempt still runs; at worst another run takes over and the receiver dedups.
+fn with_lease_renewed<T>(root: &std::path::Path, claimed: &Delivery, lease: Duration, work: impl FnOnce() -> T) -> T {
+    let (finished, wait) = mpsc::channel::<()>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let Ok(mut library) = Library::open(root) else { return };
+            while let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(lease / 3) {
+                match library.store_mut().renew_lease(claimed.id, claimed.attempts, lease) {
+                    Ok(true) => {}
+                    _ => return,
+                }
+            }
+        });
+        let result = work();
+        drop(finished);
+        result
+    })
 }
 
 fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOutcome {

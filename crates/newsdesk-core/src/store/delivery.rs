@@ -260,6 +260,19 @@ impl Store {
             .context(|| "taking a delivery from the outbox")
     }
 
+    /// Extends the lease of attempt `attempt` to `now + lease`; false when it is no longer ours.
+    pub fn renew_lease(&mut self, id: i64, attempt: i64, lease: Duration) -> Result<bool> {
+        let at = now();
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE outbox SET lease_until = ?3 WHERE seq = ?1 AND attempts = ?2 AND state = 'sending'",
+                params![id, attempt, format_time(at + to_duration(lease))],
+            )
+            .context(|| format!("renewing the claim on delivery {id}"))?;
+        Ok(changed == 1)
+    }
+
     /// Records the outcome of attempt `attempt` of a claimed delivery. Returns false when the
     /// claim was lost meanwhile (another worker took over after the lease ran out).
     pub fn finish_attempt(&mut self, id: i64, attempt: i64, outcome: AttemptOutcome) -> Result<bool> {

@@ -342,12 +342,14 @@ fn a_wrong_secret_is_refused_by_the_receiver() {
     receiver.received(|r| assert_eq!((r.bad_signatures, r.items.len(), r.media.len()), (1, 0, 0)));
 }
 
+const CHILD_LEASE: Duration = Duration::from_secs(4);
+
 /// Run in a child process by the test below; killed while the receiver holds its request.
 #[test]
 #[ignore = "run as a child process by a_delivery_killed_half_way_resumes_after_restart"]
 fn outbox_child_process() {
     let mut library = Library::open(std::env::var("NEWSDESK_TEST_LIBRARY").expect("set by the parent test")).unwrap();
-    let run = OutboxRun { base_delay: Duration::ZERO, lease: Duration::from_secs(1) };
+    let run = OutboxRun { base_delay: Duration::ZERO, lease: CHILD_LEASE };
     delivery::run_due(&mut library, &run).unwrap();
 }
 
@@ -367,6 +369,10 @@ fn a_delivery_killed_half_way_resumes_after_restart_without_a_duplicate() {
         .spawn()
         .unwrap();
     receiver.holding.recv_timeout(Duration::from_secs(120)).expect("the child reached the item POST");
+    // While the sender lives it keeps renewing its claim: nobody takes the delivery over,
+    // however long the receiver takes.
+    thread::sleep(CHILD_LEASE + Duration::from_secs(1));
+    assert!(delivery::run_due(&mut library, &quick()).unwrap().is_empty(), "a live sender's delivery was taken over");
     child.kill().unwrap(); // SIGKILL: no clean-up of any kind
     child.wait().unwrap();
     receiver.release.send(()).unwrap();
@@ -375,7 +381,7 @@ fn a_delivery_killed_half_way_resumes_after_restart_without_a_duplicate() {
 
     // After a restart the delivery is taken over once the dead process's lease has run out.
     let mut resumed = None;
-    for _ in 0..100 {
+    for _ in 0..300 {
         let ran = delivery::run_due(&mut library, &quick()).unwrap();
         if let Some(done) = ran.into_iter().next() {
             resumed = Some(done);
