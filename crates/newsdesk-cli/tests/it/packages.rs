@@ -5,9 +5,10 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// (exit code, stdout, stderr)
+/// (exit code, stdout, stderr), run in the library's parent folder.
 fn newsdesk(library: &Path, args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .current_dir(library.parent().unwrap())
         .arg("--library")
         .arg(library)
         .args(args)
@@ -52,10 +53,14 @@ fn export_deliver_and_outbox_from_the_command_line() {
     let id = json(&created)["id"].as_str().unwrap().to_owned();
     let zip = dir.path().join("story.zip");
 
-    let (code, stdout, stderr) = newsdesk(&lib, &["--json", "export", &id, "--out", zip.to_str().unwrap()]);
+    // A bare file name: written in the current folder.
+    let (code, stdout, stderr) = newsdesk(&lib, &["--json", "export", &id, "--out", "story.zip"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(json(&stdout)["ninjs_version"], 1);
     assert!(zip.is_file());
+    let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(dir.path().join("story/manifest.json").is_file());
 
     let hot = dir.path().join("hot");
     std::fs::create_dir(&hot).unwrap();

@@ -60,7 +60,7 @@ impl Package {
         let partial = partial_sibling(target)?;
         let written = self.fill_zip(&partial).and_then(|bytes| {
             fs::rename(&partial, target).context(|| format!("moving the zip into place at {}", target.display()))?;
-            sync_dir(target.parent().unwrap_or(Path::new(".")))?;
+            sync_dir(parent_of(target))?;
             Ok(bytes)
         });
         if written.is_err() {
@@ -127,15 +127,20 @@ fn partial_sibling(target: &Path) -> Result<PathBuf> {
     let name = target
         .file_name()
         .ok_or_else(|| Error::invalid(format!("{} is not a file or folder name to export to", target.display())))?;
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
+    let parent = parent_of(target);
     fs::create_dir_all(parent).context(|| format!("creating {}", parent.display()))?;
     let prefix = format!(".{}.partial-", name.to_string_lossy());
     remove_abandoned(parent, &prefix);
     let partial = parent.join(format!("{prefix}{}", std::process::id()));
     Ok(partial)
+}
+
+/// The folder holding `target`; `.` for a bare relative name such as `story.zip`.
+fn parent_of(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
 }
 
 /// Removes what exports killed half-way (power cut, SIGKILL) left beside the target: partial
