@@ -114,7 +114,9 @@ impl DeskEdit {
         ];
         for (new, field) in pairs {
             if let Some(value) = new {
-                *field = value.trim().to_owned();
+                // Control characters (other than line breaks and tabs) are never meant, and
+                // XML, which carries the record in every rendition, cannot hold them.
+                *field = value.trim().chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
             }
         }
     }

@@ -73,7 +73,12 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
     if !missing.is_empty() {
         make(library, &photo, rect, &missing)?;
     }
-    let label = crop.unwrap_or("full");
+    // Crop names are the desk's words; file names keep to what every system accepts.
+    let label: String = crop
+        .unwrap_or("full")
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
     planned
         .into_iter()
         .map(|(width, height, path)| {

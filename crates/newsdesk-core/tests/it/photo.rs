@@ -338,10 +338,14 @@ fn renditions_are_byte_identical_when_made_again_and_change_with_the_record() {
     let again = photo::renditions(&library, &photo.id, None, &[400, 200]).unwrap();
     assert_eq!(first, again);
     assert!(again.iter().all(|r| r.path.exists()));
-    library.store_mut().edit_photo_desk(&photo.id, DeskEdit { credit: Some("Staff".into()), ..Default::default() }).unwrap();
+    let edit = DeskEdit { credit: Some(" Sta\u{7}ff\r ".into()), ..Default::default() };
+    assert_eq!(library.store_mut().edit_photo_desk(&photo.id, edit).unwrap().desk.credit, "Staff");
     let credited = photo::renditions(&library, &photo.id, None, &[400, 200]).unwrap();
     assert_ne!(credited[0].sha256, first[0].sha256);
     assert_ne!(credited[0].path, first[0].path);
+    library.store_mut().save_crop(&photo.id, "Home page", Aspect::Free, Rect { x: 0, y: 0, width: 100, height: 100 }).unwrap();
+    let named = photo::renditions(&library, &photo.id, Some("Home page"), &[50]).unwrap();
+    assert_eq!(named[0].file_name, format!("{}-Home-page-50.jpg", &photo.id[..12]));
     let err = photo::renditions(&library, &photo.id, Some("nope"), &[400]).unwrap_err();
     assert_eq!(err.kind(), "not_found");
 }
