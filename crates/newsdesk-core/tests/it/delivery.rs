@@ -328,6 +328,29 @@ fn a_server_error_is_retried_with_backoff_and_a_refusal_is_not() {
 }
 
 #[test]
+fn a_receiver_that_never_answers_times_out_and_is_retried() {
+    let (_dir, mut library) = library();
+    // Accepts connections and reads nothing, answers nothing.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    let held = thread::spawn(move || silent.incoming().take(1).map(|c| c.unwrap()).collect::<Vec<_>>());
+    let mut destination = http_destination("cms", addr, Some(SECRET));
+    if let Target::HttpPush(push) = &mut destination.target {
+        push.read_timeout_secs = 1;
+    }
+    library.store_mut().add_destination(&destination).unwrap();
+    let article = illustrated_article(&mut library);
+    delivery::deliver(&mut library, &article.id, "cms").unwrap();
+
+    let ran = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+    assert_eq!(ran.state, DeliveryState::Retrying);
+    let error = ran.last_error.unwrap();
+    assert!(error.contains("imeout") || error.contains("timed out"), "{error}");
+    drop(held.join());
+}
+
+#[test]
 fn a_wrong_secret_is_refused_by_the_receiver() {
     let (_dir, mut library) = library();
     let receiver = Receiver::start(OnItem::Accept);
