@@ -451,7 +451,6 @@ fn escape_xml(value: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            '\r' => out.push_str("&#xD;"),
             c => out.push(c),
         }
     }
