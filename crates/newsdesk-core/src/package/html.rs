@@ -106,5 +106,18 @@ fn json_ld(article: &Article, body: &Rendered, photos: &[PlacedPhoto]) -> String
     if !f.dateline.place.is_empty() {
         ld["locationCreated"] = json!({"@type": "Place", "name": f.dateline.place});
     }
+    drop_empty_text(&mut ld);
     serde_json::to_string_pretty(&ld).expect("JSON-LD serialises").replace('<', "\\u003c")
+}
+
+/// An empty property says something false ("no copyright holder"); leave it out instead.
+fn drop_empty_text(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| v.as_str() != Some(""));
+            map.values_mut().for_each(drop_empty_text);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_empty_text),
+        _ => {}
+    }
 }
