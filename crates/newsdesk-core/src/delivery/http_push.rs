@@ -6,11 +6,12 @@
 use std::time::Duration;
 
 use hmac::{Hmac, KeyInit, Mac};
+use serde_json::Value;
 use sha1::Sha1;
 use sha2::{Digest, Sha256};
 
 use super::HttpPush;
-use crate::package::{NINJS_FILE, Package, PackageFile};
+use crate::package::{NINJS_FILE, Package, PackageFile, RENDITIONS_DIR};
 
 const SIGNATURE_HEADER: &str = "x-superdesk-signature";
 /// The receiver's message is kept in the outbox; this much of it is plenty to read.
@@ -50,11 +51,34 @@ pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
     for media in package.media() {
         client.upload_media_once(media)?;
     }
-    let item = package
-        .file(NINJS_FILE)
-        .ok_or_else(|| PushError::Rejected { status: 0, message: format!("the package has no {NINJS_FILE}") })?;
-    client.send(client.agent.post(&settings.resource_url).header("content-type", "application/json"), "the article", &item.bytes)?;
+    let item = item_for_receiver(settings, package)?;
+    client.send(client.agent.post(&settings.resource_url).header("content-type", "application/json"), "the article", &item)?;
     Ok(())
+}
+
+/// The package's ninjs with every rendition `href` (and every `src` in the body) pointing at
+/// where the receiver now keeps the file, `{assets_url}/{media_id}`, instead of inside a
+/// package it never sees. Absolute URLs also make the item valid with `format: uri` checked.
+fn item_for_receiver(settings: &HttpPush, package: &Package) -> Result<Vec<u8>, PushError> {
+    let broken = |reason: String| PushError::Rejected { status: 0, message: format!("the package's {NINJS_FILE} {reason}") };
+    let file = package.file(NINJS_FILE).ok_or_else(|| broken("is missing".into()))?;
+    let mut item: Value = serde_json::from_slice(&file.bytes).map_err(|e| broken(format!("is damaged: {e}")))?;
+    let local = format!("{RENDITIONS_DIR}/");
+    let remote = format!("{}/", settings.assets_url.trim_end_matches('/'));
+    let associations = item.get_mut("associations").and_then(Value::as_array_mut).into_iter().flatten();
+    let renditions = associations.filter_map(|a| a.get_mut("renditions")?.as_array_mut()).flatten();
+    for href in renditions.filter_map(|r| r.get_mut("href")) {
+        if let Some(media_id) = href.as_str().and_then(|h| h.strip_prefix(&local)) {
+            *href = Value::String(format!("{remote}{media_id}"));
+        }
+    }
+    let bodies = item.get_mut("bodies").and_then(Value::as_array_mut).into_iter().flatten();
+    for value in bodies.filter_map(|b| b.get_mut("value")) {
+        if let Some(html) = value.as_str() {
+            *value = Value::String(html.replace(&format!("src=\"{local}"), &format!("src=\"{remote}")));
+        }
+    }
+    Ok(crate::package::to_json_bytes(&item))
 }
 
 struct Client<'a> {

@@ -228,15 +228,21 @@ fn a_delivery_reaches_the_receiver_exactly_once() {
         assert_eq!(r.bad_signatures, 0);
         let item = r.items.values().next().unwrap();
         assert_eq!(item["uri"], format!("urn:newsdesk:article:{}", article.id));
-        // The receiver has every photo the item points at, byte for byte as packaged.
+        // Every photo the item points at is where it says, {assets_url}/{media_id}, byte for
+        // byte as packaged; the item is valid ninjs even with `format: uri` enforced.
         let package = queued.package_path.clone();
+        let assets = format!("http://{}/assets/", receiver.addr);
         for association in item["associations"].as_array().unwrap() {
             for rendition in association["renditions"].as_array().unwrap() {
-                let href = rendition["href"].as_str().unwrap();
-                let media_id = href.rsplit('/').next().unwrap();
-                assert_eq!(r.media.get(media_id), Some(&std::fs::read(package.join(href)).unwrap()), "{href}");
+                let media_id = rendition["href"].as_str().unwrap().strip_prefix(&assets).expect("href on the receiver");
+                let packaged = std::fs::read(package.join("renditions").join(media_id)).unwrap();
+                assert_eq!(r.media.get(media_id), Some(&packaged), "{media_id}");
             }
         }
+        let body = item["bodies"][0]["value"].as_str().unwrap();
+        assert!(body.contains(&format!("src=\"{assets}")) && !body.contains("src=\"renditions/"), "{body}");
+        let strict = super::ninjs::validator_with_formats(true);
+        assert!(strict.is_valid(item), "{:?}", strict.iter_errors(item).map(|e| e.to_string()).collect::<Vec<_>>());
     });
 
     // A correction goes out as a new version of the same uri; photos already there are not
