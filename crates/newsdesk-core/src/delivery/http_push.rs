@@ -23,13 +23,22 @@ pub enum PushError {
     Rejected { status: u16, message: String },
     /// No connection, a timeout or an HTTP 5xx: worth trying again later.
     Unavailable(String),
+    /// The package itself cannot be sent (its ninjs does not read): retrying would not help.
+    Unusable(String),
+}
+
+impl PushError {
+    /// Whether trying again later could succeed.
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, PushError::Unavailable(_))
+    }
 }
 
 impl std::fmt::Display for PushError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PushError::Rejected { status, message } => write!(f, "refused by the receiver (HTTP {status}): {message}"),
-            PushError::Unavailable(message) => f.write_str(message),
+            PushError::Unavailable(message) | PushError::Unusable(message) => f.write_str(message),
         }
     }
 }
@@ -60,7 +69,7 @@ pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
 /// where the receiver now keeps the file, `{assets_url}/{media_id}`, instead of inside a
 /// package it never sees. Absolute URLs also make the item valid with `format: uri` checked.
 fn item_for_receiver(settings: &HttpPush, package: &Package) -> Result<Vec<u8>, PushError> {
-    let broken = |reason: String| PushError::Rejected { status: 0, message: format!("the package's {NINJS_FILE} {reason}") };
+    let broken = |reason: String| PushError::Unusable(format!("the package's {NINJS_FILE} {reason}"));
     let file = package.file(NINJS_FILE).ok_or_else(|| broken("is missing".into()))?;
     let mut item: Value = serde_json::from_slice(&file.bytes).map_err(|e| broken(format!("is damaged: {e}")))?;
     let local = format!("{RENDITIONS_DIR}/");

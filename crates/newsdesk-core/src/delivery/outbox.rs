@@ -109,10 +109,8 @@ fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOu
         },
         Target::HttpPush(settings) => match http_push::push(settings, &package) {
             Ok(()) => AttemptOutcome::Delivered,
-            Err(http_push::PushError::Rejected { status, message }) => {
-                AttemptOutcome::Failed(format!("refused by the receiver (HTTP {status}): {message}"))
-            }
-            Err(http_push::PushError::Unavailable(message)) => retry(message),
+            Err(e) if e.is_temporary() => retry(e.to_string()),
+            Err(e) => AttemptOutcome::Failed(e.to_string()),
         },
     }
 }
