@@ -63,6 +63,8 @@ export async function startDriver() {
   await waitForPort(port, () => exit !== null);
   return {
     port,
+    /** The last lines tauri-driver (and the app under it) wrote to stderr. */
+    log: () => log,
     check() {
       if (exit) throw new Error(`tauri-driver exited (${JSON.stringify(exit)}): ${log}`);
     },

@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { APP, freshLibrary, launch, startDriver } from "./app.js";
+import { APP, freshLibrary, launch, screenshot, startDriver } from "./app.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const invoke = (browser, cmd, args) =>
@@ -78,7 +78,9 @@ async function coldStart(driver) {
     browser = await launch(driver, library);
     await browser.$("#article-list li[data-id]").waitForDisplayed();
     wall.push(performance.now() - t0);
-    inPage.push(await browser.execute(() => performance.getEntriesByName("list-visible")[0]?.startTime));
+    // The mark is set in the frame that paints the list, which may come just after this.
+    await browser.waitUntil(() => browser.execute(() => performance.getEntriesByName("list-visible").length > 0));
+    inPage.push(await browser.execute(() => performance.getEntriesByName("list-visible")[0].startTime));
     await browser.deleteSession();
   }
   return { wall, inPage };
@@ -105,15 +107,22 @@ async function memory(driver) {
     if (report.imported.length !== 20) throw new Error(`imported ${report.imported.length} of 20`);
     const article = await createArticle(browser, "A long read", words(5000, 3));
     await browser.keys([Key.Ctrl, Key.Shift, "P"]);
-    await browser.waitUntil(() => browser.execute(() =>
-      [...document.querySelectorAll("#photo-grid img")].filter((i) => i.complete && i.naturalWidth).length === 20));
+    // Thumbnails load lazily: scroll each into view, as an editor looking at all 20 would.
+    await browser.waitUntil(() => browser.execute(() => {
+      const images = [...document.querySelectorAll("#photo-grid img")];
+      images.forEach((i) => { if (!i.complete || !i.naturalWidth) i.scrollIntoView(); });
+      return images.filter((i) => i.complete && i.naturalWidth).length === 20;
+    }), { timeout: 30000, interval: 300 });
     await browser.$("#back-to-story").click();
     await browser.$("#search").setValue(" ");
     await browser.$("#search").clearValue();
     await browser.$(`#article-list li[data-id="${article.id}"]`).click();
-    await browser.waitUntil(async () => /5,0\d\d words/.test(await browser.$("#stats").getText()));
+    await browser.waitUntil(async () => /5,?0\d\d words/.test(await browser.$("#stats").getText()));
     await new Promise((r) => setTimeout(r, 2000));
     return residentKiB(library);
+  } catch (e) {
+    await screenshot(browser, "bench-memory-failure");
+    throw e;
   } finally {
     await browser.deleteSession();
   }
@@ -126,7 +135,7 @@ async function typing(driver) {
     const article = await createArticle(browser, "Ten thousand words", words(10000, 5));
     await browser.refresh();
     await browser.$(`#article-list li[data-id="${article.id}"]`).click();
-    await browser.waitUntil(async () => /10,\d\d\d words/.test(await browser.$("#stats").getText()));
+    await browser.waitUntil(async () => /10,?\d\d\d words/.test(await browser.$("#stats").getText()));
     await browser.$(".cm-content").click();
     await browser.keys([Key.Ctrl, Key.End]);
     await browser.execute(() => performance.clearMeasures("key-to-paint"));
@@ -157,6 +166,9 @@ try {
   const { lat, stats } = await typing(driver);
   console.log(`typing into a 10,000-word body (${stats}), ${lat.length} keystrokes:`);
   console.log(`  key-to-paint median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms`);
+} catch (e) {
+  console.error(`benchmark failed: ${e.message}\n--- tauri-driver and app log ---\n${driver.log()}`);
+  process.exitCode = 1;
 } finally {
   await driver.stop();
 }
