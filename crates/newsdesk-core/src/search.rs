@@ -75,32 +75,30 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     let Some(expression) = fts_expression(&query.text) else {
         return recent(store, query, limit);
     };
-    let oldest_ranked = oldest_ranked(store, &expression, query)?;
-    // Ranked on the index alone, the filters answered from the covering indexes on status and
-    // section; the article rows are read only for the hits. Joining `articles` in the ranking
-    // query made SQLite read the row of every match (most of the library for a common word)
-    // before sorting, several times the cost of the ranking itself.
-    let sql = format!(
-        "SELECT rowid, snippet(articles_fts, -1, ?5, ?6, '…', {SNIPPET_TOKENS})
-         FROM articles_fts
-         WHERE articles_fts MATCH ?1
-           AND (?2 IS NULL OR rowid IN (SELECT seq FROM articles WHERE status = ?2))
-           AND (?3 IS NULL OR rowid IN (SELECT seq FROM articles WHERE section = ?3))
-           AND rowid >= ?7
-         ORDER BY {RANK} LIMIT ?4"
-    );
     let context = || format!("searching for {:?}", query.text);
+    let filters = Filters::new(store, query).context(context)?;
+    let oldest_ranked = oldest_ranked(store, &expression, &filters).context(context)?;
+    // Ranked on the index alone; the article rows are read only for the hits. Joining
+    // `articles` in the ranking query made SQLite read the row of every match (most of the
+    // library for a common word) before sorting, several times the cost of the ranking.
+    let sql = format!(
+        "SELECT rowid, snippet(articles_fts, -1, ?6, ?7, '…', {SNIPPET_TOKENS})
+         FROM articles_fts WHERE {FILTERED_MATCH} AND rowid >= ?8
+         ORDER BY {RANK} LIMIT ?9"
+    );
     let mut stmt = store.conn().prepare_cached(&sql).context(context)?;
     let ranked = stmt
         .query_map(
             params![
                 expression,
-                query.status.map(Status::as_str),
-                query.section,
-                limit as i64,
+                filters.status,
+                filters.section,
+                filters.status_listed,
+                filters.section_listed,
                 MATCH_START,
                 MATCH_END,
-                oldest_ranked
+                oldest_ranked,
+                limit as i64
             ],
             |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
         )
@@ -137,24 +135,74 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         .collect()
 }
 
+/// The match and the filters, parameters ?1 to ?5 of both search statements.
+///
+/// A filter is answered one of two ways, whichever reads less: a narrow one (a section, drafts)
+/// is read once from its index into a list that each match is looked up in; a broad one
+/// (published: most of the library) is checked on the article row of each match, since
+/// building a list of most of the library cost more than the search. The `?N IS NULL OR`
+/// and `CASE` also keep SQLite from driving the search from the filter list, one full-text
+/// lookup per listed article, which took seconds.
+const FILTERED_MATCH: &str = "articles_fts MATCH ?1
+    AND (?2 IS NULL OR CASE WHEN ?4
+        THEN rowid IN (SELECT seq FROM articles WHERE status = ?2)
+        ELSE EXISTS (SELECT 1 FROM articles WHERE seq = articles_fts.rowid AND status = ?2) END)
+    AND (?3 IS NULL OR CASE WHEN ?5
+        THEN rowid IN (SELECT seq FROM articles WHERE section = ?3)
+        ELSE EXISTS (SELECT 1 FROM articles WHERE seq = articles_fts.rowid AND section = ?3) END)";
+
+/// A filter keeping at most this share of the library (1/n) is read into a list.
+const NARROW_FILTER_SHARE: i64 = 4;
+
+struct Filters<'q> {
+    status: Option<&'static str>,
+    section: Option<&'q str>,
+    status_listed: bool,
+    section_listed: bool,
+}
+
+impl<'q> Filters<'q> {
+    fn new(store: &Store, query: &'q SearchQuery) -> rusqlite::Result<Filters<'q>> {
+        let status = query.status.map(Status::as_str);
+        let section = query.section.as_deref();
+        Ok(Filters {
+            status,
+            section,
+            status_listed: status.map_or(Ok(false), |s| is_narrow(store, "status", s))?,
+            section_listed: section.map_or(Ok(false), |s| is_narrow(store, "section", s))?,
+        })
+    }
+}
+
+/// Whether at most 1/NARROW_FILTER_SHARE of the articles have this value; counts no further
+/// than that on the column's index. Articles are spiked, never deleted, so the highest `seq`
+/// is the size of the library without counting it.
+fn is_narrow(store: &Store, column: &str, value: &str) -> rusqlite::Result<bool> {
+    let conn = store.conn();
+    let articles: i64 = conn
+        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM articles")?
+        .query_row([], |row| row.get(0))?;
+    let enough = articles / NARROW_FILTER_SHARE + 1;
+    let sql = format!("SELECT count(*) FROM (SELECT 1 FROM articles WHERE {column} = ?1 LIMIT ?2)");
+    let found: i64 = conn.prepare_cached(&sql)?.query_row(params![value, enough], |row| row.get(0))?;
+    Ok(found < enough)
+}
+
 /// The index row (article `seq`) of the oldest match that is ranked: see [`RANKED_MATCHES`].
-fn oldest_ranked(store: &Store, expression: &str, query: &SearchQuery) -> Result<i64> {
+fn oldest_ranked(store: &Store, expression: &str, filters: &Filters<'_>) -> rusqlite::Result<i64> {
     let sql = format!(
-        "SELECT rowid FROM articles_fts
-         WHERE articles_fts MATCH ?1
-           AND (?2 IS NULL OR rowid IN (SELECT seq FROM articles WHERE status = ?2))
-           AND (?3 IS NULL OR rowid IN (SELECT seq FROM articles WHERE section = ?3))
+        "SELECT rowid FROM articles_fts WHERE {FILTERED_MATCH}
          ORDER BY rowid DESC LIMIT 1 OFFSET {}",
         RANKED_MATCHES - 1
     );
-    let context = || format!("searching for {:?}", query.text);
     let boundary = store
         .conn()
-        .prepare_cached(&sql)
-        .context(context)?
-        .query_row(params![expression, query.status.map(Status::as_str), query.section], |row| row.get(0))
-        .optional()
-        .context(context)?;
+        .prepare_cached(&sql)?
+        .query_row(
+            params![expression, filters.status, filters.section, filters.status_listed, filters.section_listed],
+            |row| row.get(0),
+        )
+        .optional()?;
     Ok(boundary.unwrap_or(i64::MIN))
 }
 
