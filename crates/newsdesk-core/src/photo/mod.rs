@@ -3,7 +3,8 @@
 //! JPEG renditions that carry the desk's credit inside them.
 //!
 //! Originals are never touched: they sit content-addressed under `photos/originals/` in the
-//! library folder; thumbnails and renditions are derived files under `photos/cache/`.
+//! library folder. Thumbnails (`photos/thumbnails/`) and renditions (`photos/renditions/`) are
+//! derived files, made again from the original whenever they are missing.
 
 mod attach;
 mod crop;
