@@ -506,3 +506,32 @@ fn a_failed_recording_leaves_no_files_behind() {
     let photo = import(&mut library, "pa.jpg");
     assert!(library.root().join(&photo.original).exists());
 }
+
+/// The Metadata Working Group's rule, on files exiftool writes: XMP over IIM over EXIF.
+#[test]
+fn xmp_wins_over_iim_which_wins_over_exif() {
+    let (dir, mut library) = library();
+    let xmp = ["-XMP-dc:Creator=XMP creator", "-XMP-dc:Rights=XMP rights", "-XMP-dc:Description=XMP caption"];
+    let iim = ["-IPTC:By-line=IIM creator", "-IPTC:CopyrightNotice=IIM rights", "-IPTC:Caption-Abstract=IIM caption"];
+    let exif = ["-EXIF:Artist=EXIF creator", "-EXIF:Copyright=EXIF rights", "-EXIF:ImageDescription=EXIF caption"];
+    let rows: [(&str, Vec<&str>, &str); 3] = [
+        ("all.jpg", [xmp, iim, exif].concat(), "XMP"),
+        ("iim-exif.jpg", [iim, exif].concat(), "IIM"),
+        ("exif.jpg", exif.to_vec(), "EXIF"),
+    ];
+    for (name, tags, winner) in rows {
+        let file = dir.path().join(name);
+        let out = Command::new("exiftool")
+            .args(["-q", "-all=", "-o"])
+            .arg(&file)
+            .args(&tags)
+            .arg(wire("rubbish.jpg"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let m = photo::import_file(&mut library, &file).unwrap().photo.embedded;
+        assert_eq!(m.creator, Some(format!("{winner} creator")), "{name}");
+        assert_eq!(m.copyright, Some(format!("{winner} rights")), "{name}");
+        assert_eq!(m.caption, Some(format!("{winner} caption")), "{name}");
+    }
+}
