@@ -535,3 +535,30 @@ fn xmp_wins_over_iim_which_wins_over_exif() {
         assert_eq!(m.caption, Some(format!("{winner} caption")), "{name}");
     }
 }
+
+/// IIM text is UTF-8 when dataset 1:90 says so and Latin-1 otherwise; exiftool writes both.
+#[test]
+fn iim_text_is_read_in_the_character_set_the_file_declares() {
+    let (dir, mut library) = library();
+    let rows: [(&str, &[&str]); 2] = [
+        ("utf8.jpg", &["-IPTC:CodedCharacterSet=UTF8", "-charset", "iptc=UTF8"]),
+        ("latin1.jpg", &["-charset", "iptc=Latin"]),
+    ];
+    for (name, charset) in rows {
+        let file = dir.path().join(name);
+        let out = Command::new("exiftool")
+            .args(["-q", "-all=", "-o"])
+            .arg(&file)
+            .args(charset)
+            .args(["-IPTC:Credit=Zoë Ångström/Ñandú", &format!("-IPTC:Source={name}")])
+            .arg(wire("rubbish.jpg"))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let raw = std::fs::read(&file).unwrap();
+        let utf8_bytes = "Zoë".as_bytes();
+        assert_eq!(raw.windows(utf8_bytes.len()).any(|w| w == utf8_bytes), name == "utf8.jpg", "{name} is encoded as intended");
+        let m = photo::import_file(&mut library, &file).unwrap().photo.embedded;
+        assert_eq!(m.credit.as_deref(), Some("Zoë Ångström/Ñandú"), "{name}");
+    }
+}
