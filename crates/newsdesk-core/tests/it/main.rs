@@ -1,4 +1,5 @@
 
+mod common;
 mod markdown_file;
 mod history;
 mod render;

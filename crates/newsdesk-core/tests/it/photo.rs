@@ -8,15 +8,7 @@ use std::process::Command;
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
 use newsdesk_core::{Error, Library};
 
-fn wire(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name)
-}
-
-fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(dir.path().join("lib")).unwrap();
-    (dir, library)
-}
+use super::common::{library, wire};
 
 fn import(library: &mut Library, name: &str) -> photo::Photo {
     photo::import_file(library, &wire(name)).unwrap_or_else(|e| panic!("{name}: {e}")).photo
