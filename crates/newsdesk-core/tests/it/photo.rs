@@ -554,3 +554,46 @@ fn iim_text_is_read_in_the_character_set_the_file_declares() {
         assert_eq!(m.credit.as_deref(), Some("Zoë Ångström/Ñandú"), "{name}");
     }
 }
+
+/// A crash between writing a temporary file and renaming it into place leaves the temporary
+/// file behind; opening the library again clears it, and nothing else.
+#[test]
+fn temporary_files_a_crash_left_are_cleared_when_the_library_opens() {
+    use std::time::{Duration, SystemTime};
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "getty.jpg");
+    let rendition = photo::renditions(&library, &photo.id, None, &[64]).unwrap().remove(0).path;
+    let original = library.root().join(&photo.original);
+    let bytes = std::fs::read(&original).unwrap();
+    let made = |path: PathBuf, hours_ago: u64| {
+        std::fs::write(&path, &bytes).unwrap();
+        let at = SystemTime::now() - Duration::from_secs(hours_ago * 3600);
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(at).unwrap();
+        path
+    };
+    let beside_original = original.parent().unwrap();
+    let abandoned = [
+        made(beside_original.join(".tmp-2f1c9a8e-3c1e-4f7a-9d1b-0b7e4a52e110"), 3),
+        made(rendition.parent().unwrap().join(".tmp-9d1b2f6f-1c9a-4e11-8b7e-4a523c1e4f7a"), 3),
+    ];
+    let kept = [
+        // Being written right now by another window's import.
+        made(beside_original.join(".tmp-4a523c1e-4f7a-4d1b-9f6f-1c9a8e110b7e"), 0),
+        // Not of our naming, however old.
+        made(beside_original.join(".tmp-notes"), 3),
+        made(beside_original.join("kept-by-hand.jpg"), 3),
+    ];
+    let root = library.root().to_path_buf();
+    drop(library);
+
+    let library = Library::open(&root).unwrap();
+    for path in &abandoned {
+        assert!(!path.exists(), "{} is cleared", path.display());
+    }
+    for path in &kept {
+        assert!(path.exists(), "{} stays", path.display());
+    }
+    assert_eq!(std::fs::read(&original).unwrap(), std::fs::read(wire("getty.jpg")).unwrap(), "the original stays as it was");
+    assert!(rendition.is_file(), "the rendition stays");
+    assert_eq!(library.store().photo(&photo.id).unwrap().original, photo.original);
+}
