@@ -27,8 +27,22 @@ const HEIGHT: u32 = 2000;
 /// Bump when the generator changes, so stale photos are remade.
 const GENERATOR_VERSION: u32 = 1;
 
+/// Set in the child process that repeats the cold export pinned to one core.
+const ONE_CORE_ENV: &str = "NEWSDESK_BENCH_EXPORT_ONE_CORE";
+
 fn main() {
     let photos = bench_photos();
+    if std::env::var_os(ONE_CORE_ENV).is_some() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut library = Library::open(dir.path().join("library")).unwrap();
+        let article = article_with_photos(&mut library, &photos);
+        let out = dir.path().join("one-core.zip");
+        let (wall, cpu) = measure(|| {
+            package::export(&mut library, &article, &out, &mut |_, _, _| {}).unwrap();
+        });
+        report("newsdesk export, cold, 1 core", wall, cpu, "taskset -c 0");
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path().join("library")).unwrap();
     let article = article_with_photos(&mut library, &photos);
@@ -47,7 +61,21 @@ fn main() {
     let identical = std::fs::read(dir.path().join("cold.zip")).unwrap() == std::fs::read(dir.path().join("warm.zip")).unwrap();
     println!("cold and warm zips byte-identical: {identical}");
     assert!(identical, "the same article version must give the same zip");
+    one_core();
     peers(&photos, dir.path());
+}
+
+/// The cold export again in a child pinned to one core: what the second core brings.
+fn one_core() {
+    let pinned = Command::new("taskset")
+        .args(["-c", "0"])
+        .arg(std::env::current_exe().unwrap())
+        .env(ONE_CORE_ENV, "1")
+        .output();
+    match pinned {
+        Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
+        _ => println!("{:<34} taskset not available, skipped", "newsdesk export, cold, 1 core"),
+    }
 }
 
 fn report(what: &str, wall: Duration, cpu: Duration, extra: &str) {
@@ -98,7 +126,7 @@ fn bench_photos() -> Vec<PathBuf> {
                     seed ^= seed << 13;
                     seed ^= seed >> 17;
                     seed ^= seed << 5;
-                    let noise = (seed % 24) as u32;
+                    let noise = seed % 24;
                     let r = (x * 255 / WIDTH + i as u32 * 20 + noise) % 256;
                     let g = (y * 255 / HEIGHT + noise) % 256;
                     let b = ((x + y) / 16 + i as u32 * 7) % 256;

@@ -207,7 +207,7 @@ fn the_page_escapes_text_and_shows_credited_figures() {
     assert!(page.contains("Crews fought the blaze &quot;all night&quot; &amp; into the morning."));
     assert!(!page.contains("<b>markup</b>"), "captions are text, not HTML");
     assert_eq!(page.matches("<figure").count(), 2, "lead and inline photo: {page}");
-    assert_eq!(page.matches("Agency/Photographer").count() >= 2, true);
+    assert!(page.matches("Agency/Photographer").count() >= 2);
     for src in page.split("src=\"").skip(1).map(|s| &s[..s.find('"').unwrap()]) {
         assert!(out.join(src).is_file(), "figure {src} is not in the package");
     }
