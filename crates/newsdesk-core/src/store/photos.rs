@@ -1,7 +1,7 @@
 //! Photos, the desk's record and crops. The files themselves live in the library folder
 //! (see `photo::import`); this module only records them.
 
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
+use rusqlite::{OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 
 use super::{Store, format_time, now, parse_time};
 use crate::error::Context;
@@ -157,7 +157,7 @@ impl Store {
             }
         }
         let json = serde_json::to_string(&desk).expect("desk record serialises");
-        self.update_photo(id, "desk = ?2", &json)
+        self.update_photo(id, "desk = ?3", params![json])
     }
 
     /// Sets (or clears) the focal point, (x, y) in 0..1 of the upright photo.
@@ -169,18 +169,7 @@ impl Store {
                 "focal point {x},{y} is outside the photo: both numbers go from 0 to 1"
             )));
         }
-        let tx = self.photo_tx()?;
-        let changed = tx
-            .execute(
-                "UPDATE photos SET focal_x = ?2, focal_y = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id, focal.map(|f| f.0), focal.map(|f| f.1), format_time(now())],
-            )
-            .context(|| format!("setting the focal point of photo {id}"))?;
-        if changed == 0 {
-            return Err(Error::not_found("photo", id));
-        }
-        tx.commit().context(|| "committing the focal point")?;
-        self.photo(id)
+        self.update_photo(id, "focal_x = ?3, focal_y = ?4", params![focal.map(|f| f.0), focal.map(|f| f.1)])
     }
 
     /// Adds or replaces the crop `name`. The rectangle is checked against the photo.
@@ -241,13 +230,14 @@ impl Store {
             .context(|| format!("reading the crops of photo {id}"))
     }
 
-    fn update_photo(&mut self, id: &str, set: &str, value: &str) -> Result<Photo> {
+    /// Sets columns of one photo (`set` numbers its values from ?3: ?1 is the id, ?2 the time).
+    fn update_photo(&mut self, id: &str, set: &str, values: &[&dyn ToSql]) -> Result<Photo> {
+        let at = format_time(now());
+        let mut all: Vec<&dyn ToSql> = vec![&id, &at];
+        all.extend_from_slice(values);
         let tx = self.photo_tx()?;
         let changed = tx
-            .execute(
-                &format!("UPDATE photos SET {set}, updated_at = ?3 WHERE id = ?1"),
-                params![id, value, format_time(now())],
-            )
+            .execute(&format!("UPDATE photos SET {set}, updated_at = ?2 WHERE id = ?1"), all.as_slice())
             .context(|| format!("updating photo {id}"))?;
         if changed == 0 {
             return Err(Error::not_found("photo", id));
