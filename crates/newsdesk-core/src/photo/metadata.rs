@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::DeskRecord;
+// The page's HTML escape is also right for XML text: its character references are XML's too.
+use crate::render::escape;
 
 /// What a file says about itself. `None` where the file says nothing (or only blanks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -400,7 +402,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
         if !value.is_empty() {
             props.push_str(&format!(
                 "   <{ns_name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{ns_name}>\n",
-                escape_xml(value)
+                escape(value)
             ));
         }
     };
@@ -411,7 +413,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
     if !desk.creator.is_empty() {
         props.push_str(&format!(
             "   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
-            escape_xml(&desk.creator)
+            escape(&desk.creator)
         ));
     }
     for (name, value) in [
@@ -420,7 +422,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
         ("photoshop:Instructions", &desk.special_instructions),
     ] {
         if !value.is_empty() {
-            props.push_str(&format!("   <{name}>{}</{name}>\n", escape_xml(value)));
+            props.push_str(&format!("   <{name}>{}</{name}>\n", escape(value)));
         }
     }
     let packet = format!(
@@ -441,20 +443,6 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
     let mut body = XMP_APP1.to_vec();
     body.extend_from_slice(packet.as_bytes());
     body
-}
-
-fn escape_xml(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in value.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Photoshop APP13 with one IIM resource, declared UTF-8 (1:90). Values are written whole even

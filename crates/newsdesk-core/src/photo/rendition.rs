@@ -20,8 +20,8 @@ pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
 /// Long edge of the UI thumbnail.
 pub const THUMBNAIL_SIZE: u32 = 400;
 /// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
-/// served.
-const RENDITION_SCHEME: u32 = 1;
+/// served. (2: apostrophes in the XMP are written as `&#39;`.)
+const RENDITION_SCHEME: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendition {
