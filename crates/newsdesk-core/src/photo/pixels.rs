@@ -73,14 +73,20 @@ fn decoder(bytes: &[u8]) -> Result<Box<dyn ImageDecoder + '_>, String> {
     let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
     let mut decoder = reader.into_decoder().map_err(describe)?;
     let (w, h) = decoder.dimensions();
+    within_limits(w, h)?;
+    decoder.set_limits(limits()).map_err(describe)?;
+    Ok(Box::new(decoder))
+}
+
+/// Refuses declared dimensions before anything of that size is allocated.
+fn within_limits(w: u32, h: u32) -> Result<(), String> {
     if w as u64 * h as u64 > MAX_PIXELS || w > MAX_SIDE || h > MAX_SIDE {
         return Err(format!(
             "it declares {w}x{h} pixels, more than the {} megapixel limit",
             MAX_PIXELS / 1_000_000
         ));
     }
-    decoder.set_limits(limits()).map_err(describe)?;
-    Ok(Box::new(decoder))
+    Ok(())
 }
 
 fn describe(err: image::ImageError) -> String {
@@ -99,9 +105,11 @@ pub fn header(bytes: &[u8]) -> Result<Header, String> {
 
 /// Decodes the whole image, upright and in sRGB.
 pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
-    if bytes.starts_with(&[0xFF, 0xD8]) && !jpeg_complete(bytes) {
-        return Err(TRUNCATED.into());
-    }
+    refuse_truncated_jpeg(bytes)?;
+    decode_whole(bytes)
+}
+
+fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
     let mut decoder = decoder(bytes)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
@@ -125,23 +133,30 @@ pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
 /// what brings the import thumbnail near libvips' shrink-on-load. Other formats and JPEG
 /// colour models other than RGB and grey take the full decode.
 pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<RgbImage, String> {
-    if bytes.starts_with(&[0xFF, 0xD8])
-        && let Some(image) = scaled_jpeg(bytes, long_edge)?
-    {
-        return Ok(image);
+    refuse_truncated_jpeg(bytes)?;
+    match scaled_jpeg(bytes, long_edge)? {
+        Some(image) => Ok(image),
+        None => decode_whole(bytes),
     }
-    decode_upright(bytes)
+}
+
+fn is_jpeg(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xFF, 0xD8])
+}
+
+fn refuse_truncated_jpeg(bytes: &[u8]) -> Result<(), String> {
+    if is_jpeg(bytes) && !jpeg_complete(bytes) { Err(TRUNCATED.into()) } else { Ok(()) }
 }
 
 fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String> {
-    if !jpeg_complete(bytes) {
-        return Err(TRUNCATED.into());
+    if !is_jpeg(bytes) {
+        return Ok(None);
     }
-    let orientation = header(bytes)?.orientation;
     let damaged = |e: jpeg_decoder::Error| format!("the image data is damaged ({e})");
     let mut decoder = jpeg_decoder::Decoder::new(bytes);
     decoder.read_info().map_err(damaged)?;
     let info = decoder.info().expect("read_info succeeded");
+    within_limits(info.width.into(), info.height.into())?;
     let format = info.pixel_format;
     if !matches!(format, jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8) {
         return Ok(None);
@@ -161,7 +176,8 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
         }
         rgb
     };
-    if let Some(o) = Orientation::from_exif(orientation).filter(|o| *o != Orientation::NoTransforms) {
+    // From the EXIF this decoder has already read: no second parse of the file.
+    if let Some(o) = decoder.exif_data().and_then(Orientation::from_exif_chunk).filter(|o| *o != Orientation::NoTransforms) {
         let mut turned = DynamicImage::ImageRgb8(rgb);
         turned.apply_orientation(o);
         rgb = turned.into_rgb8();
