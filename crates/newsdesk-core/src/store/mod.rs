@@ -118,6 +118,27 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// The full id of the one row of `table` whose id starts with `prefix` (the CLI accepts
+    /// short ids); `noun` ("article", "photo") names it in messages.
+    pub(crate) fn resolve_id(&self, table: &'static str, noun: &'static str, prefix: &str) -> Result<String> {
+        let prefix = prefix.trim().to_lowercase();
+        if prefix.is_empty() {
+            return Err(Error::invalid(format!("no {noun} id given")));
+        }
+        // Ids with the prefix sort between it and the prefix followed by bytes no text holds,
+        // so the primary key's index answers without a scan.
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(&format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || X'FFFF' LIMIT 2"))
+            .and_then(|mut stmt| stmt.query_map([&prefix], |row| row.get(0))?.collect())
+            .context(|| format!("looking up the {noun} id"))?;
+        match ids.as_slice() {
+            [one] => Ok(one.clone()),
+            [] => Err(Error::not_found(noun, prefix)),
+            _ => Err(Error::invalid(format!("{prefix:?} matches several {noun}s; give more of the id"))),
+        }
+    }
 }
 
 pub(crate) fn now() -> time::OffsetDateTime {

@@ -119,20 +119,7 @@ impl Store {
 
     /// The full id of the one photo whose id starts with `prefix` (the CLI accepts short ids).
     pub fn resolve_photo_id(&self, prefix: &str) -> Result<String> {
-        let prefix = prefix.trim().to_lowercase();
-        if prefix.is_empty() {
-            return Err(Error::invalid("no photo id given"));
-        }
-        let ids: Vec<String> = self
-            .conn
-            .prepare_cached("SELECT id FROM photos WHERE id >= ?1 AND id < ?1 || 'g' LIMIT 2")
-            .and_then(|mut stmt| stmt.query_map([&prefix], |row| row.get(0))?.collect())
-            .context(|| "looking up the photo id")?;
-        match ids.as_slice() {
-            [one] => Ok(one.clone()),
-            [] => Err(Error::not_found("photo", prefix)),
-            _ => Err(Error::invalid(format!("{prefix:?} matches several photos; give more of the id"))),
-        }
+        self.resolve_id("photos", "photo", prefix)
     }
 
     /// Changes the desk's record; the embedded values and the original stay as they are.

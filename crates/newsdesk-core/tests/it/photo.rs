@@ -597,3 +597,20 @@ fn temporary_files_a_crash_left_are_cleared_when_the_library_opens() {
     assert!(rendition.is_file(), "the rendition stays");
     assert_eq!(library.store().photo(&photo.id).unwrap().original, photo.original);
 }
+
+/// The command line names photos by the start of their id, in either case.
+#[test]
+fn a_photo_is_found_by_the_start_of_its_id() {
+    let (_dir, mut library) = library();
+    let mut ids: Vec<String> =
+        ["getty.jpg", "pa.jpg", "grayscale-with-profile.jpg", "grayscale-wo-profile.jpg", "longXMP.jpg", "cech.jpg"].map(|f| import(&mut library, f).id).into();
+    ids.sort();
+    let store = library.store();
+    assert_eq!(store.resolve_photo_id(&ids[0][..8].to_uppercase()).unwrap(), ids[0]);
+    assert_eq!(store.resolve_photo_id(&format!(" {} ", ids[1])).unwrap(), ids[1]);
+    assert_eq!(store.resolve_photo_id("").unwrap_err().kind(), "invalid");
+    assert_eq!(store.resolve_photo_id("zz").unwrap_err().kind(), "not_found");
+    let shared = ids.windows(2).find(|w| w[0][..1] == w[1][..1]).expect("two of these ids share a first digit");
+    let err = store.resolve_photo_id(&shared[0][..1]).unwrap_err();
+    assert!(err.to_string().contains("matches several photos"), "{err}");
+}
