@@ -1,6 +1,5 @@
 //! The library: one folder holding `newsdesk.db` and the files that belong to it (photo
-//! originals, renditions). Opening it runs the migrations and clears the temporary files that
-//! crashed writes left in its photo folders.
+//! originals, renditions). Opening it runs the migrations.
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +26,6 @@ impl Library {
         std::fs::create_dir_all(&root)
             .map_err(|e| problem(format!("cannot create the library folder: {e}")))?;
         let store = Store::open(&root.join(DB_FILE))?;
-        crate::photo::clear_abandoned_temp_files(&root);
         Ok(Library { root, store })
     }
 

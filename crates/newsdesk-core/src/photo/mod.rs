@@ -21,7 +21,6 @@ pub use attach::{Placement, attach};
 pub use crop::{Aspect, MIN_CROP_SIDE, default_crop, validate_crop};
 pub use figures::LibraryFigures;
 pub use import::{BatchReport, Imported, Refused, import_batch, import_file};
-pub(crate) use import::clear_abandoned_temp_files;
 pub use metadata::{PhotoMetadata, read_metadata};
 pub use rendition::{DEFAULT_WIDTHS, Rendition, renditions, thumbnail};
 
