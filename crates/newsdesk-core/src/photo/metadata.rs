@@ -35,11 +35,11 @@ pub struct PhotoMetadata {
 
 /// The raw metadata blocks found in a file, before interpretation.
 #[derive(Debug, Default)]
-pub(crate) struct Blocks {
-    pub exif: Option<Vec<u8>>,
+struct Blocks {
+    exif: Option<Vec<u8>>,
     /// Every XMP packet, in file order.
-    pub xmp: Vec<Vec<u8>>,
-    pub iim: Option<Vec<u8>>,
+    xmp: Vec<Vec<u8>>,
+    iim: Option<Vec<u8>>,
 }
 
 const XMP_APP1: &[u8] = b"http://ns.adobe.com/xap/1.0/\0";
@@ -76,7 +76,7 @@ pub fn read_metadata(bytes: &[u8]) -> PhotoMetadata {
     }
 }
 
-pub(crate) fn blocks(bytes: &[u8]) -> Blocks {
+fn blocks(bytes: &[u8]) -> Blocks {
     if bytes.starts_with(&[0xFF, 0xD8]) {
         jpeg_blocks(bytes)
     } else {
