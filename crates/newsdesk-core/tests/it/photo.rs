@@ -612,3 +612,29 @@ fn a_photo_is_found_by_the_start_of_its_id() {
     let err = store.resolve_photo_id(&shared[0][..1]).unwrap_err();
     assert!(err.to_string().contains("matches several photos"), "{err}");
 }
+
+/// Photo-sized CMYK JPEGs made at run time both ways they come in: Adobe CMYK with no colour
+/// transform, inverted (as Photoshop writes; made by libvips), and YCCK (libjpeg's default; made
+/// by ImageMagick). Ours come out with ImageMagick's colours: an inversion or transform read
+/// wrongly would be off by far more than the few levels a re-encode moves the mean.
+#[test]
+fn cmyk_jpegs_plain_and_ycck_come_out_with_imagemagicks_colours() {
+    let (dir, mut library) = library();
+    let plain = dir.path().join("plain-cmyk.jpg");
+    let ycck = dir.path().join("ycck.jpg");
+    let made = [
+        Command::new("vips").arg("icc_export").arg(wire("rubbish.jpg")).arg(&plain).args(["--output-profile", "cmyk"]).status(),
+        Command::new("convert").arg(wire("rubbish.jpg")).args(["-colorspace", "CMYK"]).arg(&ycck).status(),
+    ];
+    assert!(made.iter().all(|s| s.as_ref().is_ok_and(|s| s.success())), "{made:?}");
+    for (file, transform) in [(&plain, 0), (&ycck, 2)] {
+        let tags = exiftool(file, &["-ColorTransform#", "-ColorComponents"]);
+        assert_eq!((tags["Adobe:ColorTransform"].as_i64(), tags["File:ColorComponents"].as_i64()), (Some(transform), Some(4)), "{}", file.display());
+        let photo = photo::import_file(&mut library, file).unwrap().photo;
+        let r = &photo::renditions(&library, &photo.id, None, &[photo.width]).unwrap()[0];
+        let (ours, theirs) = (our_mean(&r.path), magick_mean(file));
+        for c in 0..3 {
+            assert!((ours[c] - theirs[c]).abs() <= 3.0, "{}: our mean colour {ours:?}, ImageMagick's {theirs:?}", file.display());
+        }
+    }
+}
