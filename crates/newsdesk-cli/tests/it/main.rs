@@ -1,4 +1,5 @@
 
 mod articles;
+mod common;
 mod packages;
 mod photos;
