@@ -67,7 +67,8 @@ pub struct SearchHit {
     pub snippet_html: String,
 }
 
-/// Best matches first. A query with no words to search for (empty, or only punctuation)
+/// Best matches first; when more than 2,000 articles match, the best of the newest 2,000
+/// (see [`RANKED_MATCHES`]). A query with no words to search for (empty, or only punctuation)
 /// gives the article list with the same filters, most recently updated first, so an empty
 /// search box shows the library; those hits carry the dek as their snippet.
 pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
