@@ -34,9 +34,15 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(if benching { DEFAULT_ARTICLES } else { 2_000 });
     let mut library = cached_library(articles, &mut Text::new(0x5eed_2026));
-    println!("library: {articles} articles in {}", library.root().display());
+    println!(
+        "library: {articles} articles in {}",
+        library.root().display()
+    );
     // `cargo bench --bench articles -- search` runs only the benches named.
-    let chosen: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let chosen: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| c == name);
     if wanted("save") {
         bench_saves(&mut library, &mut Text::new(1));
@@ -53,7 +59,9 @@ fn cached_library(count: usize, text: &mut Text) -> Library {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    let root = target.join(format!("bench-libraries/articles-{count}-v{GENERATOR_VERSION}"));
+    let root = target.join(format!(
+        "bench-libraries/articles-{count}-v{GENERATOR_VERSION}"
+    ));
     let complete = root.join("complete");
     if complete.exists() {
         return Library::open(&root).expect("the cached bench library opens");
@@ -64,16 +72,26 @@ fn cached_library(count: usize, text: &mut Text) -> Library {
     let started = Instant::now();
     let mut made = 0;
     while made < count {
-        let batch: Vec<(ArticleFields, Status)> =
-            (made..count.min(made + BATCH)).map(|_| (text.article(), text.status())).collect();
+        let batch: Vec<(ArticleFields, Status)> = (made..count.min(made + BATCH))
+            .map(|_| (text.article(), text.status()))
+            .collect();
         made += batch.len();
-        library.store_mut().create_articles(&batch, RevisionKind::Import).expect("batch is created");
+        library
+            .store_mut()
+            .create_articles(&batch, RevisionKind::Import)
+            .expect("batch is created");
         if made % 10_000 == 0 {
-            eprintln!("  built {made} of {count} articles ({:.0} s)", started.elapsed().as_secs_f64());
+            eprintln!(
+                "  built {made} of {count} articles ({:.0} s)",
+                started.elapsed().as_secs_f64()
+            );
         }
     }
     std::fs::write(&complete, "").expect("marker is written");
-    println!("built the library in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "built the library in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
     library
 }
 
@@ -95,14 +113,26 @@ fn bench_saves(library: &mut Library, text: &mut Text) {
         let mut fields = article.fields;
         fields.body.push_str("\n\n");
         fields.body.push_str(&text.sentence());
-        let kind = if n % 4 == 0 { SaveKind::Save } else { SaveKind::Autosave };
+        let kind = if n % 4 == 0 {
+            SaveKind::Save
+        } else {
+            SaveKind::Autosave
+        };
         let started = Instant::now();
-        library.store_mut().save_article(id, article.version, &fields, kind).expect("save succeeds");
+        library
+            .store_mut()
+            .save_article(id, article.version, &fields, kind)
+            .expect("save succeeds");
         timings.push(started.elapsed());
         disk.sync();
     }
     report("save (fsync on)", &mut timings, &[50.0, 99.0], "p99 < 5 ms");
-    report("  the disk alone: write 16 KiB + fsync", &mut disk.timings, &[50.0, 99.0], "reference");
+    report(
+        "  the disk alone: write 16 KiB + fsync",
+        &mut disk.timings,
+        &[50.0, 99.0],
+        "reference",
+    );
 }
 
 /// The floor under any durable save: one fsync on the library's disk, timed between the saves
@@ -117,7 +147,11 @@ impl DiskProbe {
     fn new(folder: &std::path::Path) -> DiskProbe {
         let path = folder.join("fsync-probe");
         let file = std::fs::File::create(&path).expect("probe file is created");
-        DiskProbe { file, path, timings: Vec::new() }
+        DiskProbe {
+            file,
+            path,
+            timings: Vec::new(),
+        }
     }
 
     fn sync(&mut self) {
@@ -149,16 +183,29 @@ fn bench_search(library: &Library, text: &mut Text) {
             limit: 20,
         };
         let started = Instant::now();
-        hits += search(library.store(), &query).expect("search succeeds").len();
+        hits += search(library.store(), &query)
+            .expect("search succeeds")
+            .len();
         timings.push(started.elapsed());
         slowest.push((started.elapsed(), query));
     }
     report("search", &mut timings, &[50.0, 95.0, 99.0], "p95 < 20 ms");
-    println!("  ({:.1} hits per query on average); slowest:", hits as f64 / SEARCHES as f64);
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    println!(
+        "  ({:.1} hits per query on average); slowest:",
+        hits as f64 / SEARCHES as f64
+    );
+    slowest.sort_by_key(|(took, _)| std::cmp::Reverse(*took));
     for (took, query) in slowest.iter().take(8) {
-        let filter = query.status.map(|s| s.to_string()).or(query.section.clone()).unwrap_or_default();
-        println!("    {:8.2} ms  {:?} {filter}", took.as_secs_f64() * 1e3, query.text);
+        let filter = query
+            .status
+            .map(|s| s.to_string())
+            .or(query.section.clone())
+            .unwrap_or_default();
+        println!(
+            "    {:8.2} ms  {:?} {filter}",
+            took.as_secs_f64() * 1e3,
+            query.text
+        );
     }
 }
 
@@ -171,7 +218,12 @@ fn bench_render(text: &mut Text) {
         std::hint::black_box(render(std::hint::black_box(&body), &NoPhotos).expect("renders"));
         timings.push(started.elapsed());
     }
-    report(&format!("render ({words} words)"), &mut timings, &[50.0, 99.0], "p50 < 5 ms");
+    report(
+        &format!("render ({words} words)"),
+        &mut timings,
+        &[50.0, 99.0],
+        "p50 < 5 ms",
+    );
 }
 
 fn report(what: &str, timings: &mut [Duration], percentiles: &[f64], goal: &str) {
@@ -184,11 +236,17 @@ fn report(what: &str, timings: &mut [Duration], percentiles: &[f64], goal: &str)
         })
         .collect();
     let max = timings.last().map_or(0.0, |d| d.as_secs_f64() * 1e3);
-    println!("{what}: {} (max {max:.2} ms, n = {}; goal {goal})", figures.join(", "), timings.len());
+    println!(
+        "{what}: {} (max {max:.2} ms, n = {}; goal {goal})",
+        figures.join(", "),
+        timings.len()
+    );
 }
 
-const SECTIONS: &[&str] =
-    &["politics", "world", "business", "sport", "culture", "science", "city", "opinion", "health", "tech"];
+const SECTIONS: &[&str] = &[
+    "politics", "world", "business", "sport", "culture", "science", "city", "opinion", "health",
+    "tech",
+];
 
 /// The most frequent words of English news copy, most frequent first; a long tail of invented
 /// words (place names, surnames, jargon) follows them in the vocabulary.
@@ -251,7 +309,11 @@ impl Text {
                 total
             })
             .collect();
-        Text { state: seed, vocabulary, cumulative }
+        Text {
+            state: seed,
+            vocabulary,
+            cumulative,
+        }
     }
 
     /// SplitMix64.
@@ -278,7 +340,10 @@ impl Text {
     fn word(&mut self) -> &str {
         let total = *self.cumulative.last().expect("vocabulary is not empty");
         let x = (self.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
-        let rank = self.cumulative.partition_point(|&c| c < x).min(self.vocabulary.len() - 1);
+        let rank = self
+            .cumulative
+            .partition_point(|&c| c < x)
+            .min(self.vocabulary.len() - 1);
         &self.vocabulary[rank]
     }
 
@@ -334,7 +399,10 @@ impl Text {
             let mut paragraph = paragraph.join(" ");
             match self.below(5) {
                 0 => paragraph.push_str(" **Update:** more to follow."),
-                1 => paragraph.push_str(&format!(" See [the report](https://example.com/{}).", self.below(9_999))),
+                1 => paragraph.push_str(&format!(
+                    " See [the report](https://example.com/{}).",
+                    self.below(9_999)
+                )),
                 _ => {}
             }
             body.push_str(&paragraph);
@@ -348,16 +416,24 @@ impl Text {
         let dek_words = self.between(15, 30);
         let body_words = self.between(300, 1_200);
         let authors = (0..self.between(1, 2))
-            .map(|_| Author { name: self.name(), role: "Staff writer".into() })
+            .map(|_| Author {
+                name: self.name(),
+                role: "Staff writer".into(),
+            })
             .collect();
-        let keywords = (0..self.between(2, 5)).map(|_| self.topical_word()).collect();
+        let keywords = (0..self.between(2, 5))
+            .map(|_| self.topical_word())
+            .collect();
         ArticleFields {
             slugline: self.words(2).replace(' ', "-"),
             section: self.pick(SECTIONS).to_owned(),
             headline: capitalised(&self.words(headline_words)),
             dek: capitalised(&self.words(dek_words)),
             authors,
-            dateline: Dateline { place: capitalised(&self.topical_word()), date: String::new() },
+            dateline: Dateline {
+                place: capitalised(&self.topical_word()),
+                date: String::new(),
+            },
             body: self.body(body_words),
             keywords,
             ..ArticleFields::default()

@@ -43,7 +43,10 @@ pub fn diff(old: &ArticleFields, new: &ArticleFields) -> Vec<FieldDiff> {
         .into_iter()
         .zip(field_texts(new))
         .filter(|((_, a), (_, b))| a != b)
-        .map(|((field, a), (_, b))| FieldDiff { field: field.to_owned(), ops: word_ops(&a, &b) })
+        .map(|((field, a), (_, b))| FieldDiff {
+            field: field.to_owned(),
+            ops: word_ops(&a, &b),
+        })
         .collect()
 }
 
@@ -62,26 +65,52 @@ pub fn diff_revisions(old: &Revision, new: &Revision) -> Vec<FieldDiff> {
 
 /// Each field as the text an editor reads, so lists and nested fields diff as words too.
 fn field_texts(fields: &ArticleFields) -> Vec<(&'static str, String)> {
-    let dateline = [fields.dateline.place.as_str(), fields.dateline.date.as_str()]
-        .into_iter()
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let dateline = [
+        fields.dateline.place.as_str(),
+        fields.dateline.date.as_str(),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join(", ");
     let authors = fields
         .authors
         .iter()
-        .map(|a| if a.role.is_empty() { a.name.clone() } else { format!("{} ({})", a.name, a.role) })
+        .map(|a| {
+            if a.role.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{} ({})", a.name, a.role)
+            }
+        })
         .collect::<Vec<_>>()
         .join("\n");
-    let related =
-        fields.related.iter().map(|r| format!("{} <{}>", r.title, r.url)).collect::<Vec<_>>().join("\n");
-    let corrections =
-        fields.corrections.iter().map(|c| format!("{}: {}", c.date, c.text)).collect::<Vec<_>>().join("\n");
-    let embargo = fields.embargo.map(crate::store::format_time).unwrap_or_default();
+    let related = fields
+        .related
+        .iter()
+        .map(|r| format!("{} <{}>", r.title, r.url))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let corrections = fields
+        .corrections
+        .iter()
+        .map(|c| format!("{}: {}", c.date, c.text))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let embargo = fields
+        .embargo
+        .map(crate::store::format_time)
+        .unwrap_or_default();
     let lead_photo = fields
         .lead_photo
         .as_ref()
-        .map(|p| if p.crop.is_empty() { p.photo_id.clone() } else { format!("{}/{}", p.photo_id, p.crop) })
+        .map(|p| {
+            if p.crop.is_empty() {
+                p.photo_id.clone()
+            } else {
+                format!("{}/{}", p.photo_id, p.crop)
+            }
+        })
         .unwrap_or_default();
     vec![
         ("slugline", fields.slugline.clone()),
@@ -103,7 +132,9 @@ fn field_texts(fields: &ArticleFields) -> Vec<(&'static str, String)> {
 }
 
 fn word_ops(old: &str, new: &str) -> Vec<WordOp> {
-    let diff = TextDiff::configure().timeout(DIFF_TIMEOUT).diff_words(old, new);
+    let diff = TextDiff::configure()
+        .timeout(DIFF_TIMEOUT)
+        .diff_words(old, new);
     let remapper = TextDiffRemapper::from_text_diff(&diff, old, new);
     let mut ops: Vec<WordOp> = Vec::new();
     for (tag, text) in diff.ops().iter().flat_map(|op| remapper.iter_slices(op)) {
@@ -114,7 +145,10 @@ fn word_ops(old: &str, new: &str) -> Vec<WordOp> {
         };
         match ops.last_mut() {
             Some(last) if last.op == op => last.text.push_str(text),
-            _ => ops.push(WordOp { op, text: text.to_owned() }),
+            _ => ops.push(WordOp {
+                op,
+                text: text.to_owned(),
+            }),
         }
     }
     ops

@@ -12,8 +12,8 @@ use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options};
 use serde::Serialize;
 
-use crate::article::ArticleFields;
 use crate::Result;
+use crate::article::ArticleFields;
 
 /// The URL scheme that places a library photo in the body: `photo:<photo-id>[/<crop>]`.
 const PHOTO_SCHEME: &str = "photo:";
@@ -38,7 +38,10 @@ impl PhotoRef {
             Some((id, crop)) => (id, Some(crop).filter(|c| !c.is_empty())),
             None => (rest, None),
         };
-        Some(PhotoRef { photo_id: id.to_owned(), crop: crop.map(str::to_owned) })
+        Some(PhotoRef {
+            photo_id: id.to_owned(),
+            crop: crop.map(str::to_owned),
+        })
     }
 }
 
@@ -170,7 +173,11 @@ pub fn render(markdown: &str, figures: &dyn FigureSource) -> Result<Rendered> {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 4);
     comrak::format_html(root, &options, &mut html)
         .map_err(|_| crate::Error::invalid("the article body could not be turned into HTML"))?;
-    Ok(Rendered { html, stats, missing })
+    Ok(Rendered {
+        html,
+        stats,
+        missing,
+    })
 }
 
 enum Replacement {
@@ -198,8 +205,10 @@ fn alt_text<'a>(image: &'a AstNode<'a>) -> String {
 /// (`<figure>` inside `<p>` is not).
 fn place_block<'a>(arena: &'a Arena<'a>, image: &'a AstNode<'a>, html: String) {
     let block = arena.alloc(NodeValue::Raw(html).into());
-    let paragraph =
-        image.ancestors().skip(1).find(|n| matches!(n.data().value, NodeValue::Paragraph));
+    let paragraph = image
+        .ancestors()
+        .skip(1)
+        .find(|n| matches!(n.data().value, NodeValue::Paragraph));
     match paragraph {
         Some(paragraph) => {
             image.detach();
@@ -225,7 +234,11 @@ fn is_blank<'a>(node: &'a AstNode<'a>) -> bool {
 }
 
 fn figure_html(figure: &Figure, markdown_alt: &str) -> String {
-    let alt = if markdown_alt.is_empty() { &figure.alt } else { markdown_alt };
+    let alt = if markdown_alt.is_empty() {
+        &figure.alt
+    } else {
+        markdown_alt
+    };
     // `src` comes from the FigureSource (the library's own renditions), not from the body;
     // it is escaped like everything else.
     let mut html = format!(
@@ -237,7 +250,11 @@ fn figure_html(figure: &Figure, markdown_alt: &str) -> String {
         escape(&figure.caption),
     );
     if !figure.credit.is_empty() {
-        let _ = write!(html, " <span class=\"credit\">{}</span>", escape(&figure.credit));
+        let _ = write!(
+            html,
+            " <span class=\"credit\">{}</span>",
+            escape(&figure.credit)
+        );
     }
     html.push_str("</figcaption></figure>\n");
     html
@@ -277,7 +294,7 @@ pub fn is_safe_url(url: &str) -> bool {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let scheme_end = cleaned.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    let scheme_end = cleaned.find([':', '/', '?', '#']);
     match scheme_end {
         Some(i) if cleaned[i..].starts_with(':') => {
             let scheme = cleaned[..i].to_ascii_lowercase();
@@ -336,7 +353,10 @@ fn stats_of_text(text: &str) -> TextStats {
 pub fn warnings(fields: &ArticleFields, stats: &TextStats) -> Vec<Warning> {
     let mut found = Vec::new();
     let mut warn = |field: &str, message: String| {
-        found.push(Warning { field: field.to_owned(), message })
+        found.push(Warning {
+            field: field.to_owned(),
+            message,
+        })
     };
     for (field, name, value, limit) in [
         ("headline", "The headline", &fields.headline, HEADLINE_LIMIT),
@@ -345,11 +365,17 @@ pub fn warnings(fields: &ArticleFields, stats: &TextStats) -> Vec<Warning> {
     ] {
         let length = value.chars().count();
         if length > limit {
-            warn(field, format!("{name} has {length} characters; keep it to {limit}"));
+            warn(
+                field,
+                format!("{name} has {length} characters; keep it to {limit}"),
+            );
         }
     }
     if fields.byline().is_empty() {
-        warn("authors", "There is no byline: add at least one author".to_owned());
+        warn(
+            "authors",
+            "There is no byline: add at least one author".to_owned(),
+        );
     }
     if stats.words == 0 {
         warn("body", "The body is empty".to_owned());

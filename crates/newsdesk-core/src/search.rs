@@ -9,11 +9,11 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::Result;
 use crate::article::Status;
 use crate::error::Context;
 use crate::render::escape;
 use crate::store::{ArticleFilter, Store, parse_time};
-use crate::Result;
 
 /// Marks a match in the snippet SQLite returns. Control characters an editor cannot type, so
 /// the HTML snippet is built by escaping the text first and only then turning these into
@@ -72,7 +72,11 @@ pub struct SearchHit {
 /// gives the article list with the same filters, most recently updated first, so an empty
 /// search box shows the library; those hits carry the dek as their snippet.
 pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
-    let limit = if query.limit == 0 { DEFAULT_LIMIT } else { query.limit };
+    let limit = if query.limit == 0 {
+        DEFAULT_LIMIT
+    } else {
+        query.limit
+    };
     let Some(expression) = fts_expression(&query.text) else {
         return recent(store, query, limit);
     };
@@ -125,7 +129,9 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
                         section: row.get(3)?,
                         headline: row.get(4)?,
                         updated_at: parse_time(&row.get::<_, String>(5)?)?,
-                        snippet: marked.replace(MATCH_START, PLAIN_START).replace(MATCH_END, PLAIN_END),
+                        snippet: marked
+                            .replace(MATCH_START, PLAIN_START)
+                            .replace(MATCH_END, PLAIN_END),
                         snippet_html: escape(&marked)
                             .replace(MATCH_START, "<mark>")
                             .replace(MATCH_END, "</mark>"),
@@ -185,7 +191,9 @@ fn is_narrow(store: &Store, column: &str, value: &str) -> rusqlite::Result<bool>
         .query_row([], |row| row.get(0))?;
     let enough = articles / NARROW_FILTER_SHARE + 1;
     let sql = format!("SELECT count(*) FROM (SELECT 1 FROM articles WHERE {column} = ?1 LIMIT ?2)");
-    let found: i64 = conn.prepare_cached(&sql)?.query_row(params![value, enough], |row| row.get(0))?;
+    let found: i64 = conn
+        .prepare_cached(&sql)?
+        .query_row(params![value, enough], |row| row.get(0))?;
     Ok(found < enough)
 }
 
@@ -200,7 +208,13 @@ fn oldest_ranked(store: &Store, expression: &str, filters: &Filters<'_>) -> rusq
         .conn()
         .prepare_cached(&sql)?
         .query_row(
-            params![expression, filters.status, filters.section, filters.status_listed, filters.section_listed],
+            params![
+                expression,
+                filters.status,
+                filters.section,
+                filters.status_listed,
+                filters.section_listed
+            ],
             |row| row.get(0),
         )
         .optional()?;
@@ -221,11 +235,15 @@ pub fn fts_expression(text: &str) -> Option<String> {
         .collect();
     let (last, _) = words.split_last()?;
     let still_typing = !text.ends_with(|c: char| c.is_whitespace() || c.is_control());
-    let mut parts: Vec<String> = words.iter().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
-    if still_typing && last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS {
-        if let Some(part) = parts.last_mut() {
-            part.push_str(" *");
-        }
+    let mut parts: Vec<String> = words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if still_typing
+        && last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS
+        && let Some(part) = parts.last_mut()
+    {
+        part.push_str(" *");
     }
     Some(parts.join(" AND "))
 }

@@ -21,27 +21,56 @@ impl Desk {
             headline: headline.into(),
             body: body.into(),
             section: section.into(),
-            authors: vec![Author { name: "Ana Ruiz".into(), role: "Reporter".into() }],
+            authors: vec![Author {
+                name: "Ana Ruiz".into(),
+                role: "Reporter".into(),
+            }],
             ..ArticleFields::default()
         };
-        self.library.store_mut().create_article(None, &fields, status, RevisionKind::Create).unwrap().id
+        self.library
+            .store_mut()
+            .create_article(None, &fields, status, RevisionKind::Create)
+            .unwrap()
+            .id
     }
 
     fn find(&self, text: &str) -> Vec<String> {
-        self.find_with(SearchQuery { text: text.into(), ..SearchQuery::default() })
+        self.find_with(SearchQuery {
+            text: text.into(),
+            ..SearchQuery::default()
+        })
     }
 
     fn find_with(&self, query: SearchQuery) -> Vec<String> {
-        search(self.library.store(), &query).unwrap().into_iter().map(|hit| hit.id).collect()
+        search(self.library.store(), &query)
+            .unwrap()
+            .into_iter()
+            .map(|hit| hit.id)
+            .collect()
     }
 }
 
 #[test]
 fn diacritics_and_case_do_not_matter() {
     let mut desk = Desk::new();
-    let cafe = desk.add("Le Café du Commerce reopens", "The owner is thrilled.", "city", Status::Draft);
-    let plain = desk.add("A new cafe on Main Street", "Coffee and cake.", "city", Status::Draft);
-    let other = desk.add("Council votes on budget", "Nothing about coffee houses.", "politics", Status::Draft);
+    let cafe = desk.add(
+        "Le Café du Commerce reopens",
+        "The owner is thrilled.",
+        "city",
+        Status::Draft,
+    );
+    let plain = desk.add(
+        "A new cafe on Main Street",
+        "Coffee and cake.",
+        "city",
+        Status::Draft,
+    );
+    let other = desk.add(
+        "Council votes on budget",
+        "Nothing about coffee houses.",
+        "politics",
+        Status::Draft,
+    );
     for query in ["cafe", "café", "CAFÉ", "Cafe ", "CAFE"] {
         let mut found = desk.find(query);
         found.sort();
@@ -55,7 +84,12 @@ fn diacritics_and_case_do_not_matter() {
 #[test]
 fn the_last_word_matches_as_a_prefix_while_typing() {
     let mut desk = Desk::new();
-    let id = desk.add("Marathon record falls", "A runner from Kenya won.", "sport", Status::Draft);
+    let id = desk.add(
+        "Marathon record falls",
+        "A runner from Kenya won.",
+        "sport",
+        Status::Draft,
+    );
     assert_eq!(desk.find("marath"), vec![id.clone()]);
     assert_eq!(desk.find("kenya marath"), vec![id]);
     // A finished word (trailing space) is matched whole.
@@ -71,7 +105,12 @@ fn the_last_word_matches_as_a_prefix_while_typing() {
 fn a_very_common_query_ranks_the_newest_matches() {
     let mut desk = Desk::new();
     // The best match by words alone is the oldest article.
-    let oldest = desk.add("Harbour harbour harbour", "The harbour.", "archive", Status::Published);
+    let oldest = desk.add(
+        "Harbour harbour harbour",
+        "The harbour.",
+        "archive",
+        Status::Published,
+    );
     let batch: Vec<(ArticleFields, Status)> = (0..2_100)
         .map(|n| {
             let fields = ArticleFields {
@@ -83,20 +122,39 @@ fn a_very_common_query_ranks_the_newest_matches() {
             (fields, Status::Draft)
         })
         .collect();
-    let created = desk.library.store_mut().create_articles(&batch, RevisionKind::Import).unwrap();
+    let created = desk
+        .library
+        .store_mut()
+        .create_articles(&batch, RevisionKind::Import)
+        .unwrap();
     let hits = desk.find("harbour");
     assert_eq!(hits.len(), 50);
-    assert!(!hits.contains(&oldest), "more than 2,000 matches: only the newest 2,000 are ranked");
-    assert!(hits.iter().all(|id| created[100..].iter().any(|a| &a.id == id)));
+    assert!(
+        !hits.contains(&oldest),
+        "more than 2,000 matches: only the newest 2,000 are ranked"
+    );
+    assert!(
+        hits.iter()
+            .all(|id| created[100..].iter().any(|a| &a.id == id))
+    );
     // Filters apply before the cut: a narrower query still finds the old article first.
-    let filtered = desk.find_with(SearchQuery { text: "harbour".into(), section: Some("archive".into()), ..Default::default() });
+    let filtered = desk.find_with(SearchQuery {
+        text: "harbour".into(),
+        section: Some("archive".into()),
+        ..Default::default()
+    });
     assert_eq!(filtered, vec![oldest.clone()]);
 }
 
 #[test]
 fn hostile_input_is_matched_literally_and_never_errors() {
     let mut desk = Desk::new();
-    let near = desk.add("NEAR the border", "Troops OR tanks: body x NOT here.", "world", Status::Draft);
+    let near = desk.add(
+        "NEAR the border",
+        "Troops OR tanks: body x NOT here.",
+        "world",
+        Status::Draft,
+    );
     let other = desk.add("Weather", "Sunny with rain later.", "city", Status::Draft);
     let cases: &[(&str, &[&str])] = &[
         ("\"", &[]),
@@ -130,7 +188,13 @@ fn hostile_input_is_matched_literally_and_never_errors() {
         ("\u{0}tanks\u{1b}", &[&near]),
     ];
     for (query, expected) in cases {
-        let hits = search(desk.library.store(), &SearchQuery { text: (*query).into(), ..Default::default() });
+        let hits = search(
+            desk.library.store(),
+            &SearchQuery {
+                text: (*query).into(),
+                ..Default::default()
+            },
+        );
         let hits = hits.unwrap_or_else(|e| panic!("query {query:?} failed: {e}"));
         let ids: Vec<&str> = hits.iter().map(|hit| hit.id.as_str()).collect();
         if query.chars().any(char::is_alphanumeric) {
@@ -146,9 +210,24 @@ fn hostile_input_is_matched_literally_and_never_errors() {
 #[test]
 fn filters_by_status_and_section() {
     let mut desk = Desk::new();
-    let draft_sport = desk.add("Goal in extra time", "The final goal.", "sport", Status::Draft);
-    let ready_sport = desk.add("Goalkeeper retires", "A goal-line legend.", "sport", Status::Ready);
-    let ready_city = desk.add("Council goal: cleaner streets", "The goal is set.", "city", Status::Ready);
+    let draft_sport = desk.add(
+        "Goal in extra time",
+        "The final goal.",
+        "sport",
+        Status::Draft,
+    );
+    let ready_sport = desk.add(
+        "Goalkeeper retires",
+        "A goal-line legend.",
+        "sport",
+        Status::Ready,
+    );
+    let ready_city = desk.add(
+        "Council goal: cleaner streets",
+        "The goal is set.",
+        "city",
+        Status::Ready,
+    );
     let query = |status, section: Option<&str>| SearchQuery {
         text: "goal".into(),
         status,
@@ -160,12 +239,24 @@ fn filters_by_status_and_section() {
         ids
     };
     assert_eq!(desk.find_with(query(None, None)).len(), 3);
-    assert_eq!(sorted(desk.find_with(query(Some(Status::Ready), None))), sorted(vec![ready_sport.clone(), ready_city.clone()]));
-    assert_eq!(sorted(desk.find_with(query(None, Some("sport")))), sorted(vec![draft_sport, ready_sport.clone()]));
-    assert_eq!(desk.find_with(query(Some(Status::Ready), Some("sport"))), vec![ready_sport]);
+    assert_eq!(
+        sorted(desk.find_with(query(Some(Status::Ready), None))),
+        sorted(vec![ready_sport.clone(), ready_city.clone()])
+    );
+    assert_eq!(
+        sorted(desk.find_with(query(None, Some("sport")))),
+        sorted(vec![draft_sport, ready_sport.clone()])
+    );
+    assert_eq!(
+        desk.find_with(query(Some(Status::Ready), Some("sport"))),
+        vec![ready_sport]
+    );
     assert!(desk.find_with(query(Some(Status::Spiked), None)).is_empty());
     // The filters also apply to an empty search (the article list).
-    let listed = desk.find_with(SearchQuery { section: Some("city".into()), ..Default::default() });
+    let listed = desk.find_with(SearchQuery {
+        section: Some("city".into()),
+        ..Default::default()
+    });
     assert_eq!(listed, vec![ready_city]);
 }
 
@@ -191,17 +282,47 @@ fn narrow_and_broad_filters_give_the_same_answers() {
     let ids: Vec<(String, Status, &str)> = placement
         .iter()
         .enumerate()
-        .map(|(n, &(status, section))| (desk.add(&format!("Tram line {n}"), "Trams run late.", section, status), status, section))
+        .map(|(n, &(status, section))| {
+            (
+                desk.add(
+                    &format!("Tram line {n}"),
+                    "Trams run late.",
+                    section,
+                    status,
+                ),
+                status,
+                section,
+            )
+        })
         .collect();
-    for status in [None, Some(Status::Published), Some(Status::Draft), Some(Status::Spiked), Some(Status::Editing)] {
-        for section in [None, Some("city"), Some("sport"), Some("world"), Some("none")] {
+    for status in [
+        None,
+        Some(Status::Published),
+        Some(Status::Draft),
+        Some(Status::Spiked),
+        Some(Status::Editing),
+    ] {
+        for section in [
+            None,
+            Some("city"),
+            Some("sport"),
+            Some("world"),
+            Some("none"),
+        ] {
             let mut expected: Vec<String> = ids
                 .iter()
-                .filter(|(_, s, sec)| status.is_none_or(|st| st == *s) && section.is_none_or(|want| want == *sec))
+                .filter(|(_, s, sec)| {
+                    status.is_none_or(|st| st == *s) && section.is_none_or(|want| want == *sec)
+                })
                 .map(|(id, _, _)| id.clone())
                 .collect();
             expected.sort();
-            let query = SearchQuery { text: "trams".into(), status, section: section.map(Into::into), limit: 0 };
+            let query = SearchQuery {
+                text: "trams".into(),
+                status,
+                section: section.map(Into::into),
+                limit: 0,
+            };
             let mut found = desk.find_with(query);
             found.sort();
             assert_eq!(found, expected, "status {status:?}, section {section:?}");
@@ -213,7 +334,12 @@ fn narrow_and_broad_filters_give_the_same_answers() {
 fn a_headline_match_ranks_above_a_body_only_match() {
     let mut desk = Desk::new();
     // The body-only article mentions the word more often, and is created last (newest).
-    let in_headline = desk.add("Flood warning for the valley", "Residents were told to prepare.", "city", Status::Draft);
+    let in_headline = desk.add(
+        "Flood warning for the valley",
+        "Residents were told to prepare.",
+        "city",
+        Status::Draft,
+    );
     let in_body = desk.add(
         "Council meeting",
         "The flood plan was discussed. A flood barrier and flood insurance too.",
@@ -227,10 +353,23 @@ fn a_headline_match_ranks_above_a_body_only_match() {
 fn limit_caps_the_results() {
     let mut desk = Desk::new();
     for n in 0..5 {
-        desk.add(&format!("Election night {n}"), "Votes counted.", "politics", Status::Draft);
+        desk.add(
+            &format!("Election night {n}"),
+            "Votes counted.",
+            "politics",
+            Status::Draft,
+        );
     }
     assert_eq!(desk.find("election").len(), 5);
-    assert_eq!(desk.find_with(SearchQuery { text: "election".into(), limit: 2, ..Default::default() }).len(), 2);
+    assert_eq!(
+        desk.find_with(SearchQuery {
+            text: "election".into(),
+            limit: 2,
+            ..Default::default()
+        })
+        .len(),
+        2
+    );
 }
 
 #[test]
@@ -242,14 +381,36 @@ fn snippets_mark_matches_and_body_text_cannot_inject_html() {
         "city",
         Status::Draft,
     );
-    let hits = search(desk.library.store(), &SearchQuery { text: "quiet".into(), ..Default::default() }).unwrap();
+    let hits = search(
+        desk.library.store(),
+        &SearchQuery {
+            text: "quiet".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
     let hit = &hits[0];
     assert!(hit.snippet.contains("[quiet]"), "{}", hit.snippet);
-    assert!(hit.snippet_html.contains("<mark>quiet</mark>"), "{}", hit.snippet_html);
-    assert!(hit.snippet_html.contains("&lt;script&gt;"), "{}", hit.snippet_html);
+    assert!(
+        hit.snippet_html.contains("<mark>quiet</mark>"),
+        "{}",
+        hit.snippet_html
+    );
+    assert!(
+        hit.snippet_html.contains("&lt;script&gt;"),
+        "{}",
+        hit.snippet_html
+    );
     assert!(hit.snippet_html.contains("&amp;"), "{}", hit.snippet_html);
-    let without_marks = hit.snippet_html.replace("<mark>", "").replace("</mark>", "");
-    assert!(!without_marks.contains('<') && !without_marks.contains('>'), "{}", hit.snippet_html);
+    let without_marks = hit
+        .snippet_html
+        .replace("<mark>", "")
+        .replace("</mark>", "");
+    assert!(
+        !without_marks.contains('<') && !without_marks.contains('>'),
+        "{}",
+        hit.snippet_html
+    );
     assert_eq!(hit.headline, "Harbour news");
     assert_eq!(hit.status, Status::Draft);
     assert_eq!(hit.version, 1);
@@ -258,12 +419,27 @@ fn snippets_mark_matches_and_body_text_cannot_inject_html() {
 #[test]
 fn saved_changes_are_found_and_old_text_is_not() {
     let mut desk = Desk::new();
-    let id = desk.add("Bridge closed", "Repairs start Monday.", "city", Status::Draft);
+    let id = desk.add(
+        "Bridge closed",
+        "Repairs start Monday.",
+        "city",
+        Status::Draft,
+    );
     let mut fields = desk.library.store().article(&id).unwrap().fields;
     fields.body = "Repairs start Tuesday.".into();
-    desk.library.store_mut().save_article(&id, 1, &fields, newsdesk_core::store::SaveKind::Save).unwrap();
+    desk.library
+        .store_mut()
+        .save_article(&id, 1, &fields, newsdesk_core::store::SaveKind::Save)
+        .unwrap();
     assert_eq!(desk.find("tuesday"), vec![id.clone()]);
     assert!(desk.find("monday").is_empty());
-    let hit = &search(desk.library.store(), &SearchQuery { text: "bridge".into(), ..Default::default() }).unwrap()[0];
+    let hit = &search(
+        desk.library.store(),
+        &SearchQuery {
+            text: "bridge".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap()[0];
     assert_eq!(hit.version, 2);
 }
