@@ -443,3 +443,57 @@ fn saved_changes_are_found_and_old_text_is_not() {
     .unwrap()[0];
     assert_eq!(hit.version, 2);
 }
+
+#[test]
+fn a_library_indexed_before_the_prefix_lists_is_reindexed_and_searchable() {
+    // A library as Newsdesk left it before migration 004, with one article in its index.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn =
+            rusqlite::Connection::open(dir.path().join(newsdesk_core::library::DB_FILE)).unwrap();
+        for sql in [
+            include_str!("../../src/store/migrations/001_articles.sql"),
+            include_str!("../../src/store/migrations/002_photos.sql"),
+            include_str!("../../src/store/migrations/003_delivery.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute(
+            "INSERT INTO articles (seq, id, version, status, section, headline, created_at, updated_at, fields)
+             VALUES (7, '0b6f2c1e-8f7a-4d55-9d43-6a1f3e5b2c10', 1, 'ready', 'sport', 'Marathon in the Café district',
+                     '2024-07-30T10:00:00Z', '2024-07-30T10:00:00Z', '{\"headline\": \"Marathon in the Café district\"}')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO articles_fts (rowid, headline, dek, body, byline, keywords)
+             VALUES (7, 'Marathon in the Café district', '', 'Runners crossed the old harbour.', 'Ana Ruiz', 'running')",
+            [],
+        )
+        .unwrap();
+    }
+    let library = Library::open(dir.path()).unwrap();
+    assert!(library.store().schema_version().unwrap() >= 4);
+    let find = |text: &str| {
+        search(
+            library.store(),
+            &SearchQuery {
+                text: text.into(),
+                ..SearchQuery::default()
+            },
+        )
+        .unwrap()
+        .into_iter()
+        .map(|hit| hit.id)
+        .collect::<Vec<_>>()
+    };
+    let id = "0b6f2c1e-8f7a-4d55-9d43-6a1f3e5b2c10".to_owned();
+    for query in [
+        "mar", "mara", "marat", "marath", "cafe", "harbour", "ruiz", "running",
+    ] {
+        assert_eq!(find(query), vec![id.clone()], "query {query:?}");
+    }
+    assert!(find("harbor").is_empty());
+    assert_eq!(library.store().integrity_check().unwrap(), "ok");
+}
