@@ -119,8 +119,9 @@ fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
     let mut rgb = image.into_rgb8();
     // A grey picture is converted as if its gamma were sRGB's (Gray Gamma 2.2 is within a
     // hair of it); only RGB profiles are applied. A CMYK profile on RGB pixels (a broken
-    // file seen in the wild) cannot describe those pixels and is ignored, and CMYK JPEGs are
-    // converted by the decoder (Adobe inverted CMYK, naive conversion).
+    // file seen in the wild) cannot describe those pixels and is ignored. CMYK and YCCK JPEGs
+    // are converted by the decoder as Adobe (inverted) CMYK without their profile: the naive
+    // conversion ImageMagick makes by default, somewhat darker than a colour-managed one.
     if let Some(icc) = icc.filter(|_| !gray) {
         to_srgb(&mut rgb, &icc);
     }
