@@ -53,7 +53,8 @@ install_tauri_driver() {
 # The real binary in a real (virtual) X window, driven through tauri-driver + WebKitWebDriver.
 test_e2e() {
   install_tauri_driver
-  cargo build --locked -p newsdesk-app -p newsdesk-cli
+  # --all-targets resolves features as `cargo test` did, so the binaries reuse its build.
+  cargo build --locked --workspace --all-targets
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
   NEWSDESK_APP="$TARGET_DIR/debug/newsdesk-app" NEWSDESK_CLI="$TARGET_DIR/debug/newsdesk" \
     TAURI_DRIVER="$(command -v tauri-driver)" \

@@ -48,9 +48,13 @@ export class History {
               h("section", {}, h("h4", {}, d.field),
                 h("p", {}, ...d.ops.map((op) =>
                   op.op === "equal" ? op.text : h(op.op === "insert" ? "ins" : "del", {}, op.text)))))),
-        h("button", { class: "primary", onclick: () => void this.restore(revision) },
-          `Restore revision ${revision.number}`),
       );
+      if (revision.version !== article.version) {
+        view.append(h("button", { class: "primary", onclick: () => void this.restore(revision) },
+          `Restore revision ${revision.number}`));
+      } else {
+        view.append(h("p", { class: "muted" }, "This is the current version."));
+      }
     } catch (e) {
       view.replaceChildren(h("p", { class: "error" }, reason(e)));
     }
