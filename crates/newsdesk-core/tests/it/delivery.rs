@@ -15,7 +15,7 @@ use newsdesk_core::store::SaveKind;
 use newsdesk_core::{Library, delivery::signature};
 use serde_json::Value;
 
-use super::package::{export, illustrated_article, library};
+use super::package::{export, illustrated_article, library, this_test_binary};
 
 const SECRET: &str = "shared-secret";
 
@@ -391,7 +391,7 @@ fn a_delivery_killed_half_way_resumes_after_restart_without_a_duplicate() {
     let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
     let media = rendition_count(&library, &article.id);
 
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut child = Command::new(this_test_binary())
         .args(["--exact", "delivery::outbox_child_process", "--ignored", "--test-threads=1"])
         .env("NEWSDESK_TEST_LIBRARY", library.root())
         .stdout(Stdio::null())

@@ -81,6 +81,14 @@ pub fn export(library: &mut Library, id: &str, out: &Path) -> newsdesk_core::Res
     package::export(library, id, out, &mut |_, _, _| {})
 }
 
+/// This very test binary, for tests that run part of themselves in a child process. Through
+/// `/proc/<pid>/exe`, which stays this program even if cargo replaces the file meanwhile (a
+/// build running beside the tests would otherwise hand the child a different binary).
+pub fn this_test_binary() -> PathBuf {
+    let own = PathBuf::from(format!("/proc/{}/exe", std::process::id()));
+    if own.exists() { own } else { std::env::current_exe().unwrap() }
+}
+
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -327,16 +335,21 @@ fn an_export_failing_half_way_leaves_nothing() {
         // the package is being written; the shell ignores SIGXFSZ so the write returns the error.
         let status = Command::new("sh")
             .args(["-c", &format!("trap '' XFSZ; exec prlimit --fsize={limit} -- \"$@\""), "sh"])
-            .arg(std::env::current_exe().unwrap())
+            .arg(this_test_binary())
             .args(["--exact", "package::export_child_process", "--ignored", "--test-threads=1"])
             .env("NEWSDESK_TEST_LIBRARY", library.root())
             .env("NEWSDESK_TEST_ARTICLE", &article.id)
             .env("NEWSDESK_TEST_OUT", out_dir.join(name))
             .output()
             .unwrap();
-        let stdout = String::from_utf8_lossy(&status.stdout);
-        assert!(!status.status.success(), "the export under a {limit}-byte limit must fail: {stdout}");
-        assert!(stdout.contains("File too large") || stdout.contains("too large"), "{stdout}");
+        let output = format!(
+            "{}: {}{}",
+            status.status,
+            String::from_utf8_lossy(&status.stdout),
+            String::from_utf8_lossy(&status.stderr)
+        );
+        assert!(!status.status.success(), "the export under a {limit}-byte limit must fail: {output}");
+        assert!(output.contains("File too large"), "{output}");
         assert_eq!(tree(&out_dir), Vec::new(), "{name}: something was left behind");
     }
     assert_eq!(library.store().exports(&article.id).unwrap().len(), 1, "failed exports are not recorded");
