@@ -48,6 +48,8 @@ function showView(view: "story" | "photos") {
   $("#editor").hidden = photos || !editor.article;
   $("#welcome").hidden = photos || Boolean(editor.article);
   $("#open-photo-desk").setAttribute("aria-pressed", String(photos));
+  // The side panel belongs to a story: with none open it would offer fields that go nowhere.
+  $("#side").classList.toggle("idle", !editor.article);
   if (photos) void photoDesk.refresh();
 }
 
@@ -175,6 +177,7 @@ async function start() {
     tab.addEventListener("click", () => selectTab(tab.dataset.tab!));
   }
   document.addEventListener("keydown", shortcuts);
+  showView("story");
   measureKeyToPaint($("#body-editor"));
 
   // Whatever is typed gets saved before the window goes away.

@@ -17,11 +17,13 @@ export class Publish {
     $("#export-folder").addEventListener("click", () => void this.chooseAndExport(false));
     $("#dest-add").addEventListener("click", () => void this.addFolderDestination());
     void listen<ExportProgress>("export-progress", (e) => {
+      // Events can arrive after the export has answered: the last one must not cover the result.
+      const { done, total, step } = e.payload;
       const bar = $<HTMLProgressElement>("#export-progress");
-      bar.hidden = false;
-      bar.max = e.payload.total;
-      bar.value = e.payload.done;
-      $("#export-state").textContent = e.payload.step;
+      bar.hidden = done >= total;
+      bar.max = total;
+      bar.value = done;
+      if (done < total) $("#export-state").textContent = `Exporting: ${step}`;
     });
     void listen("outbox-changed", () => void this.refreshOutbox());
     void listen<{ message: string }>("outbox-error", (e) => notice(`Outbox: ${e.payload.message}`, true));
