@@ -49,6 +49,10 @@ export class Publish {
           : []),
       );
       panel.dataset.problems = String(problems.length);
+      for (const id of ["#export-zip", "#export-folder"]) {
+        $<HTMLButtonElement>(id).disabled = problems.length > 0;
+        $(id).title = problems.length ? "Fix the problems above first" : "";
+      }
     } catch (e) {
       panel.replaceChildren(h("p", { class: "error" }, `Preflight failed: ${reason(e)}`));
     }
