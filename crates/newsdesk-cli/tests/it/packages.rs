@@ -1,28 +1,6 @@
 //! `newsdesk export`, `destination`, `deliver` and `outbox` as a script sees them.
 
-use std::path::Path;
-use std::process::Command;
-
-use serde_json::Value;
-
-/// (exit code, stdout, stderr), run in the library's parent folder.
-fn newsdesk(library: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .current_dir(library.parent().unwrap())
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("NEWSDESK_LIBRARY")
-        .env_remove("NEWSDESK_PUSH_SECRET")
-        .output()
-        .unwrap();
-    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
-}
-
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
-}
+use super::common::{json, newsdesk};
 
 #[test]
 fn export_lists_preflight_problems_and_writes_nothing() {

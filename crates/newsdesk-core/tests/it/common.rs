@@ -16,3 +16,11 @@ pub fn library() -> (tempfile::TempDir, Library) {
 pub fn wire(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name)
 }
+
+/// This very test binary, for tests that run part of themselves in a child process. Through
+/// `/proc/<pid>/exe`, which stays this program even if cargo replaces the file meanwhile (a
+/// build running beside the tests would otherwise hand the child a different binary).
+pub fn this_test_binary() -> PathBuf {
+    let own = PathBuf::from(format!("/proc/{}/exe", std::process::id()));
+    if own.exists() { own } else { std::env::current_exe().unwrap() }
+}

@@ -15,7 +15,8 @@ use newsdesk_core::store::SaveKind;
 use newsdesk_core::{Library, delivery::signature};
 use serde_json::Value;
 
-use super::package::{export, illustrated_article, library, this_test_binary};
+use super::common::{library, this_test_binary};
+use super::package::{export, illustrated_article};
 
 const SECRET: &str = "shared-secret";
 

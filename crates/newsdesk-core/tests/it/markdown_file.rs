@@ -6,7 +6,7 @@ use newsdesk_core::markdown_file::{from_markdown, import, to_markdown};
 use newsdesk_core::store::RevisionKind;
 use newsdesk_core::{ArticleFields, Author, Dateline, Error, RelatedStory, Status};
 
-use super::package::library;
+use super::common::library;
 
 fn full_fields() -> ArticleFields {
     ArticleFields {

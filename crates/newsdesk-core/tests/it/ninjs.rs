@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::package::{export, illustrated_article, library, text_article};
+use super::common::library;
+use super::package::{export, illustrated_article, text_article};
 
 fn ninjs_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/standards/ninjs")

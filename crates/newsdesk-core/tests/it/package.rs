@@ -14,19 +14,11 @@ use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{Article, ArticleFields, Author, Dateline, Error, Library, Status};
 use sha2::{Digest, Sha256};
 
-pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name)
-}
-
-pub fn library() -> (tempfile::TempDir, Library) {
-    let dir = tempfile::tempdir().unwrap();
-    let library = Library::open(dir.path().join("library")).unwrap();
-    (dir, library)
-}
+use super::common::{library, this_test_binary, wire};
 
 /// Imports a wire photo and gives it everything preflight asks for.
 pub fn credited_photo(library: &mut Library, file: &str) -> String {
-    let id = photo::import_file(library, &fixture(file)).unwrap().photo.id;
+    let id = photo::import_file(library, &wire(file)).unwrap().photo.id;
     library
         .store_mut()
         .edit_photo_desk(
@@ -81,14 +73,6 @@ pub fn export(library: &mut Library, id: &str, out: &Path) -> newsdesk_core::Res
     package::export(library, id, out, &mut |_, _, _| {})
 }
 
-/// This very test binary, for tests that run part of themselves in a child process. Through
-/// `/proc/<pid>/exe`, which stays this program even if cargo replaces the file meanwhile (a
-/// build running beside the tests would otherwise hand the child a different binary).
-pub fn this_test_binary() -> PathBuf {
-    let own = PathBuf::from(format!("/proc/{}/exe", std::process::id()));
-    if own.exists() { own } else { std::env::current_exe().unwrap() }
-}
-
 fn sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -115,7 +99,7 @@ fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn preflight_lists_every_blocking_problem_at_once_and_writes_nothing() {
     let (dir, mut library) = library();
-    let uncredited = photo::import_file(&mut library, &fixture("rubbish.jpg")).unwrap().photo.id;
+    let uncredited = photo::import_file(&mut library, &wire("rubbish.jpg")).unwrap().photo.id;
     let credited = credited_photo(&mut library, "getty.jpg");
     let f = ArticleFields {
         headline: "  ".into(),

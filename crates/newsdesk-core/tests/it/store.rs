@@ -4,7 +4,7 @@
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind, SortOrder};
 use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, Status};
 
-use super::package::library;
+use super::common::library;
 
 fn titled(headline: &str) -> ArticleFields {
     ArticleFields { headline: headline.into(), body: format!("{headline} body"), ..Default::default() }
