@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use newsdesk_core::delivery::{self, DeliveryState, Destination, HttpPush, OutboxRun, Target};
 use newsdesk_core::store::SaveKind;
-use newsdesk_core::{Library, delivery::signature};
+use newsdesk_core::{Article, Library, delivery::signature};
 use serde_json::Value;
 
 use super::common::{library, this_test_binary};
@@ -208,6 +208,16 @@ fn quick() -> OutboxRun {
     OutboxRun { base_delay: Duration::ZERO, lease: Duration::from_secs(60) }
 }
 
+/// A library with an illustrated article and a receiver it knows as destination `cms`, which
+/// it signs for with `secret`.
+fn receiver_and_article(on_item: OnItem, secret: &str) -> (tempfile::TempDir, Library, Receiver, Article) {
+    let (dir, mut library) = library();
+    let receiver = Receiver::start(on_item);
+    library.store_mut().add_destination(&receiver.destination("cms", Some(secret))).unwrap();
+    let article = illustrated_article(&mut library);
+    (dir, library, receiver, article)
+}
+
 fn rendition_count(library: &Library, article_id: &str) -> usize {
     let delivery = library.store().outbox().unwrap().into_iter().find(|d| d.article_id == article_id).unwrap();
     std::fs::read_dir(delivery.package_path.join("renditions")).unwrap().count()
@@ -215,10 +225,7 @@ fn rendition_count(library: &Library, article_id: &str) -> usize {
 
 #[test]
 fn a_delivery_reaches_the_receiver_exactly_once() {
-    let (_dir, mut library) = library();
-    let receiver = Receiver::start(OnItem::Accept);
-    library.store_mut().add_destination(&receiver.destination("cms", Some(SECRET))).unwrap();
-    let article = illustrated_article(&mut library);
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, SECRET);
 
     let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
     assert_eq!(queued.state, DeliveryState::Pending, "nothing is sent before the outbox runs");
@@ -315,10 +322,8 @@ fn a_receiver_that_is_down_gets_the_delivery_once_it_is_up() {
 #[test]
 fn a_server_error_is_retried_with_backoff_and_a_refusal_is_not() {
     for (status, message, retried) in [(500, "database is down", true), (503, "busy", true), (400, "headline too long for our CMS", false)] {
-        let (_dir, mut library) = library();
-        let receiver = Receiver::start(OnItem::Answer { status, message, times: 1 });
-        library.store_mut().add_destination(&receiver.destination("cms", Some(SECRET))).unwrap();
-        let article = illustrated_article(&mut library);
+        let answer = OnItem::Answer { status, message, times: 1 };
+        let (_dir, mut library, receiver, article) = receiver_and_article(answer, SECRET);
         let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
         let patient = OutboxRun { base_delay: Duration::from_secs(3600), ..quick() };
 
@@ -369,10 +374,7 @@ fn a_receiver_that_never_answers_times_out_and_is_retried() {
 
 #[test]
 fn a_wrong_secret_is_refused_by_the_receiver() {
-    let (_dir, mut library) = library();
-    let receiver = Receiver::start(OnItem::Accept);
-    library.store_mut().add_destination(&receiver.destination("cms", Some("not the secret"))).unwrap();
-    let article = illustrated_article(&mut library);
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, "not the secret");
     delivery::deliver(&mut library, &article.id, "cms").unwrap();
 
     let ran = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
@@ -408,10 +410,7 @@ fn wait_for<T>(mut check: impl FnMut() -> Option<T>) -> Option<T> {
 
 #[test]
 fn a_delivery_killed_half_way_resumes_after_restart_without_a_duplicate() {
-    let (_dir, mut library) = library();
-    let receiver = Receiver::start(OnItem::StoreAndHold);
-    library.store_mut().add_destination(&receiver.destination("cms", Some(SECRET))).unwrap();
-    let article = illustrated_article(&mut library);
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::StoreAndHold, SECRET);
     let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
     let media = rendition_count(&library, &article.id);
 
