@@ -2,9 +2,10 @@
 //! them on its worker threads, never on the thread that drives the window.
 
 use newsdesk_core::history::{self, FieldDiff};
-use newsdesk_core::render::{self, Figure, FigureSource, PhotoRef, TextStats, Warning};
+use newsdesk_core::photo::LibraryFigures;
+use newsdesk_core::render::{self, TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
-use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, Store};
+use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind};
 use newsdesk_core::{Article, ArticleFields, Status};
 use serde::Serialize;
 use tauri::State;
@@ -96,39 +97,12 @@ pub struct Preview {
 #[tauri::command]
 pub async fn preview(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Preview> {
     desk.with(|library| {
-        let rendered = render::render(&fields.body, &ThumbnailFigures(library.store()))?;
+        // The preview shows the library thumbnail, served on the app's `photo:` scheme.
+        let figures = LibraryFigures::new(library.store(), |photo, _| format!("photo://localhost/{}", photo.id));
+        let rendered = render::render(&fields.body, &figures)?;
         let warnings = render::warnings(&fields, &rendered.stats);
         Ok(Preview { html: rendered.html, stats: rendered.stats, warnings })
     })
-}
-
-/// Placed photos as the preview shows them: the library thumbnail (served on the app's
-/// `photo:` scheme) with the desk's caption and credit, sized like the crop.
-struct ThumbnailFigures<'a>(&'a Store);
-
-impl FigureSource for ThumbnailFigures<'_> {
-    fn figure(&self, reference: &PhotoRef) -> newsdesk_core::Result<Option<Figure>> {
-        let photo = match self.0.photo(&reference.photo_id) {
-            Ok(photo) => photo,
-            Err(newsdesk_core::Error::NotFound { .. }) => return Ok(None),
-            Err(e) => return Err(e),
-        };
-        let rect = match &reference.crop {
-            Some(name) => match photo.crop(name) {
-                Some(crop) => crop.rect(),
-                None => return Ok(None),
-            },
-            None => photo.full_rect(),
-        };
-        Ok(Some(Figure {
-            src: format!("photo://localhost/{}", photo.id),
-            width: rect.width,
-            height: rect.height,
-            alt: photo.desk.alt_text,
-            caption: photo.desk.caption,
-            credit: photo.desk.credit,
-        }))
-    }
 }
 
 #[tauri::command]
