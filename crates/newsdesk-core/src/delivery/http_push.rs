@@ -8,7 +8,6 @@ use std::time::Duration;
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
 use sha1::Sha1;
-use sha2::{Digest, Sha256};
 
 use super::HttpPush;
 use crate::package::{NINJS_FILE, Package, PackageFile, RENDITIONS_DIR};
@@ -162,7 +161,7 @@ fn classify(what: &str, mut response: ureq::http::Response<ureq::Body>) -> PushE
 /// own multipart feature draws a random boundary; this one is derived from the file's hash,
 /// so a retried upload is byte-identical (and signs the same) and cannot clash with the data.
 fn multipart(media_id: &str, media: &PackageFile) -> (String, Vec<u8>) {
-    let boundary = format!("newsdesk-{}", hex(&Sha256::digest(&media.bytes)));
+    let boundary = format!("newsdesk-{}", crate::photo::sha256_hex(&media.bytes));
     let mut body = Vec::with_capacity(media.bytes.len() + 512);
     body.extend_from_slice(
         format!(

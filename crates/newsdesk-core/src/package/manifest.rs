@@ -2,11 +2,10 @@
 //! (or the outbox, before sending) can tell a complete package from a damaged one.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::PackageFile;
 use crate::article::Article;
-use crate::delivery::hex;
+use crate::photo::sha256_hex;
 
 pub const MANIFEST_FILE: &str = "manifest.json";
 
@@ -47,6 +46,3 @@ impl Manifest {
     }
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}

@@ -158,7 +158,7 @@ fn record(library: &mut Library, package: &Package, article: &Article, destinati
         article_version: article.version,
         ninjs_version: package.ninjs_version,
         destination: destination.to_owned(),
-        manifest_sha256: manifest::sha256_hex(&manifest.bytes),
+        manifest_sha256: crate::photo::sha256_hex(&manifest.bytes),
         content_key: package.content_key.clone(),
         exported_at: crate::store::now(),
     })

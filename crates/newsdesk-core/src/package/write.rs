@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::manifest::{MANIFEST_FILE, Manifest, sha256_hex};
+use super::manifest::{MANIFEST_FILE, Manifest};
 use super::{Package, PackageFile};
 use crate::error::Context;
+use crate::photo::sha256_hex;
 use crate::{Error, Result};
 
 impl Package {
