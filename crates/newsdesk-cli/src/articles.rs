@@ -268,9 +268,9 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 for h in hits {
                     println!(
                         "{}  {:<9} {}\n    {}",
-                        short(&h.id),
-                        h.status.as_str(),
-                        h.headline,
+                        short(&h.article.id),
+                        h.article.status.as_str(),
+                        h.article.headline,
                         one_line(&h.snippet)
                     );
                 }

@@ -7,13 +7,12 @@
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
 use crate::Result;
 use crate::article::Status;
 use crate::error::Context;
 use crate::render::escape;
-use crate::store::{ArticleFilter, Store, parse_time};
+use crate::store::{ArticleFilter, ArticleSummary, SUMMARY_COLUMNS, Store, summary_from_row};
 
 /// Marks a match in the snippet SQLite returns. Control characters an editor cannot type, so
 /// the HTML snippet is built by escaping the text first and only then turning these into
@@ -54,13 +53,9 @@ pub struct SearchQuery {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchHit {
-    pub id: String,
-    pub version: i64,
-    pub status: Status,
-    pub section: String,
-    pub headline: String,
-    #[serde(with = "time::serde::rfc3339")]
-    pub updated_at: OffsetDateTime,
+    /// The article as the list shows it; flattened, so a hit reads like a list row plus snippets.
+    #[serde(flatten)]
+    pub article: ArticleSummary,
     /// Plain text around the best match, each match in `[brackets]`.
     pub snippet: String,
     /// The same, HTML-escaped, each match in `<mark>`.
@@ -112,32 +107,19 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         .context(context)?;
     let mut article = store
         .conn()
-        .prepare_cached(
-            "SELECT id, version, status, section, headline, updated_at FROM articles WHERE seq = ?1",
-        )
+        .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM articles WHERE seq = ?1"))
         .context(context)?;
     ranked
         .into_iter()
         .map(|(seq, marked)| {
-            article
-                .query_row([seq], |row| {
-                    let status: String = row.get(2)?;
-                    Ok(SearchHit {
-                        id: row.get(0)?,
-                        version: row.get(1)?,
-                        status: status.parse().unwrap_or_default(),
-                        section: row.get(3)?,
-                        headline: row.get(4)?,
-                        updated_at: parse_time(&row.get::<_, String>(5)?)?,
-                        snippet: marked
-                            .replace(MATCH_START, PLAIN_START)
-                            .replace(MATCH_END, PLAIN_END),
-                        snippet_html: escape(&marked)
-                            .replace(MATCH_START, "<mark>")
-                            .replace(MATCH_END, "</mark>"),
-                    })
-                })
-                .context(context)
+            let article = article.query_row([seq], summary_from_row).context(context)?;
+            Ok(SearchHit {
+                article,
+                snippet: marked.replace(MATCH_START, PLAIN_START).replace(MATCH_END, PLAIN_END),
+                snippet_html: escape(&marked)
+                    .replace(MATCH_START, "<mark>")
+                    .replace(MATCH_END, "</mark>"),
+            })
         })
         .collect()
 }
@@ -260,16 +242,7 @@ fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<Search
         .into_iter()
         .map(|summary| {
             let dek = store.article(&summary.id)?.fields.dek;
-            Ok(SearchHit {
-                id: summary.id,
-                version: summary.version,
-                status: summary.status,
-                section: summary.section,
-                headline: summary.headline,
-                updated_at: summary.updated_at,
-                snippet_html: escape(&dek),
-                snippet: dek,
-            })
+            Ok(SearchHit { article: summary, snippet_html: escape(&dek), snippet: dek })
         })
         .collect()
 }

@@ -127,6 +127,21 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
     })
 }
 
+/// The columns [`summary_from_row`] reads, for every query that lists articles.
+pub(crate) const SUMMARY_COLUMNS: &str = "id, version, status, section, headline, updated_at";
+
+pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    let status: String = row.get(2)?;
+    Ok(ArticleSummary {
+        id: row.get(0)?,
+        version: row.get(1)?,
+        status: status.parse().unwrap_or_default(),
+        section: row.get(3)?,
+        headline: row.get(4)?,
+        updated_at: parse_time(&row.get::<_, String>(5)?)?,
+    })
+}
+
 fn revision_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
     let kind: String = row.get(4)?;
     let status: String = row.get(5)?;
@@ -290,7 +305,7 @@ impl Store {
             SortOrder::Headline => "headline COLLATE NOCASE ASC",
         };
         let sql = format!(
-            "SELECT id, version, status, section, headline, updated_at FROM articles
+            "SELECT {SUMMARY_COLUMNS} FROM articles
              WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)
              ORDER BY {order} LIMIT ?3"
         );
@@ -299,17 +314,7 @@ impl Store {
         let rows = stmt
             .query_map(
                 params![filter.status.map(Status::as_str), filter.section, limit],
-                |row| {
-                    let status: String = row.get(2)?;
-                    Ok(ArticleSummary {
-                        id: row.get(0)?,
-                        version: row.get(1)?,
-                        status: status.parse().unwrap_or_default(),
-                        section: row.get(3)?,
-                        headline: row.get(4)?,
-                        updated_at: parse_time(&row.get::<_, String>(5)?)?,
-                    })
-                },
+                summary_from_row,
             )
             .context(|| "listing articles")?;
         rows.collect::<rusqlite::Result<_>>().context(|| "listing articles")

@@ -7,6 +7,7 @@ mod articles;
 mod delivery;
 mod photos;
 
+pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 pub use delivery::AttemptOutcome;

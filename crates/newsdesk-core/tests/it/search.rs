@@ -45,7 +45,7 @@ impl Desk {
         search(self.library.store(), &query)
             .unwrap()
             .into_iter()
-            .map(|hit| hit.id)
+            .map(|hit| hit.article.id)
             .collect()
     }
 }
@@ -196,7 +196,7 @@ fn hostile_input_is_matched_literally_and_never_errors() {
             },
         );
         let hits = hits.unwrap_or_else(|e| panic!("query {query:?} failed: {e}"));
-        let ids: Vec<&str> = hits.iter().map(|hit| hit.id.as_str()).collect();
+        let ids: Vec<&str> = hits.iter().map(|hit| hit.article.id.as_str()).collect();
         if query.chars().any(char::is_alphanumeric) {
             assert_eq!(&ids, expected, "query {query:?}");
         } else {
@@ -411,9 +411,9 @@ fn snippets_mark_matches_and_body_text_cannot_inject_html() {
         "{}",
         hit.snippet_html
     );
-    assert_eq!(hit.headline, "Harbour news");
-    assert_eq!(hit.status, Status::Draft);
-    assert_eq!(hit.version, 1);
+    assert_eq!(hit.article.headline, "Harbour news");
+    assert_eq!(hit.article.status, Status::Draft);
+    assert_eq!(hit.article.version, 1);
 }
 
 #[test]
@@ -441,7 +441,7 @@ fn saved_changes_are_found_and_old_text_is_not() {
         },
     )
     .unwrap()[0];
-    assert_eq!(hit.version, 2);
+    assert_eq!(hit.article.version, 2);
 }
 
 #[test]
@@ -485,7 +485,7 @@ fn a_library_indexed_before_the_prefix_lists_is_reindexed_and_searchable() {
         )
         .unwrap()
         .into_iter()
-        .map(|hit| hit.id)
+        .map(|hit| hit.article.id)
         .collect::<Vec<_>>()
     };
     let id = "0b6f2c1e-8f7a-4d55-9d43-6a1f3e5b2c10".to_owned();
