@@ -184,6 +184,18 @@ impl Store {
         Ok(article)
     }
 
+    /// Merges a little of the search index (at most `pages` pages of it, one short write).
+    /// Saves never merge (migration 005), so the window calls this when the desk is idle.
+    /// Returns whether there was work to do, so the caller can stop once the index is tidy.
+    pub fn tidy_search_index(&mut self, pages: u32) -> Result<bool> {
+        let before = self.conn.total_changes();
+        self.conn
+            .execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", [pages])
+            .context(|| "tidying the search index")?;
+        // FTS5's documented test: fewer than two changed rows means nothing was merged.
+        Ok(self.conn.total_changes() - before >= 2)
+    }
+
     /// Creates many articles in one transaction: one disk sync for the lot instead of one per
     /// article, for bulk imports and for building large libraries (the benchmarks). All or
     /// none are created.
