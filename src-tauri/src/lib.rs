@@ -6,7 +6,7 @@ mod commands_photos;
 mod commands_publish;
 mod desk;
 mod photo_protocol;
-mod search_tidy;
+mod idle;
 
 use std::path::PathBuf;
 
@@ -24,7 +24,7 @@ pub fn run() {
         .manage(desk)
         .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::respond)
         .setup(move |app| {
-            search_tidy::start(root.clone());
+            idle::start(root.clone());
             app.manage(commands_publish::Outbox::start(app.handle().clone(), root));
             Ok(())
         })

@@ -54,10 +54,14 @@ impl Store {
             .map_err(|e| library_error(format!("cannot configure the database: {e}")))?;
         // WAL lets readers (search, a second window) work while a save commits; synchronous =
         // FULL makes each acknowledged save survive a power cut, not just a process crash.
+        // Copying the WAL back into the database (a checkpoint) runs inside whichever commit
+        // crosses the threshold; the window checkpoints when idle (`checkpoint`), and the last
+        // connection to close does too, so the large threshold is only a backstop.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
-             PRAGMA foreign_keys = ON;",
+             PRAGMA foreign_keys = ON;
+             PRAGMA wal_autocheckpoint = 10000;",
         )
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => library_error(format!(
@@ -107,6 +111,18 @@ impl Store {
         self.conn
             .pragma_query_value(None, "user_version", |row| row.get(0))
             .context(|| "reading the schema version")
+    }
+
+    /// Copies what the write-ahead log holds back into `newsdesk.db`, without waiting for
+    /// readers, so that no save has to. For idle time. Returns whether all of it was copied
+    /// (a reader in another window can hold some back until next time).
+    pub fn checkpoint(&self) -> Result<bool> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
+                let (busy, logged, copied): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+                Ok(busy == 0 && logged == copied)
+            })
+            .context(|| "checkpointing the library")
     }
 
     /// `PRAGMA integrity_check`: "ok" for a healthy library.
