@@ -290,24 +290,7 @@ impl Store {
 
     /// The full id of the one article whose id starts with `prefix` (the CLI accepts short ids).
     pub fn resolve_article_id(&self, prefix: &str) -> Result<String> {
-        let prefix = prefix.trim();
-        if prefix.is_empty() {
-            return Err(Error::invalid("no article id given"));
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM articles WHERE id >= ?1 AND id < ?1 || X'FFFF' LIMIT 2")
-            .context(|| "looking up the article id")?;
-        let ids: Vec<String> = stmt
-            .query_map([prefix.to_lowercase()], |row| row.get(0))
-            .context(|| "looking up the article id")?
-            .collect::<rusqlite::Result<_>>()
-            .context(|| "looking up the article id")?;
-        match ids.as_slice() {
-            [one] => Ok(one.clone()),
-            [] => Err(Error::not_found("article", prefix)),
-            _ => Err(Error::invalid(format!("{prefix:?} matches several articles; give more of the id"))),
-        }
+        self.resolve_id("articles", "article", prefix)
     }
 
     pub fn list_articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleSummary>> {

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Barrier};
 
+use crate::common::this_test_binary;
 use newsdesk_core::render::{NoPhotos, render};
 use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{ArticleFields, Error, Library, Status};
@@ -26,7 +27,7 @@ fn new_article(library: &mut Library, body: &str) -> String {
 
 /// This test binary running only the child test `name`.
 fn child(name: &str) -> Command {
-    let mut command = Command::new(std::env::current_exe().unwrap());
+    let mut command = Command::new(this_test_binary());
     command.args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"]);
     command
 }
@@ -339,7 +340,7 @@ fn in_mount_namespace(name: &str, dir: &Path, setup: &str) -> Option<String> {
         eprintln!("{name}: this machine allows no private mount namespace (`unshare -m` needs root)");
         return None;
     }
-    let exe = std::env::current_exe().unwrap();
+    let exe = this_test_binary();
     let script = format!("{setup} && exec \"$0\" --exact {name} --ignored --nocapture --test-threads=1");
     let output = Command::new("unshare")
         .args(["-m", "sh", "-c", &script, &exe.display().to_string()])
