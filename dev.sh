@@ -2,7 +2,9 @@
 # The two set-up commands of README.md live here, so a fresh Debian 12 machine needs nothing
 # else:
 #   ./dev.sh run    install what is missing, build the UI, start the app on the default library
-#   ./dev.sh test   install what is missing, run every test (core, CLI, app IPC, end to end)
+#   ./dev.sh test   install what is missing, run every test (format, clippy, the contract,
+#                   core, CLI, app IPC, end to end)
+#   ./dev.sh generate   write ui/src/generated/ from the Rust types (after changing one)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -50,6 +52,28 @@ install_tauri_driver() {
   fi
 }
 
+# --- The contract between core, shell and window -------------------------------------------
+# Kept together and apart from the window's own steps (tsc, lint, Vitest), to merge cleanly.
+
+# Rust habits: one format, and clippy's warnings as errors under [workspace.lints], the app
+# crate and every test and bench included.
+check_rust_habits() {
+  cargo fmt --all --check
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+}
+
+# The app's command tests (tauri::test, no window) and the contract checks in the same binary:
+# the capability grants exactly the one command list, ui/src/generated/ is not stale.
+test_app_contract() {
+  # --workspace, so features unify as in the other test runs and nothing builds twice.
+  cargo test --locked --workspace --test app
+}
+
+# Writes ui/src/generated/ anew from the Rust types (then commit it).
+generate_contract() {
+  NEWSDESK_WRITE_GENERATED=1 cargo test --locked --workspace --test app generated_typescript_is_current
+}
+
 # The real binary in a real (virtual) X window, driven through tauri-driver + WebKitWebDriver.
 test_e2e() {
   install_tauri_driver
@@ -71,11 +95,16 @@ case "${1:-}" in
   test)
     setup
     build_ui
+    check_rust_habits
+    test_app_contract
     cargo test --workspace --locked
     test_e2e
     ;;
+  generate)
+    generate_contract
+    ;;
   *)
-    echo "usage: ./dev.sh run | ./dev.sh test" >&2
+    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate" >&2
     exit 2
     ;;
 esac

@@ -2,25 +2,78 @@
 //! them on its worker threads, never on the thread that drives the window.
 
 use newsdesk_core::history::{self, FieldDiff};
-use newsdesk_core::photo::LibraryFigures;
+use newsdesk_core::photo::{Aspect, LibraryFigures};
 use newsdesk_core::render::{self, TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
 use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind};
+use newsdesk_core::whole::Whole;
 use newsdesk_core::{Article, ArticleFields, Status};
 use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::desk::{Desk, Reply};
 
-#[derive(Serialize)]
+/// Where the app serves a library photo's thumbnail: this, then the photo id.
+pub const THUMBNAIL_URL_PREFIX: &str = "photo://localhost/";
+
+/// What the window must know of the core and must not keep a copy of: the limits the counters
+/// show, the statuses and aspect presets it offers, how a photo is placed in the body.
+#[derive(Debug, Serialize, TS)]
 pub struct LibraryInfo {
-    root: Option<String>,
+    /// The library folder; `None` when no folder could be chosen at all.
+    pub root: Option<String>,
+    pub field_limits: FieldLimits,
+    /// In workflow order.
+    pub statuses: Vec<Status>,
+    /// The aspect ratios a crop can take ("16:9", ..., "free").
+    pub aspect_presets: Vec<String>,
+    pub photo_reference: PhotoReference,
+}
+
+/// Characters past which a field is flagged (the limits CMSes enforce downstream).
+#[derive(Debug, Serialize, TS)]
+pub struct FieldLimits {
+    pub slugline: usize,
+    pub headline: usize,
+    pub dek: usize,
+}
+
+/// How the body places a library photo: `![alt](photo:<photo-id>/<crop>)`.
+#[derive(Debug, Serialize, TS)]
+pub struct PhotoReference {
+    /// `photo:`
+    pub scheme: String,
+    /// The whole syntax, to show an editor.
+    pub syntax: String,
+    /// Prefix of a thumbnail's URL in the window; the photo id follows.
+    pub thumbnail_url_prefix: String,
+}
+
+impl LibraryInfo {
+    pub fn new(root: Option<String>) -> LibraryInfo {
+        LibraryInfo {
+            root,
+            field_limits: FieldLimits {
+                slugline: render::SLUGLINE_LIMIT,
+                headline: render::HEADLINE_LIMIT,
+                dek: render::DEK_LIMIT,
+            },
+            statuses: Status::ALL.to_vec(),
+            aspect_presets: Aspect::PRESETS.iter().map(ToString::to_string).collect(),
+            photo_reference: PhotoReference {
+                scheme: render::PHOTO_SCHEME.to_owned(),
+                syntax: format!("![alt]({}<photo-id>/<crop>)", render::PHOTO_SCHEME),
+                thumbnail_url_prefix: THUMBNAIL_URL_PREFIX.to_owned(),
+            },
+        }
+    }
 }
 
 #[tauri::command]
 pub async fn library_info(desk: State<'_, Desk>) -> Reply<LibraryInfo> {
     let root = desk.root().map(|p| p.display().to_string());
-    desk.with(|_| Ok(LibraryInfo { root }))
+    desk.with(|_| Ok(LibraryInfo::new(root)))
 }
 
 #[tauri::command]
@@ -29,8 +82,9 @@ pub async fn list_articles(desk: State<'_, Desk>, filter: ArticleFilter) -> Repl
 }
 
 #[tauri::command]
-pub async fn create_article(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Article> {
+pub async fn create_article(desk: State<'_, Desk>, fields: Whole<ArticleFields>) -> Reply<Article> {
     desk.with(|library| {
+        let fields = fields.into_inner()?;
         library.store_mut().create_article(None, &fields, Status::Draft, RevisionKind::Create)
     })
 }
@@ -45,10 +99,11 @@ pub async fn save_article(
     desk: State<'_, Desk>,
     id: String,
     base_version: i64,
-    fields: ArticleFields,
+    fields: Whole<ArticleFields>,
     kind: SaveKind,
 ) -> Reply<Article> {
-    desk.with(|library| library.store_mut().save_article(&id, base_version, &fields, kind))
+    // Every field, or none: a field the window left out would otherwise be blanked.
+    desk.with(|library| library.store_mut().save_article(&id, base_version, &fields.into_inner()?, kind))
 }
 
 #[tauri::command]
@@ -86,7 +141,7 @@ pub async fn search(desk: State<'_, Desk>, query: SearchQuery) -> Reply<Vec<Sear
     desk.with(|library| newsdesk_core::search::search(library.store(), &query))
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize, TS)]
 pub struct Preview {
     html: String,
     stats: TextStats,
@@ -98,7 +153,7 @@ pub struct Preview {
 pub async fn preview(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Preview> {
     desk.with(|library| {
         // The preview shows the library thumbnail, served on the app's `photo:` scheme.
-        let figures = LibraryFigures::new(library.store(), |photo, _| format!("photo://localhost/{}", photo.id));
+        let figures = LibraryFigures::new(library.store(), |photo, _| format!("{THUMBNAIL_URL_PREFIX}{}", photo.id));
         let rendered = render::render(&fields.body, &figures)?;
         let warnings = render::warnings(&fields, &rendered.stats);
         Ok(Preview { html: rendered.html, stats: rendered.stats, warnings })

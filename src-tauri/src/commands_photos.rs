@@ -5,20 +5,10 @@ use std::path::PathBuf;
 
 use newsdesk_core::photo::{self, Aspect, BatchReport, DeskEdit, Photo, Rect};
 use newsdesk_core::{Error, Library};
-use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::desk::{Desk, Reply};
-
-/// Sent once per file while a batch imports.
-#[derive(Clone, Serialize)]
-struct ImportProgress {
-    done: usize,
-    total: usize,
-    file: String,
-    /// Why the file was refused; `None` when it came in (or was already in the library).
-    refused: Option<String>,
-}
+use crate::events::{self, ImportProgress};
 
 #[tauri::command]
 pub async fn list_photos(desk: State<'_, Desk>) -> Reply<Vec<Photo>> {
@@ -31,7 +21,7 @@ pub async fn get_photo(desk: State<'_, Desk>, id: String) -> Reply<Photo> {
 }
 
 #[tauri::command]
-pub async fn import_photos(app: AppHandle, desk: State<'_, Desk>, paths: Vec<PathBuf>) -> Reply<BatchReport> {
+pub async fn import_photos<R: Runtime>(app: AppHandle<R>, desk: State<'_, Desk>, paths: Vec<PathBuf>) -> Reply<BatchReport> {
     let root = desk.with(|library| Ok(library.root().to_path_buf()))?;
     let job = tauri::async_runtime::spawn_blocking(move || {
         let mut library = Library::open(&root)?;
@@ -42,8 +32,7 @@ pub async fn import_photos(app: AppHandle, desk: State<'_, Desk>, paths: Vec<Pat
                 file: file.display().to_string(),
                 refused: outcome.err().map(ToString::to_string),
             };
-            // A closed window cannot be told; the import itself goes on regardless.
-            let _ = app.emit("import-progress", progress);
+            events::emit(&app, progress);
         }))
     });
     job.await

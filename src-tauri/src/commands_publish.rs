@@ -9,21 +9,14 @@ use std::time::Duration;
 use newsdesk_core::delivery::{self, Delivery, Destination, OutboxRun};
 use newsdesk_core::package::{self, Exported, Preflight};
 use newsdesk_core::{Error, Library};
-use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, Runtime, State};
 
 use crate::desk::{Desk, Reply};
+use crate::events::{self, ExportProgress, OutboxChanged, OutboxError};
 
 /// How often the outbox looks for deliveries that are due (retries wait minutes, so this is
 /// only the worst delay before a retry that came due is sent).
 const OUTBOX_TICK: Duration = Duration::from_secs(20);
-
-#[derive(Clone, Serialize)]
-struct ExportProgress {
-    done: usize,
-    total: usize,
-    step: String,
-}
 
 /// Runs `job` on a blocking thread with a connection of its own to the library.
 async fn in_background<T: Send + 'static>(
@@ -43,10 +36,10 @@ pub async fn preflight(desk: State<'_, Desk>, id: String) -> Reply<Preflight> {
 }
 
 #[tauri::command]
-pub async fn export_article(app: AppHandle, desk: State<'_, Desk>, id: String, out: PathBuf) -> Reply<Exported> {
+pub async fn export_article<R: Runtime>(app: AppHandle<R>, desk: State<'_, Desk>, id: String, out: PathBuf) -> Reply<Exported> {
     in_background(&desk, move |library| {
         package::export(library, &id, &out, &mut |done, total, step| {
-            let _ = app.emit("export-progress", ExportProgress { done, total, step: step.to_owned() });
+            events::emit(&app, ExportProgress { done, total, step: step.to_owned() });
         })
     })
     .await
@@ -94,7 +87,7 @@ pub struct Outbox {
 }
 
 impl Outbox {
-    pub fn start(app: AppHandle, root: Option<PathBuf>) -> Outbox {
+    pub fn start<R: Runtime>(app: AppHandle<R>, root: Option<PathBuf>) -> Outbox {
         let (wake, woken) = mpsc::channel();
         std::thread::spawn(move || {
             let Some(root) = root else { return };
@@ -106,12 +99,8 @@ impl Outbox {
                 let run = Library::open(&root).and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
                 match run {
                     Ok(sent) if sent.is_empty() => {}
-                    Ok(_) => {
-                        let _ = app.emit("outbox-changed", ());
-                    }
-                    Err(e) => {
-                        let _ = app.emit("outbox-error", e.report());
-                    }
+                    Ok(_) => events::emit(&app, OutboxChanged),
+                    Err(e) => events::emit(&app, OutboxError(e.report())),
                 }
             }
         });

@@ -1,63 +1,61 @@
 //! The desktop shell: opens the library once at start and exposes the core to the webview as
 //! thin commands (see `commands`). Nothing editorial is decided here.
 
+#![forbid(unsafe_code)]
+
+#[macro_use]
+mod command_list;
 mod commands;
 mod commands_photos;
 mod commands_publish;
+pub mod contract;
 mod desk;
-mod photo_protocol;
+pub mod events;
 mod idle;
+mod photo_protocol;
 
 use std::path::PathBuf;
 
-use tauri::Manager;
+use tauri::{Manager, Runtime};
 
 pub use desk::Desk;
+
+/// The window's commands by name, from the one list in `command_list.rs`.
+pub const COMMANDS: &[&str] = desk_commands!(command_names);
 
 /// Starts the window on the library named by `--library DIR`, `NEWSDESK_LIBRARY` or the
 /// platform default.
 pub fn run() {
     let desk = Desk::open(library_arg(std::env::args().skip(1)));
+    builder(tauri::Builder::default(), desk)
+        .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::respond)
+        .run(context())
+        .expect("the Newsdesk window could not start");
+}
+
+/// Everything the window talks to: the library, the commands, the background work. Generic
+/// over the runtime, so the tests drive the same app through Tauri's mock runtime.
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>, desk: Desk) -> tauri::Builder<R> {
     let root = desk.root().cloned();
-    tauri::Builder::default()
+    macro_rules! handler {
+        ($($module:ident :: $command:ident),* $(,)?) => {
+            tauri::generate_handler![$($module::$command),*]
+        };
+    }
+    builder
         .plugin(tauri_plugin_dialog::init())
         .manage(desk)
-        .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::respond)
         .setup(move |app| {
             idle::start(root.clone());
             app.manage(commands_publish::Outbox::start(app.handle().clone(), root));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::library_info,
-            commands::list_articles,
-            commands::create_article,
-            commands::get_article,
-            commands::save_article,
-            commands::set_status,
-            commands::revisions,
-            commands::revision,
-            commands::restore_revision,
-            commands::search,
-            commands::preview,
-            commands::diff_revisions,
-            commands_photos::list_photos,
-            commands_photos::get_photo,
-            commands_photos::import_photos,
-            commands_photos::edit_photo,
-            commands_photos::set_focal_point,
-            commands_photos::default_crop,
-            commands_photos::save_crop,
-            commands_publish::preflight,
-            commands_publish::export_article,
-            commands_publish::destinations,
-            commands_publish::add_destination,
-            commands_publish::outbox,
-            commands_publish::deliver,
-            commands_publish::retry_delivery,
-        ])
-        .run(tauri::generate_context!())
-        .expect("the Newsdesk window could not start");
+        .invoke_handler(desk_commands!(handler))
+}
+
+/// The app's configuration, capabilities and embedded UI (tauri.conf.json, capabilities/).
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
 }
 
 /// The app takes a single flag, so a hand-rolled scan is enough (no argument parser needed).

@@ -19,8 +19,8 @@ pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, respon
                 .header(header::CACHE_CONTROL, "max-age=3600")
                 .body(bytes),
             Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            Err(report) if report.kind == "not_found" => error(StatusCode::NOT_FOUND, report.message),
-            Err(report) => error(StatusCode::INTERNAL_SERVER_ERROR, report.message),
+            Err(report) if report.kind() == "not_found" => error(StatusCode::NOT_FOUND, report.message().to_owned()),
+            Err(report) => error(StatusCode::INTERNAL_SERVER_ERROR, report.message().to_owned()),
         };
         responder.respond(response.unwrap_or_else(|_| Response::new(Vec::new())));
     });

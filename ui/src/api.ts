@@ -1,66 +1,47 @@
-// Typed calls into the Tauri shell. Every command rejects with `{kind, message}` from the
-// core, so callers can switch on `kind` (e.g. "conflict") and show `message` as written.
+// Typed calls into the Tauri shell. Every type and constant of the core comes from
+// ./generated/contract.ts, generated from the Rust definitions (src-tauri/src/contract.rs):
+// nothing here is a hand-kept copy. Every command rejects with an `ErrorReport`, a union
+// tagged by `kind`: switch on it and the details of that kind are typed (a conflict's
+// `kept_revision` and `current_version`, preflight's `problems`).
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
+import {
+  CORE,
+  EMPTY_FIELDS,
+  type Article,
+  type ArticleFields,
+  type ArticleFilter,
+  type ArticleSummary,
+  type BatchReport,
+  type Command,
+  type Delivery,
+  type DeskEvents,
+  type DeskRecord,
+  type Destination,
+  type ErrorReport,
+  type Exported,
+  type FieldDiff,
+  type LibraryInfo,
+  type Photo,
+  type Preflight,
+  type Preview,
+  type Rect,
+  type Revision,
+  type SaveKind,
+  type SearchHit,
+  type SearchQuery,
+  type Status,
+} from "./generated/contract";
 
-export type Status = "draft" | "editing" | "ready" | "published" | "spiked";
-export const STATUSES: Status[] = ["draft", "editing", "ready", "published", "spiked"];
+export type * from "./generated/contract";
 
-export interface Author { name: string; role: string }
-export interface Dateline { place: string; date: string }
-export interface RelatedStory { title: string; url: string }
-export interface PhotoPlacement { photo_id: string; crop: string }
+/** The workflow statuses, in order, as the core defines them. */
+export const STATUSES: readonly Status[] = CORE.statuses;
 
-export interface ArticleFields {
-  slugline: string;
-  kicker: string;
-  section: string;
-  headline: string;
-  dek: string;
-  authors: Author[];
-  dateline: Dateline;
-  body: string;
-  keywords: string[];
-  related: RelatedStory[];
-  editors_note: string;
-  language: string;
-  embargo: string | null;
-  corrections: { date: string; text: string }[];
-  lead_photo: PhotoPlacement | null;
+/** Invokes a command the capability grants; the name is checked against the generated list. */
+function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
+  return invoke<T>(command, args);
 }
-
-export interface Article extends ArticleFields {
-  id: string;
-  version: number;
-  status: Status;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ArticleSummary {
-  id: string;
-  version: number;
-  status: Status;
-  section: string;
-  headline: string;
-  updated_at: string;
-}
-
-export type SortOrder = "updated" | "created" | "headline";
-export interface ArticleFilter { status: Status | null; section: string | null; sort: SortOrder; limit: number }
-
-export type RevisionKind = "create" | "save" | "autosave" | "status" | "restore" | "conflict" | "import";
-export interface Revision {
-  article_id: string;
-  number: number;
-  version: number | null;
-  base_version: number | null;
-  kind: RevisionKind;
-  status: Status;
-  saved_at: string;
-  fields: ArticleFields;
-}
-
-export interface ErrorReport { kind: string; message: string }
 
 export function isReport(e: unknown): e is ErrorReport {
   return typeof e === "object" && e !== null && "kind" in e && "message" in e;
@@ -71,15 +52,13 @@ export function reason(e: unknown): string {
   return isReport(e) ? e.message : String(e);
 }
 
+/** A new article's fields: every field the core has, empty. */
 export function emptyFields(): ArticleFields {
-  return {
-    slugline: "", kicker: "", section: "", headline: "", dek: "", authors: [],
-    dateline: { place: "", date: "" }, body: "", keywords: [], related: [], editors_note: "",
-    language: "en", embargo: null, corrections: [], lead_photo: null,
-  };
+  return structuredClone(EMPTY_FIELDS);
 }
 
-/** The editable part of an article, as a save sends it. */
+/** The editable part of an article, as a save sends it: every field the core has, so a save
+ *  never blanks one (the core refuses a save that lacks one). */
 export function fieldsOf(a: ArticleFields): ArticleFields {
   const f = emptyFields();
   for (const key of Object.keys(f) as (keyof ArticleFields)[]) {
@@ -88,82 +67,57 @@ export function fieldsOf(a: ArticleFields): ArticleFields {
   return f;
 }
 
+/** Listens to one of the shell's events with its typed payload. */
+export function onEvent<K extends keyof DeskEvents>(name: K, handler: (payload: DeskEvents[K]) => void): Promise<UnlistenFn> {
+  return listen<DeskEvents[K]>(name, (event) => handler(event.payload));
+}
+
 export const api = {
-  libraryInfo: () => invoke<{ root: string | null }>("library_info"),
-  listArticles: (filter: ArticleFilter) => invoke<ArticleSummary[]>("list_articles", { filter }),
-  createArticle: (fields: ArticleFields) => invoke<Article>("create_article", { fields }),
-  getArticle: (id: string) => invoke<Article>("get_article", { id }),
-  saveArticle: (id: string, baseVersion: number, fields: ArticleFields, kind: "save" | "autosave") =>
-    invoke<Article>("save_article", { id, baseVersion, fields, kind }),
+  libraryInfo: () => call<LibraryInfo>("library_info"),
+  listArticles: (filter: ArticleFilter) => call<ArticleSummary[]>("list_articles", { filter }),
+  createArticle: (fields: ArticleFields) => call<Article>("create_article", { fields }),
+  getArticle: (id: string) => call<Article>("get_article", { id }),
+  saveArticle: (id: string, baseVersion: number, fields: ArticleFields, kind: SaveKind) =>
+    call<Article>("save_article", { id, baseVersion, fields, kind }),
   setStatus: (id: string, baseVersion: number, status: Status) =>
-    invoke<Article>("set_status", { id, baseVersion, status }),
-  revisions: (id: string) => invoke<Revision[]>("revisions", { id }),
-  revision: (id: string, number: number) => invoke<Revision>("revision", { id, number }),
+    call<Article>("set_status", { id, baseVersion, status }),
+  revisions: (id: string) => call<Revision[]>("revisions", { id }),
+  revision: (id: string, number: number) => call<Revision>("revision", { id, number }),
   restoreRevision: (id: string, number: number, baseVersion: number) =>
-    invoke<Article>("restore_revision", { id, number, baseVersion }),
-  search: (query: SearchQuery) => invoke<SearchHit[]>("search", { query }),
-  preview: (fields: ArticleFields) => invoke<Preview>("preview", { fields }),
-  diff: (id: string, from: number, to: number) => invoke<FieldDiff[]>("diff_revisions", { id, from, to }),
+    call<Article>("restore_revision", { id, number, baseVersion }),
+  search: (query: SearchQuery) => call<SearchHit[]>("search", { query }),
+  preview: (fields: ArticleFields) => call<Preview>("preview", { fields }),
+  diff: (id: string, from: number, to: number) => call<FieldDiff[]>("diff_revisions", { id, from, to }),
 };
-
-export interface SearchQuery { text: string; status: Status | null; section: string | null; limit: number }
-export interface SearchHit extends ArticleSummary { snippet: string; snippet_html: string }
-
-export interface TextStats { words: number; chars: number; reading_minutes: number }
-export interface Warning { field: string; message: string }
-export interface Preview { html: string; stats: TextStats; warnings: Warning[] }
-
-export interface WordOp { op: "equal" | "insert" | "delete"; text: string }
-export interface FieldDiff { field: string; ops: WordOp[] }
-
-export interface DeskRecord {
-  credit: string; caption: string; alt_text: string; creator: string; copyright: string;
-  source: string; usage_terms: string; special_instructions: string;
-}
-export type Embedded = { [K in keyof DeskRecord]?: string | null };
-export interface Rect { x: number; y: number; width: number; height: number }
-export interface Crop extends Rect { name: string; aspect: string }
-export interface Photo {
-  id: string; format: string; width: number; height: number; source_name: string;
-  embedded: Embedded; desk: DeskRecord; focal_point: [number, number] | null; crops: Crop[];
-  imported_at: string;
-}
-export interface BatchReport { imported: Photo[]; duplicates: Photo[]; refused: { file: string; reason: string }[] }
-export interface ImportProgress { done: number; total: number; file: string; refused: string | null }
 
 /** The app serves library thumbnails (and nothing else) on its own `photo:` scheme. */
 export function thumbnailUrl(id: string): string {
-  return `photo://localhost/${id}`;
+  return `${CORE.photo_reference.thumbnail_url_prefix}${id}`;
+}
+
+/** The body's reference to a library photo: `photo:<id>/<crop>`. */
+export function photoReference(id: string, crop: string): string {
+  return `${CORE.photo_reference.scheme}${id}/${crop}`;
 }
 
 export const photoApi = {
-  list: () => invoke<Photo[]>("list_photos"),
-  get: (id: string) => invoke<Photo>("get_photo", { id }),
-  import: (paths: string[]) => invoke<BatchReport>("import_photos", { paths }),
-  edit: (id: string, edit: Partial<DeskRecord>) => invoke<Photo>("edit_photo", { id, edit }),
-  setFocalPoint: (id: string, focal: [number, number] | null) => invoke<Photo>("set_focal_point", { id, focal }),
-  defaultCrop: (id: string, aspect: string) => invoke<Rect>("default_crop", { id, aspect }),
+  list: () => call<Photo[]>("list_photos"),
+  get: (id: string) => call<Photo>("get_photo", { id }),
+  import: (paths: string[]) => call<BatchReport>("import_photos", { paths }),
+  /** A partial edit: fields left out stay as they are (`DeskEdit` on the Rust side). */
+  edit: (id: string, edit: Partial<DeskRecord>) => call<Photo>("edit_photo", { id, edit }),
+  setFocalPoint: (id: string, focal: [number, number] | null) => call<Photo>("set_focal_point", { id, focal }),
+  defaultCrop: (id: string, aspect: string) => call<Rect>("default_crop", { id, aspect }),
   saveCrop: (id: string, name: string, aspect: string, rect: Rect) =>
-    invoke<Photo>("save_crop", { id, name, aspect, rect }),
+    call<Photo>("save_crop", { id, name, aspect, rect }),
 };
 
-export interface Problem { field: string; message: string; photo_id?: string }
-export interface Preflight { problems: Problem[]; warnings: Problem[] }
-export interface Exported { article_id: string; article_version: number; ninjs_version: number; path: string; files: number; bytes: number; warnings: Problem[] }
-export interface ExportProgress { done: number; total: number; step: string }
-export type Destination = { name: string } & ({ kind: "folder"; path: string } | { kind: "http_push"; resource_url: string; assets_url: string });
-export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
-export interface Delivery {
-  id: number; article_id: string; article_version: number; destination: string; state: DeliveryState;
-  attempts: number; next_attempt_at: string; last_error: string | null; updated_at: string;
-}
-
 export const publishApi = {
-  preflight: (id: string) => invoke<Preflight>("preflight", { id }),
-  export: (id: string, out: string) => invoke<Exported>("export_article", { id, out }),
-  destinations: () => invoke<Destination[]>("destinations"),
-  addDestination: (destination: Destination) => invoke<void>("add_destination", { destination }),
-  outbox: () => invoke<Delivery[]>("outbox"),
-  deliver: (id: string, destination: string) => invoke<Delivery>("deliver", { id, destination }),
-  retry: (id: number) => invoke<Delivery>("retry_delivery", { id }),
+  preflight: (id: string) => call<Preflight>("preflight", { id }),
+  export: (id: string, out: string) => call<Exported>("export_article", { id, out }),
+  destinations: () => call<Destination[]>("destinations"),
+  addDestination: (destination: Destination) => call<void>("add_destination", { destination }),
+  outbox: () => call<Delivery[]>("outbox"),
+  deliver: (id: string, destination: string) => call<Delivery>("deliver", { id, destination }),
+  retry: (id: number) => call<Delivery>("retry_delivery", { id }),
 };

@@ -47,7 +47,10 @@ fn main() -> ExitCode {
     // `newsdesk list | head`: when the reader goes away, stop quietly like other Unix tools
     // instead of panicking on the failed print. Rust sets SIGPIPE to "ignore" before main.
     // SAFETY: nothing else runs yet, and SIG_DFL is a valid disposition for SIGPIPE.
-    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL)
+    };
     let json = std::env::args().any(|a| a == "--json");
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

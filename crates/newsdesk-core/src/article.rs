@@ -9,6 +9,7 @@ use crate::{Error, Result};
 /// Everything an editor types into an article. Saved as a whole: a save replaces all fields,
 /// so what the editor sees is exactly what the library keeps.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, rename_all = "snake_case")]
 pub struct ArticleFields {
     pub slugline: String,
@@ -26,6 +27,7 @@ pub struct ArticleFields {
     /// BCP 47 tag, `en` by default.
     pub language: String,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub embargo: Option<OffsetDateTime>,
     pub corrections: Vec<Correction>,
     /// The lead photo and its crop; `None` when the story runs without one.
@@ -33,6 +35,7 @@ pub struct ArticleFields {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Author {
     pub name: String,
@@ -41,6 +44,7 @@ pub struct Author {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Dateline {
     pub place: String,
@@ -49,6 +53,7 @@ pub struct Dateline {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct RelatedStory {
     pub title: String,
@@ -56,6 +61,7 @@ pub struct RelatedStory {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Correction {
     /// ISO date of the correction.
@@ -65,6 +71,7 @@ pub struct Correction {
 
 /// A photo used by an article, with the crop chosen for this use.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PhotoPlacement {
     pub photo_id: String,
@@ -72,6 +79,7 @@ pub struct PhotoPlacement {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     #[default]
@@ -116,6 +124,7 @@ impl std::str::FromStr for Status {
 
 /// An article as stored: its fields plus what the library tracks about it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Article {
     /// UUID; stable for the life of the article and used as the ninjs `uri`.
     pub id: String,
@@ -123,8 +132,10 @@ pub struct Article {
     pub version: i64,
     pub status: Status,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
     #[serde(flatten)]
     pub fields: ArticleFields,

@@ -50,23 +50,45 @@ pub enum Error {
 
 impl Error {
     /// The stable name of the error, for scripts (`--json`) and the UI.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Library { .. } => "library",
-            Error::NotFound { .. } => "not_found",
-            Error::Conflict { .. } => "conflict",
-            Error::Invalid(_) => "invalid",
-            Error::Preflight { .. } => "preflight",
-            Error::Io { source, .. } if is_disk_full(source) => "disk_full",
-            Error::Io { .. } => "io",
-            Error::Database { source, .. } if is_sqlite_full(source) => "disk_full",
-            Error::Database { .. } => "database",
+            Error::Library { .. } => ErrorKind::Library,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::Preflight { .. } => ErrorKind::Preflight,
+            Error::Io { source, .. } if is_disk_full(source) => ErrorKind::DiskFull,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Database { source, .. } if is_sqlite_full(source) => ErrorKind::DiskFull,
+            Error::Database { .. } => ErrorKind::Database,
         }
     }
 
-    /// `{kind, message}`: the shape errors take across IPC and in `--json` output.
+    /// The shape errors take across IPC and in `--json` output: the kind, the message as a
+    /// person reads it, and the details the window acts on (a conflict's kept revision, the
+    /// problems preflight found), so nothing has to be fetched again to show them.
     pub fn report(&self) -> ErrorReport {
-        ErrorReport { kind: self.kind().to_owned(), message: self.to_string() }
+        let message = self.to_string();
+        match self {
+            Error::Library { path, .. } => ErrorReport::Library { message, path: path.display().to_string() },
+            Error::NotFound { what, id } => ErrorReport::NotFound { message, what: (*what).to_owned(), id: id.clone() },
+            Error::Conflict { id, base_version, current_version, kept_revision } => ErrorReport::Conflict {
+                message,
+                id: id.clone(),
+                base_version: *base_version,
+                current_version: *current_version,
+                kept_revision: *kept_revision,
+            },
+            Error::Invalid(_) => ErrorReport::Invalid { message },
+            Error::Preflight { article_id, problems } => {
+                ErrorReport::Preflight { message, article_id: article_id.clone(), problems: problems.clone() }
+            }
+            Error::Io { .. } | Error::Database { .. } => match self.kind() {
+                ErrorKind::DiskFull => ErrorReport::DiskFull { message },
+                ErrorKind::Io => ErrorReport::Io { message },
+                _ => ErrorReport::Database { message },
+            },
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -78,10 +100,122 @@ impl Error {
     }
 }
 
+/// What went wrong, as a name a script or the window can switch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Library,
+    NotFound,
+    Conflict,
+    Invalid,
+    Preflight,
+    DiskFull,
+    Io,
+    Database,
+}
+
+impl ErrorKind {
+    pub const ALL: [ErrorKind; 8] = [
+        ErrorKind::Library,
+        ErrorKind::NotFound,
+        ErrorKind::Conflict,
+        ErrorKind::Invalid,
+        ErrorKind::Preflight,
+        ErrorKind::DiskFull,
+        ErrorKind::Io,
+        ErrorKind::Database,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Library => "library",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Preflight => "preflight",
+            ErrorKind::DiskFull => "disk_full",
+            ErrorKind::Io => "io",
+            ErrorKind::Database => "database",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Scripts and tests compare kinds with the names they print: `err.kind() == "conflict"`.
+impl PartialEq<&str> for ErrorKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
+/// Tagged by kind, so the window's `switch (e.kind)` narrows to the details of that kind.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ErrorReport {
-    pub kind: String,
-    pub message: String,
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ErrorReport {
+    Library {
+        message: String,
+        /// The library folder concerned.
+        path: String,
+    },
+    NotFound {
+        message: String,
+        /// "article", "photo", "revision"...
+        what: String,
+        id: String,
+    },
+    /// The refused text is kept as revision `kept_revision`; the library is at `current_version`.
+    Conflict { message: String, id: String, base_version: i64, current_version: i64, kept_revision: i64 },
+    Invalid {
+        message: String,
+    },
+    /// Every problem that blocks the export, each naming its field.
+    Preflight { message: String, article_id: String, problems: Vec<crate::package::Problem> },
+    DiskFull {
+        message: String,
+    },
+    Io {
+        message: String,
+    },
+    Database {
+        message: String,
+    },
+}
+
+impl ErrorReport {
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            ErrorReport::Library { .. } => ErrorKind::Library,
+            ErrorReport::NotFound { .. } => ErrorKind::NotFound,
+            ErrorReport::Conflict { .. } => ErrorKind::Conflict,
+            ErrorReport::Invalid { .. } => ErrorKind::Invalid,
+            ErrorReport::Preflight { .. } => ErrorKind::Preflight,
+            ErrorReport::DiskFull { .. } => ErrorKind::DiskFull,
+            ErrorReport::Io { .. } => ErrorKind::Io,
+            ErrorReport::Database { .. } => ErrorKind::Database,
+        }
+    }
+
+    /// The sentence a person reads.
+    pub fn message(&self) -> &str {
+        match self {
+            ErrorReport::Library { message, .. }
+            | ErrorReport::NotFound { message, .. }
+            | ErrorReport::Conflict { message, .. }
+            | ErrorReport::Invalid { message }
+            | ErrorReport::Preflight { message, .. }
+            | ErrorReport::DiskFull { message }
+            | ErrorReport::Io { message }
+            | ErrorReport::Database { message } => message,
+        }
+    }
 }
 
 /// What an editor reads when the disk is full, in place of the system's own words: SQLite

@@ -15,6 +15,7 @@ use crate::store::Revision;
 const DIFF_TIMEOUT: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Op {
     Equal,
@@ -23,6 +24,7 @@ pub enum Op {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WordOp {
     pub op: Op,
     /// The words, with the white space between them as it was.
@@ -32,6 +34,7 @@ pub struct WordOp {
 /// One changed field: its name as in [`ArticleFields`] (`authors` is the printed byline) and
 /// the operations that turn the old text into the new one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldDiff {
     pub field: String,
     pub ops: Vec<WordOp>,

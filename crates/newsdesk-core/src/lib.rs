@@ -2,6 +2,8 @@
 //! rendering, packages and delivery. No Tauri here: the CLI and the desktop shell are thin
 //! layers over this crate. See ARCHITECTURE.md for the map.
 
+#![forbid(unsafe_code)]
+
 pub mod article;
 pub mod delivery;
 pub mod demo;
@@ -14,7 +16,8 @@ pub mod photo;
 pub mod render;
 pub mod search;
 pub mod store;
+pub mod whole;
 
 pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};
-pub use error::{Error, ErrorReport, Result};
+pub use error::{Error, ErrorKind, ErrorReport, Result};
 pub use library::Library;

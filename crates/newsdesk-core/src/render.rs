@@ -16,12 +16,12 @@ use crate::Result;
 use crate::article::ArticleFields;
 
 /// The URL scheme that places a library photo in the body: `photo:<photo-id>[/<crop>]`.
-const PHOTO_SCHEME: &str = "photo:";
+pub const PHOTO_SCHEME: &str = "photo:";
 /// Average adult reading speed used by newsroom systems (Superdesk uses the same figure).
 const WORDS_PER_MINUTE: usize = 250;
-const HEADLINE_LIMIT: usize = 64;
-const DEK_LIMIT: usize = 160;
-const SLUGLINE_LIMIT: usize = 24;
+pub const HEADLINE_LIMIT: usize = 64;
+pub const DEK_LIMIT: usize = 160;
+pub const SLUGLINE_LIMIT: usize = 24;
 
 /// A photo placed in the body: `![alt](photo:<photo-id>/<crop>)`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
@@ -92,6 +92,7 @@ pub struct Rendered {
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextStats {
     /// Words of the text a reader sees (markup, URLs and photo references not counted).
     pub words: usize,
@@ -103,6 +104,7 @@ pub struct TextStats {
 
 /// An editorial problem worth a look before filing; never blocks a save.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Warning {
     pub field: String,
     pub message: String,

@@ -40,6 +40,7 @@ const RANKED_MATCHES: usize = 2_000;
 const MIN_PREFIX_CHARS: usize = 3;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct SearchQuery {
     /// What the editor typed. The last word also matches longer words that start with it
@@ -52,6 +53,7 @@ pub struct SearchQuery {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     /// The article as the list shows it; flattened, so a hit reads like a list row plus snippets.
     #[serde(flatten)]

@@ -223,7 +223,9 @@ fn a_stale_edit_exits_non_zero_names_both_versions_and_keeps_the_text() {
     let report = stale.error_json();
     assert_eq!(report["kind"], "conflict");
     assert!(report["message"].as_str().unwrap().contains("version 2"));
-    assert_eq!(report.as_object().unwrap().len(), 2, "exactly {{kind, message}}: {report}");
+    // The details a script (or the window) acts on, without asking again.
+    let details = (&report["id"], &report["base_version"], &report["current_version"], &report["kept_revision"]);
+    assert_eq!(details, (&serde_json::json!(id), &serde_json::json!(1), &serde_json::json!(2), &serde_json::json!(4)), "{report}");
 
     let history = newsdesk(lib, &["--json", "history", &id]).ok().json();
     let kept: Vec<(&str, &str)> = history

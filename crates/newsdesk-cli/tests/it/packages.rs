@@ -16,7 +16,10 @@ fn export_lists_preflight_problems_and_writes_nothing() {
     let fields: Vec<String> =
         json(&stdout)["problems"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap().to_owned()).collect();
     assert_eq!(fields, ["headline", "authors", "body", "body"]);
-    assert_eq!(json(stderr.trim())["kind"], "preflight");
+    let report = json(stderr.trim());
+    assert_eq!(report["kind"], "preflight");
+    assert_eq!(report["article_id"], id.as_str());
+    assert_eq!(report["problems"], json(&stdout)["problems"], "the error carries the problems too");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the library is there");
 }
 

@@ -17,6 +17,7 @@ use crate::{Error, Result};
 
 /// A named place packages are delivered to, kept in the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Destination {
     pub name: String,
     #[serde(flatten)]
@@ -24,6 +25,7 @@ pub struct Destination {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Target {
     /// A "hot folder" watched by another system: the package is dropped there as a zip,
@@ -34,6 +36,7 @@ pub enum Target {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HttpPush {
     /// Where the ninjs item is POSTed.
     pub resource_url: String,
@@ -115,6 +118,7 @@ impl Destination {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DeliveryState {
     /// Queued, not tried yet (or sent again by hand).
@@ -155,6 +159,7 @@ impl DeliveryState {
 
 /// One package on its way to one destination.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Delivery {
     pub id: i64,
     pub article_id: String,
@@ -165,13 +170,17 @@ pub struct Delivery {
     pub state: DeliveryState,
     pub attempts: i64,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub next_attempt_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339::option")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub lease_until: Option<OffsetDateTime>,
     /// What went wrong last, in the receiver's words where it gave any.
     pub last_error: Option<String>,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
 }

@@ -96,6 +96,7 @@ pub struct ExportRecord {
 
 /// What an export wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Exported {
     pub article_id: String,
     pub article_version: i64,

@@ -11,6 +11,7 @@ use crate::{Error, Result};
 
 /// One thing wrong with the article, for the editor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     /// The article field to fix (`headline`, `authors`, `body`, `lead_photo`, `embargo`...),
     /// so the UI can take the editor there.
@@ -28,6 +29,7 @@ impl std::fmt::Display for Problem {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preflight {
     /// Block the export.
     pub problems: Vec<Problem>,

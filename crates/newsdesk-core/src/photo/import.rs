@@ -27,12 +27,14 @@ pub struct Imported {
 
 /// A file the desk refused, and why.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Refused {
     pub file: PathBuf,
     pub reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct BatchReport {
     pub imported: Vec<Photo>,
     pub duplicates: Vec<Photo>,

@@ -16,6 +16,7 @@ use crate::render::escape;
 
 /// What a file says about itself. `None` where the file says nothing (or only blanks).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PhotoMetadata {
     pub creator: Option<String>,

@@ -26,6 +26,7 @@ pub use rendition::{DEFAULT_WIDTHS, Rendition, renditions, thumbnail};
 
 /// A photo in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Photo {
     /// The SHA-256 (hex) of the original file.
     pub id: String,
@@ -48,8 +49,10 @@ pub struct Photo {
     pub focal_point: Option<(f64, f64)>,
     pub crops: Vec<Crop>,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub imported_at: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
     /// Where the original sits, relative to the library folder.
     pub original: String,
@@ -57,6 +60,7 @@ pub struct Photo {
 
 /// The desk's record of a photo: what goes out with every rendition.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct DeskRecord {
     /// Required for publishing.
@@ -89,6 +93,7 @@ impl DeskRecord {
 
 /// A partial edit of the desk record: `None` leaves a field as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct DeskEdit {
     pub credit: Option<String>,
@@ -125,8 +130,11 @@ impl DeskEdit {
 
 /// A named crop of a photo, in upright-original pixels.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Crop {
     pub name: String,
+    /// "16:9", "free"...: one of `library_info`'s aspect presets.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub aspect: Aspect,
     pub x: u32,
     pub y: u32,
@@ -136,6 +144,7 @@ pub struct Crop {
 
 /// A rectangle in upright-original pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rect {
     pub x: u32,
     pub y: u32,

@@ -12,6 +12,7 @@ use crate::{Error, Result};
 
 /// Why a save happened; kept on the revision so the history reads like the newsroom worked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SaveKind {
     /// The editor pressed save.
@@ -21,6 +22,7 @@ pub enum SaveKind {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RevisionKind {
     Create,
@@ -69,6 +71,7 @@ impl From<SaveKind> for RevisionKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Revision {
     pub article_id: String,
     pub number: i64,
@@ -78,12 +81,14 @@ pub struct Revision {
     pub kind: RevisionKind,
     pub status: Status,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub saved_at: OffsetDateTime,
     pub fields: ArticleFields,
 }
 
 /// One line of the article list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: String,
     pub version: i64,
@@ -91,10 +96,12 @@ pub struct ArticleSummary {
     pub section: String,
     pub headline: String,
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SortOrder {
     #[default]
@@ -104,6 +111,7 @@ pub enum SortOrder {
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ArticleFilter {
     pub status: Option<Status>,

@@ -10,4 +10,6 @@ mod delivery;
 mod photo;
 mod safety;
 mod demo;
+mod golden;
 mod store;
+mod whole;

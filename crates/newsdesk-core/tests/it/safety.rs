@@ -474,7 +474,7 @@ fn a_full_disk_reads_the_same_wherever_it_is_noticed() {
     for (err, kind, reason) in cases {
         assert_eq!(err.kind(), kind, "{err}");
         assert_eq!(err.to_string(), format!("saving article 5faf268f: {reason}"));
-        assert_eq!(err.report().message, err.to_string());
+        assert_eq!(err.report().message(), err.to_string());
     }
 }
 

@@ -1,0 +1,470 @@
+// Generated from the Rust types by src-tauri/src/contract.rs: do not edit.
+// Regenerate with `./dev.sh generate`; `./dev.sh test` fails when this is stale.
+
+export type Status = "draft" | "editing" | "ready" | "published" | "spiked";
+
+export type Author = { name: string, 
+/**
+ * "Reporter", "Staff writer", "Photographer"...
+ */
+role: string, };
+
+export type Dateline = { place: string, 
+/**
+ * ISO date (`2024-07-30`) as the editor wants it printed; empty when unset.
+ */
+date: string, };
+
+export type RelatedStory = { title: string, url: string, };
+
+export type Correction = { 
+/**
+ * ISO date of the correction.
+ */
+date: string, text: string, };
+
+/**
+ * A photo used by an article, with the crop chosen for this use.
+ */
+export type PhotoPlacement = { photo_id: string, crop: string, };
+
+/**
+ * Everything an editor types into an article. Saved as a whole: a save replaces all fields,
+ * so what the editor sees is exactly what the library keeps.
+ */
+export type ArticleFields = { slugline: string, kicker: string, section: string, headline: string, dek: string, authors: Array<Author>, dateline: Dateline, 
+/**
+ * Markdown.
+ */
+body: string, keywords: Array<string>, related: Array<RelatedStory>, editors_note: string, 
+/**
+ * BCP 47 tag, `en` by default.
+ */
+language: string, embargo: string | null, corrections: Array<Correction>, 
+/**
+ * The lead photo and its crop; `None` when the story runs without one.
+ */
+lead_photo: PhotoPlacement | null, };
+
+/**
+ * An article as stored: its fields plus what the library tracks about it.
+ */
+export type Article = { 
+/**
+ * UUID; stable for the life of the article and used as the ninjs `uri`.
+ */
+id: string, 
+/**
+ * Starts at 1 and rises by one with every accepted save.
+ */
+version: number, status: Status, created_at: string, updated_at: string, slugline: string, kicker: string, section: string, headline: string, dek: string, authors: Array<Author>, dateline: Dateline, 
+/**
+ * Markdown.
+ */
+body: string, keywords: Array<string>, related: Array<RelatedStory>, editors_note: string, 
+/**
+ * BCP 47 tag, `en` by default.
+ */
+language: string, embargo: string | null, corrections: Array<Correction>, 
+/**
+ * The lead photo and its crop; `None` when the story runs without one.
+ */
+lead_photo: PhotoPlacement | null, };
+
+/**
+ * One line of the article list.
+ */
+export type ArticleSummary = { id: string, version: number, status: Status, section: string, headline: string, updated_at: string, };
+
+export type SortOrder = "updated" | "created" | "headline";
+
+export type ArticleFilter = { status: Status | null, section: string | null, sort: SortOrder, 
+/**
+ * 0 means no limit.
+ */
+limit: number, };
+
+/**
+ * Why a save happened; kept on the revision so the history reads like the newsroom worked.
+ */
+export type SaveKind = "save" | "autosave";
+
+export type RevisionKind = "create" | "save" | "autosave" | "status" | "restore" | "conflict" | "import";
+
+export type Revision = { article_id: string, number: number, 
+/**
+ * The article version this revision became; `None` for a refused conflict save.
+ */
+version: number | null, base_version: number | null, kind: RevisionKind, status: Status, saved_at: string, fields: ArticleFields, };
+
+export type Op = "equal" | "insert" | "delete";
+
+export type WordOp = { op: Op, 
+/**
+ * The words, with the white space between them as it was.
+ */
+text: string, };
+
+/**
+ * One changed field: its name as in [`ArticleFields`] (`authors` is the printed byline) and
+ * the operations that turn the old text into the new one.
+ */
+export type FieldDiff = { field: string, ops: Array<WordOp>, };
+
+export type SearchQuery = { 
+/**
+ * What the editor typed. The last word also matches longer words that start with it
+ * (typing-as-you-search), unless the text ends with a space.
+ */
+text: string, status: Status | null, section: string | null, 
+/**
+ * 0 means the default (50).
+ */
+limit: number, };
+
+export type SearchHit = { 
+/**
+ * Plain text around the best match, each match in `[brackets]`.
+ */
+snippet: string, 
+/**
+ * The same, HTML-escaped, each match in `<mark>`.
+ */
+snippet_html: string, id: string, version: number, status: Status, section: string, headline: string, updated_at: string, };
+
+export type TextStats = { 
+/**
+ * Words of the text a reader sees (markup, URLs and photo references not counted).
+ */
+words: number, 
+/**
+ * Characters of that text including spaces; a run of white space counts as one.
+ */
+chars: number, 
+/**
+ * At 250 words a minute, rounded up; 0 for an empty body.
+ */
+reading_minutes: number, };
+
+/**
+ * An editorial problem worth a look before filing; never blocks a save.
+ */
+export type Warning = { field: string, message: string, };
+
+export type Preview = { html: string, stats: TextStats, warnings: Array<Warning>, };
+
+/**
+ * What a file says about itself. `None` where the file says nothing (or only blanks).
+ */
+export type PhotoMetadata = { creator: string | null, credit: string | null, copyright: string | null, caption: string | null, headline: string | null, date_created: string | null, city: string | null, country: string | null, source: string | null, special_instructions: string | null, job_id: string | null, alt_text: string | null, usage_terms: string | null, };
+
+/**
+ * The desk's record of a photo: what goes out with every rendition.
+ */
+export type DeskRecord = { 
+/**
+ * Required for publishing.
+ */
+credit: string, caption: string, alt_text: string, creator: string, copyright: string, source: string, usage_terms: string, special_instructions: string, };
+
+/**
+ * A partial edit of the desk record: `None` leaves a field as it is.
+ */
+export type DeskEdit = { credit: string | null, caption: string | null, alt_text: string | null, creator: string | null, copyright: string | null, source: string | null, usage_terms: string | null, special_instructions: string | null, };
+
+/**
+ * A rectangle in upright-original pixels.
+ */
+export type Rect = { x: number, y: number, width: number, height: number, };
+
+/**
+ * A named crop of a photo, in upright-original pixels.
+ */
+export type Crop = { name: string, 
+/**
+ * "16:9", "free"...: one of `library_info`'s aspect presets.
+ */
+aspect: string, x: number, y: number, width: number, height: number, };
+
+/**
+ * A photo in the library.
+ */
+export type Photo = { 
+/**
+ * The SHA-256 (hex) of the original file.
+ */
+id: string, sha256: string, 
+/**
+ * `jpeg`, `png`, `webp` or `tiff`.
+ */
+format: string, byte_size: number, 
+/**
+ * As displayed, after EXIF orientation.
+ */
+width: number, height: number, 
+/**
+ * EXIF orientation of the original (1 when it has none).
+ */
+orientation: number, 
+/**
+ * The file name it came in with.
+ */
+source_name: string, 
+/**
+ * What the file said at import; never edited.
+ */
+embedded: PhotoMetadata, 
+/**
+ * What the desk says; prefilled from `embedded` at import.
+ */
+desk: DeskRecord, 
+/**
+ * (x, y) in 0..1 of the upright photo: where default crops centre.
+ */
+focal_point: [number, number] | null, crops: Array<Crop>, imported_at: string, updated_at: string, 
+/**
+ * Where the original sits, relative to the library folder.
+ */
+original: string, };
+
+/**
+ * A file the desk refused, and why.
+ */
+export type Refused = { file: string, reason: string, };
+
+export type BatchReport = { imported: Array<Photo>, duplicates: Array<Photo>, refused: Array<Refused>, };
+
+/**
+ * One thing wrong with the article, for the editor.
+ */
+export type Problem = { 
+/**
+ * The article field to fix (`headline`, `authors`, `body`, `lead_photo`, `embargo`...),
+ * so the UI can take the editor there.
+ */
+field: string, message: string, 
+/**
+ * The photo concerned, when it is about a photo.
+ */
+photo_id: string | null, };
+
+export type Preflight = { 
+/**
+ * Block the export.
+ */
+problems: Array<Problem>, 
+/**
+ * Shown, not blocking.
+ */
+warnings: Array<Problem>, };
+
+/**
+ * What an export wrote.
+ */
+export type Exported = { article_id: string, article_version: number, ninjs_version: number, path: string, files: number, bytes: number, 
+/**
+ * Preflight warnings: shown, not blocking.
+ */
+warnings: Array<Problem>, };
+
+export type HttpPush = { 
+/**
+ * Where the ninjs item is POSTed.
+ */
+resource_url: string, 
+/**
+ * Where media are looked up (`GET {assets_url}/{media_id}`) and uploaded (`POST`).
+ */
+assets_url: string, 
+/**
+ * Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature.
+ */
+secret: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+
+export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush;
+
+/**
+ * A named place packages are delivered to, kept in the library.
+ */
+export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush);
+
+export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
+
+/**
+ * One package on its way to one destination.
+ */
+export type Delivery = { id: number, article_id: string, article_version: number, ninjs_version: number, destination: string, package_path: string, state: DeliveryState, attempts: number, next_attempt_at: string, lease_until: string | null, 
+/**
+ * What went wrong last, in the receiver's words where it gave any.
+ */
+last_error: string | null, created_at: string, updated_at: string, };
+
+/**
+ * Characters past which a field is flagged (the limits CMSes enforce downstream).
+ */
+export type FieldLimits = { slugline: number, headline: number, dek: number, };
+
+/**
+ * How the body places a library photo: `![alt](photo:<photo-id>/<crop>)`.
+ */
+export type PhotoReference = { 
+/**
+ * `photo:`
+ */
+scheme: string, 
+/**
+ * The whole syntax, to show an editor.
+ */
+syntax: string, 
+/**
+ * Prefix of a thumbnail's URL in the window; the photo id follows.
+ */
+thumbnail_url_prefix: string, };
+
+/**
+ * What the window must know of the core and must not keep a copy of: the limits the counters
+ * show, the statuses and aspect presets it offers, how a photo is placed in the body.
+ */
+export type LibraryInfo = { 
+/**
+ * The library folder; `None` when no folder could be chosen at all.
+ */
+root: string | null, field_limits: FieldLimits, 
+/**
+ * In workflow order.
+ */
+statuses: Array<Status>, 
+/**
+ * The aspect ratios a crop can take ("16:9", ..., "free").
+ */
+aspect_presets: Array<string>, photo_reference: PhotoReference, };
+
+/**
+ * What went wrong, as a name a script or the window can switch on.
+ */
+export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "disk_full" | "io" | "database";
+
+/**
+ * An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
+ * Tagged by kind, so the window's `switch (e.kind)` narrows to the details of that kind.
+ */
+export type ErrorReport = { "kind": "library", message: string, 
+/**
+ * The library folder concerned.
+ */
+path: string, } | { "kind": "not_found", message: string, 
+/**
+ * "article", "photo", "revision"...
+ */
+what: string, id: string, } | { "kind": "conflict", message: string, id: string, base_version: number, current_version: number, kept_revision: number, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+
+/**
+ * Sent once per file while a batch of photos imports.
+ */
+export type ImportProgress = { done: number, total: number, file: string, 
+/**
+ * Why the file was refused; `None` when it came in (or was already in the library).
+ */
+refused: string | null, };
+
+/**
+ * Sent once per step of an export.
+ */
+export type ExportProgress = { done: number, total: number, step: string, };
+
+/**
+ * The outbox sent something: the window reloads the outbox.
+ */
+export type OutboxChanged = null;
+
+/** What `library_info` gives besides the folder: the core's limits, statuses, presets, photo syntax. */
+export const CORE = {
+  "aspect_presets": [
+    "16:9",
+    "3:2",
+    "4:3",
+    "5:4",
+    "1:1",
+    "4:5",
+    "2:3",
+    "free"
+  ],
+  "field_limits": {
+    "dek": 160,
+    "headline": 64,
+    "slugline": 24
+  },
+  "photo_reference": {
+    "scheme": "photo:",
+    "syntax": "![alt](photo:<photo-id>/<crop>)",
+    "thumbnail_url_prefix": "photo://localhost/"
+  },
+  "statuses": [
+    "draft",
+    "editing",
+    "ready",
+    "published",
+    "spiked"
+  ]
+} as const satisfies Omit<LibraryInfo, "root">;
+
+/** A new article's fields: every field the core has, empty. */
+export const EMPTY_FIELDS: ArticleFields = {
+  "slugline": "",
+  "kicker": "",
+  "section": "",
+  "headline": "",
+  "dek": "",
+  "authors": [],
+  "dateline": {
+    "place": "",
+    "date": ""
+  },
+  "body": "",
+  "keywords": [],
+  "related": [],
+  "editors_note": "",
+  "language": "",
+  "embargo": null,
+  "corrections": [],
+  "lead_photo": null
+};
+
+/** Event name to payload: what `listen` receives. */
+export type DeskEvents = {
+  "import-progress": ImportProgress,
+  "export-progress": ExportProgress,
+  "outbox-changed": OutboxChanged,
+  "outbox-error": ErrorReport,
+};
+
+/** The commands the window may invoke (the capability grants exactly these). */
+export const COMMANDS = [
+  "library_info",
+  "list_articles",
+  "create_article",
+  "get_article",
+  "save_article",
+  "set_status",
+  "revisions",
+  "revision",
+  "restore_revision",
+  "search",
+  "preview",
+  "diff_revisions",
+  "list_photos",
+  "get_photo",
+  "import_photos",
+  "edit_photo",
+  "set_focal_point",
+  "default_crop",
+  "save_crop",
+  "preflight",
+  "export_article",
+  "destinations",
+  "add_destination",
+  "outbox",
+  "deliver",
+  "retry_delivery",
+] as const;
+export type Command = (typeof COMMANDS)[number];
