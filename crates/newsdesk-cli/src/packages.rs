@@ -104,7 +104,7 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
         }
         Command::Export { id, out: path } => {
             let id = library.store().resolve_article_id(&id)?;
-            let exported = package::export(library, &id, &path, &mut |done, total, what| out.progress(done, total, what))
+            let exported = package::export(library, &id, &path, package::Existing::Refuse, &mut |done, total, what| out.progress(done, total, what))
                 .inspect_err(|e| report_preflight(e, out))?;
             out.print(&exported, |e| {
                 print_problems("warning", &e.warnings);
@@ -142,7 +142,8 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                 (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
                     resource_url,
                     assets_url,
-                    secret: secret.filter(|s| !s.is_empty()),
+                    secret: secret.filter(|s| !s.is_empty()).map(delivery::Secret::new),
+                    ca_file: None,
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
                 }),
@@ -187,7 +188,7 @@ fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result
 /// A destination as shown: the secret is never printed, only whether there is one.
 fn shown(mut destination: Destination) -> Destination {
     if let Target::HttpPush(push) = &mut destination.target {
-        push.secret = push.secret.as_ref().map(|_| "(set)".to_owned());
+        push.secret = push.secret.as_ref().map(|_| delivery::Secret::new("(set)"));
     }
     destination
 }

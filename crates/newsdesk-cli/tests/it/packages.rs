@@ -1,6 +1,24 @@
 //! `newsdesk export`, `destination`, `deliver` and `outbox` as a script sees them.
 
+use std::path::Path;
+use std::process::Command;
+
 use super::common::{json, newsdesk};
+
+/// `newsdesk` as a script runs it with `NEWSDESK_PUSH_SECRET` set: (exit code, stdout, stderr).
+fn newsdesk_with_secret(library: &Path, secret: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .current_dir(library.parent().unwrap())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("NEWSDESK_LIBRARY")
+        .env("NEWSDESK_PUSH_SECRET", secret)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (out.status.code().unwrap(), text(out.stdout), text(out.stderr))
+}
 
 #[test]
 fn export_lists_preflight_problems_and_writes_nothing() {
@@ -44,14 +62,15 @@ fn export_deliver_and_outbox_from_the_command_line() {
     std::fs::create_dir(&hot).unwrap();
     let (code, _, stderr) = newsdesk(&lib, &["destination", "add", "wire", "--folder", hot.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
-    let (code, _, stderr) = newsdesk(
+    let (code, _, stderr) = newsdesk_with_secret(
         &lib,
-        &["destination", "add", "cms", "--resource-url", "http://127.0.0.1:9/items", "--assets-url", "http://127.0.0.1:9/assets", "--secret", "s3cret"],
+        "s3cret",
+        &["destination", "add", "cms", "--resource-url", "http://127.0.0.1:9/items", "--assets-url", "http://127.0.0.1:9/assets"],
     );
     assert_eq!(code, 0, "{stderr}");
     let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
     assert!(!listed.contains("s3cret"), "the secret is never printed: {listed}");
-    assert_eq!(json(&listed)[0]["secret"], "(set)");
+    assert_eq!(json(&listed)[0]["secret_set"], true);
 
     let (_, queued, _) = newsdesk(&lib, &["--json", "deliver", &id, "--to", "wire"]);
     assert_eq!(json(&queued)["state"], "pending");
@@ -64,4 +83,53 @@ fn export_deliver_and_outbox_from_the_command_line() {
     assert!(stderr.contains("destination nowhere not found"), "{stderr}");
     let (_, listed, _) = newsdesk(&lib, &["--json", "outbox"]);
     assert_eq!(json(&listed).as_array().unwrap().len(), 1);
+}
+
+/// Defect 5 of issue 8: `--secret` put the push secret in shell history and `ps`; it comes
+/// from `NEWSDESK_PUSH_SECRET` only.
+#[test]
+fn the_push_secret_comes_from_the_environment_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let urls = ["--resource-url", "http://127.0.0.1:9/items", "--assets-url", "http://127.0.0.1:9/assets"];
+    let with = |name: &'static str, extra: &[&'static str]| [&["destination", "add", name][..], &urls[..], extra].concat();
+
+    let (code, _, stderr) = newsdesk(&lib, &with("cms", &["--secret", "on-the-command-line"]));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("--secret"), "{stderr}");
+
+    let (code, added, stderr) = newsdesk_with_secret(&lib, "from-the-environment", &[&["--json"][..], &with("cms", &[])].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let (code, unsigned, stderr) = newsdesk(&lib, &[&["--json"][..], &with("open", &[])].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
+    for shown in [&added, &unsigned, &listed] {
+        assert!(!shown.contains("from-the-environment"), "{shown}");
+    }
+    assert_eq!((json(&added)["secret_set"].clone(), json(&unsigned)["secret_set"].clone()), (true.into(), false.into()));
+    let (_, text, _) = newsdesk(&lib, &["destination", "list"]);
+    assert!(text.contains("cms  http push") && text.contains("signed"), "{text}");
+}
+
+/// Defect 7 of issue 8: `export --out story.zip` replaced an existing story.zip unasked.
+#[test]
+fn export_replaces_a_zip_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let (_, created, _) = newsdesk(
+        &lib,
+        &["--json", "new", "--headline", "Harbour fire", "--author", "Ana Lima:Reporter", "--body", "It burned all night."],
+    );
+    let id = json(&created)["id"].as_str().unwrap().to_owned();
+    let zip = dir.path().join("story.zip");
+    std::fs::write(&zip, b"someone else's story").unwrap();
+
+    let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story.zip"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("story.zip") && stderr.contains("--replace"), "{stderr}");
+    assert_eq!(std::fs::read(&zip).unwrap(), b"someone else's story");
+
+    let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story.zip", "--replace"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(&std::fs::read(&zip).unwrap()[..2], b"PK");
 }

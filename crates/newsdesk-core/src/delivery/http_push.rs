@@ -115,7 +115,7 @@ impl<'a> Client<'a> {
         let url = format!("{}/{media_id}", self.settings.assets_url.trim_end_matches('/'));
         let mut lookup = self.agent.get(&url);
         if let Some(secret) = &self.settings.secret {
-            lookup = lookup.header(SIGNATURE_HEADER, signature(secret, b""));
+            lookup = lookup.header(SIGNATURE_HEADER, signature(secret.expose(), b""));
         }
         let what = format!("photo {media_id}");
         let response = lookup.call().map_err(|e| unavailable(&what, &e))?;
@@ -131,7 +131,7 @@ impl<'a> Client<'a> {
 
     fn send(&self, request: Request, what: &str, body: &[u8]) -> Result<(), PushError> {
         let request = match &self.settings.secret {
-            Some(secret) => request.header(SIGNATURE_HEADER, signature(secret, body)),
+            Some(secret) => request.header(SIGNATURE_HEADER, signature(secret.expose(), body)),
             None => request,
         };
         let response = request.send(body).map_err(|e| unavailable(what, &e))?;

@@ -3,8 +3,10 @@
 
 mod http_push;
 mod outbox;
+mod secret;
 
 pub use http_push::{PushError, push, signature};
+pub use secret::Secret;
 pub(crate) use http_push::hex;
 pub use outbox::{OutboxRun, deliver, run_due};
 
@@ -41,7 +43,11 @@ pub struct HttpPush {
     pub assets_url: String,
     /// Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature.
     #[serde(default)]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
+    /// An extra CA certificate file (PEM) to trust besides the system's, for a receiver
+    /// whose certificate a newsroom-internal CA signed.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout_secs: u64,
     #[serde(default = "default_read_timeout")]
@@ -62,6 +68,7 @@ impl HttpPush {
             resource_url: resource_url.into(),
             assets_url: assets_url.into(),
             secret: None,
+            ca_file: None,
             connect_timeout_secs: default_connect_timeout(),
             read_timeout_secs: default_read_timeout(),
         }

@@ -107,13 +107,27 @@ pub struct Exported {
     pub warnings: Vec<Problem>,
 }
 
+/// What an export does when its target is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    Refuse,
+    Replace,
+}
+
 /// Progress of a long export: (step done, steps in all, what).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
 
 /// Exports the current version of an article to `out`: a zip when it ends in `.zip`, a folder
 /// otherwise. Fails with [`Error::Preflight`] (and writes nothing) when preflight finds
 /// blocking problems.
-pub fn export(library: &mut Library, article_id: &str, out: &Path, progress: Progress<'_>) -> Result<Exported> {
+pub fn export(
+    library: &mut Library,
+    article_id: &str,
+    out: &Path,
+    existing: Existing,
+    progress: Progress<'_>,
+) -> Result<Exported> {
+    let _ = existing;
     let (package, article, warnings) = build(library, article_id, progress)?;
     let is_zip = out.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
     let bytes = if is_zip { package.write_zip(out)? } else { package.write_folder(out)? };

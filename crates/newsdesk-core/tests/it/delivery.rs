@@ -3,14 +3,16 @@
 //! stores uploads and items, and keeps one item per uri and version.
 
 use std::collections::BTreeMap;
-use std::net::{SocketAddr, TcpListener};
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::Duration;
 
-use newsdesk_core::delivery::{self, DeliveryState, Destination, HttpPush, OutboxRun, Target};
+use newsdesk_core::delivery::{self, DeliveryState, Destination, HttpPush, OutboxRun, Secret, Target};
 use newsdesk_core::store::SaveKind;
 use newsdesk_core::{Article, Library, delivery::signature};
 use serde_json::Value;
@@ -31,6 +33,21 @@ enum OnItem {
     StoreAndHold,
 }
 
+/// A request the receiver can answer with `302 Found`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Endpoint {
+    ItemPost,
+    MediaLookup,
+    MediaUpload,
+}
+
+/// Answer `endpoint` with a redirect to `location` instead of handling it.
+#[derive(Clone)]
+struct Redirect {
+    endpoint: Endpoint,
+    location: String,
+}
+
 #[derive(Default)]
 struct Received {
     /// media_id -> bytes
@@ -40,6 +57,8 @@ struct Received {
     items: BTreeMap<(String, String), Value>,
     item_posts: usize,
     bad_signatures: usize,
+    /// The `x-superdesk-signature` of every media lookup (GET), in order.
+    lookup_signatures: Vec<Option<String>>,
 }
 
 struct Receiver {
@@ -53,16 +72,20 @@ struct Receiver {
 
 impl Receiver {
     fn start(on_item: OnItem) -> Receiver {
-        Receiver::serve(tiny_http::Server::http("127.0.0.1:0").unwrap(), on_item)
+        Receiver::serve(tiny_http::Server::http("127.0.0.1:0").unwrap(), on_item, None)
+    }
+
+    fn redirecting(redirect: Redirect) -> Receiver {
+        Receiver::serve(tiny_http::Server::http("127.0.0.1:0").unwrap(), OnItem::Accept, Some(redirect))
     }
 
     /// A receiver answering on `socket`, a bound port that refused connections until now.
     fn start_on(socket: socket2::Socket, on_item: OnItem) -> Receiver {
         socket.listen(128).unwrap();
-        Receiver::serve(tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None).unwrap(), on_item)
+        Receiver::serve(tiny_http::Server::from_listener(std::net::TcpListener::from(socket), None).unwrap(), on_item, None)
     }
 
-    fn serve(server: tiny_http::Server, on_item: OnItem) -> Receiver {
+    fn serve(server: tiny_http::Server, on_item: OnItem, redirect: Option<Redirect>) -> Receiver {
         let server = Arc::new(server);
         let addr = server.server_addr().to_ip().unwrap();
         let received = Arc::new(Mutex::new(Received::default()));
@@ -72,7 +95,7 @@ impl Receiver {
             let (server, received) = (server.clone(), received.clone());
             thread::spawn(move || {
                 while let Ok(request) = server.recv() {
-                    handle(request, &received, &on_item, &held, &released);
+                    handle(request, &received, &on_item, redirect.as_ref(), &held, &released);
                 }
             })
         };
@@ -100,7 +123,7 @@ impl Drop for Receiver {
 
 fn http_destination(name: &str, addr: SocketAddr, secret: Option<&str>) -> Destination {
     let mut push = HttpPush::new(format!("http://{addr}/items"), format!("http://{addr}/assets"));
-    push.secret = secret.map(str::to_owned);
+    push.secret = secret.map(Secret::new);
     push.connect_timeout_secs = 2;
     // Longer than the held request below is ever held (the test's two-minute bound), so a
     // loaded machine never turns a slow answer into a timeout.
@@ -112,6 +135,7 @@ fn handle(
     mut request: tiny_http::Request,
     received: &Mutex<Received>,
     on_item: &OnItem,
+    redirect: Option<&Redirect>,
     held: &mpsc::Sender<()>,
     released: &mpsc::Receiver<()>,
 ) {
@@ -123,11 +147,26 @@ fn handle(
     let respond = |request: tiny_http::Request, status: u16, text: &str| {
         let _ = request.respond(tiny_http::Response::from_string(text).with_status_code(status));
     };
-    if header("x-superdesk-signature") != Some(signature(SECRET, &body)) {
+    let url = request.url().to_owned();
+    let endpoint = match (request.method(), url.as_str()) {
+        (tiny_http::Method::Get, path) if path.starts_with("/assets/") => Some(Endpoint::MediaLookup),
+        (tiny_http::Method::Post, "/assets") => Some(Endpoint::MediaUpload),
+        (tiny_http::Method::Post, "/items") => Some(Endpoint::ItemPost),
+        _ => None,
+    };
+    // Like Superdesk's own receiver (Newsroom's `push_binary_get`), a lookup is not checked:
+    // Superdesk's transmitter sends it unsigned. Every POST is.
+    if endpoint == Some(Endpoint::MediaLookup) {
+        received.lock().unwrap().lookup_signatures.push(header("x-superdesk-signature"));
+    } else if header("x-superdesk-signature") != Some(signature(SECRET, &body)) {
         received.lock().unwrap().bad_signatures += 1;
         return respond(request, 403, "signature does not match");
     }
-    let url = request.url().to_owned();
+    if let Some(redirect) = redirect.filter(|r| Some(r.endpoint) == endpoint) {
+        let location = tiny_http::Header::from_bytes("location", redirect.location.as_bytes()).unwrap();
+        let _ = request.respond(tiny_http::Response::from_string("moved").with_status_code(302).with_header(location));
+        return;
+    }
     match (request.method(), url.as_str()) {
         (tiny_http::Method::Get, path) if path.starts_with("/assets/") => {
             let known = received.lock().unwrap().media.contains_key(&path["/assets/".len()..]);
@@ -468,11 +507,17 @@ fn a_hot_folder_gets_the_same_zip_as_an_export() {
     assert!(!hot.exists());
 
     std::fs::create_dir(&hot).unwrap();
+    // An attempt that wrote the zip and died before recording it: the next one replaces it.
+    let name = format!("{}-v1.zip", article.id);
+    std::fs::write(hot.join(&name), b"from an attempt that was never recorded").unwrap();
+    let watcher = super::package::Watcher::new(&hot);
     let ran = delivery::run_due(&mut library, &quick()).unwrap();
 
-    assert_eq!(ran[0].state, DeliveryState::Delivered);
+    assert_eq!(ran[0].state, DeliveryState::Delivered, "{:?}", ran[0].last_error);
+    // The hot folder's watcher sees the whole zip arrive, and nothing else (defect 7 of issue 8).
+    assert_eq!(watcher.events(), [("moved in", name.clone())]);
     let dropped: Vec<_> = std::fs::read_dir(&hot).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(dropped, [std::ffi::OsString::from(format!("{}-v1.zip", article.id))]);
+    assert_eq!(dropped, [std::ffi::OsString::from(&name)]);
     assert_eq!(std::fs::read(hot.join(&dropped[0])).unwrap(), std::fs::read(dir.path().join("export.zip")).unwrap());
     let destinations: Vec<String> = library.store().exports(&article.id).unwrap().into_iter().map(|e| e.destination).collect();
     assert_eq!(destinations.last().map(String::as_str), Some("wire"));
@@ -517,4 +562,335 @@ fn destinations_are_checked_when_added() {
     library.store_mut().add_destination(&ok).unwrap();
     assert!(library.store_mut().add_destination(&ok).unwrap_err().to_string().contains("already"));
     assert_eq!(library.store().destinations().unwrap(), [ok]);
+}
+
+/// Another host, where redirects point: it answers every request 200 and counts them.
+struct Landing {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<String>>>,
+    server: Arc<tiny_http::Server>,
+}
+
+impl Landing {
+    fn start() -> Landing {
+        let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let (s, r) = (server.clone(), requests.clone());
+        thread::spawn(move || {
+            while let Ok(request) = s.recv() {
+                let signed = request.headers().iter().any(|h| h.field.equiv("x-superdesk-signature"));
+                r.lock().unwrap().push(format!("{} {} signed={signed}", request.method(), request.url()));
+                let _ = request.respond(tiny_http::Response::from_string("{}").with_status_code(200));
+            }
+        });
+        Landing { addr: server.server_addr().to_ip().unwrap(), requests, server }
+    }
+}
+
+impl Drop for Landing {
+    fn drop(&mut self) {
+        self.server.unblock();
+    }
+}
+
+/// Defect 1 of issue 8: a 302 to a page answering 200 was recorded as delivered (item POST,
+/// media upload), or the photo as already there (media lookup), and the signature went on
+/// to the other host.
+#[test]
+fn a_redirect_is_never_counted_as_delivered() {
+    for endpoint in [Endpoint::ItemPost, Endpoint::MediaLookup, Endpoint::MediaUpload] {
+        let landing = Landing::start();
+        let location = format!("http://{}/moved/here", landing.addr);
+        let (_dir, mut library) = library();
+        let receiver = Receiver::redirecting(Redirect { endpoint, location: location.clone() });
+        library.store_mut().add_destination(&receiver.destination("cms", Some(SECRET))).unwrap();
+        let article = illustrated_article(&mut library);
+        let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+
+        let ran = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+        let error = ran.last_error.clone().unwrap_or_default();
+        assert_eq!(ran.state, DeliveryState::Failed, "{endpoint:?}: {error}");
+        assert!(error.contains("302") && error.contains(&location), "{endpoint:?}: names the Location: {error}");
+        assert!(error.contains("URL"), "{endpoint:?}: says what to fix: {error}");
+        assert_eq!(landing.requests.lock().unwrap().clone(), Vec::<String>::new(), "{endpoint:?}: followed");
+        receiver.received(|r| {
+            assert!(r.items.is_empty(), "{endpoint:?}");
+            if endpoint != Endpoint::ItemPost {
+                assert_eq!(r.item_posts, 0, "{endpoint:?}: the item went out without its photo");
+            }
+        });
+        // Not retried by itself, and the outbox's retry stays at hand once the URL is fixed.
+        assert!(delivery::run_due(&mut library, &quick()).unwrap().is_empty(), "{endpoint:?}");
+        assert_eq!(library.store_mut().retry_delivery(queued.id).unwrap().state, DeliveryState::Pending);
+    }
+}
+
+/// Defect 5 of issue 8 (signing): the media lookup was signed over an empty body, a constant
+/// any eavesdropper could replay. Superdesk's transmitter sends that GET unsigned
+/// (`requests.get(assets_url, timeout=...)` in `_media_exists`), so Newsdesk does too; every
+/// POST is signed over its body.
+#[test]
+fn the_media_lookup_is_signed_as_superdesks_transmitter_signs_it() {
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, SECRET);
+    delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    let media = rendition_count(&library, &article.id);
+
+    let ran = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+    assert_eq!(ran.state, DeliveryState::Delivered, "{:?}", ran.last_error);
+    receiver.received(|r| {
+        assert_eq!(r.lookup_signatures.len(), media);
+        assert!(r.lookup_signatures.iter().all(Option::is_none), "{:?}", r.lookup_signatures);
+        assert_eq!((r.bad_signatures, r.media_uploads, r.item_posts), (0, media, 1), "every POST verified");
+    });
+}
+
+/// Defect 5 of issue 8 (secrets): the window's `destinations` answered with the push secret.
+#[test]
+fn the_push_secret_never_leaves_the_core() {
+    let (_dir, mut library) = library();
+    library.store_mut().add_destination(&http_destination("cms", "127.0.0.1:9".parse().unwrap(), Some(SECRET))).unwrap();
+    library.store_mut().add_destination(&http_destination("open", "127.0.0.1:9".parse().unwrap(), None)).unwrap();
+
+    let listed = library.store().destinations().unwrap();
+
+    let shown = serde_json::to_value(&listed).unwrap();
+    assert!(!shown.to_string().contains(SECRET), "{shown}");
+    assert_eq!((shown[0]["secret_set"].clone(), shown[1]["secret_set"].clone()), (Value::Bool(true), Value::Bool(false)));
+    assert!(!format!("{listed:?}").contains(SECRET), "not in debug output either");
+    // What the window sends when adding one: the secret goes in, and never comes back out.
+    let typed: Destination = serde_json::from_value(serde_json::json!({
+        "name": "typed", "kind": "http_push", "resource_url": "http://127.0.0.1:9/items",
+        "assets_url": "http://127.0.0.1:9/assets", "secret": "typed-in-the-window"
+    }))
+    .unwrap();
+    assert!(!serde_json::to_string(&typed).unwrap().contains("typed-in-the-window"));
+    library.store_mut().add_destination(&typed).unwrap();
+    let stored: Vec<Value> = library.store().destinations().unwrap().iter().map(|d| serde_json::to_value(d).unwrap()).collect();
+    assert_eq!(stored.iter().filter(|d| d["secret_set"] == true).count(), 2);
+}
+
+/// A destination stored by today's Newsdesk (settings JSON of migration 003) keeps loading.
+#[test]
+fn destinations_stored_before_ca_files_keep_loading() {
+    let (dir, library) = library();
+    drop(library);
+    let conn = rusqlite::Connection::open(dir.path().join("library").join("newsdesk.db")).unwrap();
+    conn.execute(
+        "INSERT INTO destinations (name, kind, settings, created_at) VALUES ('cms', 'http_push', ?1, '2026-11-30T10:00:00Z')",
+        [r#"{"kind":"http_push","resource_url":"http://127.0.0.1:9/items","assets_url":"http://127.0.0.1:9/assets","secret":"old-secret","connect_timeout_secs":10,"read_timeout_secs":60}"#],
+    )
+    .unwrap();
+    drop(conn);
+    let library = Library::open(dir.path().join("library")).unwrap();
+    let cms = library.store().destination("cms").unwrap();
+    let Target::HttpPush(push) = &cms.target else { panic!("{cms:?}") };
+    assert_eq!((push.secret.is_some(), push.ca_file.clone(), push.read_timeout_secs), (true, None, 60));
+}
+
+/// A CA made in the test, as a newsroom's IT runs one, and the receiver's certificate it
+/// signed for 127.0.0.1.
+struct NewsroomCa {
+    ca_pem: String,
+    receiver_cert: rustls::pki_types::CertificateDer<'static>,
+    receiver_key: Vec<u8>,
+}
+
+fn newsroom_ca() -> NewsroomCa {
+    let ca_key = rcgen::KeyPair::generate().unwrap();
+    let mut ca = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    ca.distinguished_name.push(rcgen::DnType::CommonName, "Newsroom IT test CA");
+    ca.key_usages = vec![rcgen::KeyUsagePurpose::KeyCertSign, rcgen::KeyUsagePurpose::CrlSign];
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let issuer = rcgen::Issuer::new(ca, ca_key);
+    let key = rcgen::KeyPair::generate().unwrap();
+    let mut receiver = rcgen::CertificateParams::new(vec!["localhost".to_owned()]).unwrap();
+    receiver.subject_alt_names.push(rcgen::SanType::IpAddress([127, 0, 0, 1].into()));
+    let cert = receiver.signed_by(&key, &issuer).unwrap();
+    NewsroomCa { ca_pem: ca_cert.pem(), receiver_cert: cert.der().clone(), receiver_key: key.serialize_der() }
+}
+
+/// An HTTP push receiver behind TLS: one request per connection, each answered and closed.
+/// Lookups answer 404, uploads and items 201, and every POST's signature is checked.
+struct TlsReceiver {
+    addr: SocketAddr,
+    /// "METHOD path" of every request served, and any signature that did not match.
+    requests: Arc<Mutex<Vec<String>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl TlsReceiver {
+    fn start(ca: &NewsroomCa) -> TlsReceiver {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let key = rustls::pki_types::PrivateKeyDer::Pkcs8(ca.receiver_key.clone().into());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_no_client_auth()
+            .with_single_cert(vec![ca.receiver_cert.clone()], key)
+            .unwrap();
+        let config = Arc::new(config);
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (r, s) = (requests.clone(), stop.clone());
+        thread::spawn(move || {
+            for tcp in listener.incoming() {
+                if s.load(Ordering::SeqCst) {
+                    return;
+                }
+                if let Ok(tcp) = tcp {
+                    serve_tls(tcp, config.clone(), &r);
+                }
+            }
+        });
+        TlsReceiver { addr, requests, stop }
+    }
+
+    fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
+    }
+}
+
+impl Drop for TlsReceiver {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(self.addr);
+    }
+}
+
+fn serve_tls(tcp: TcpStream, config: Arc<rustls::ServerConfig>, requests: &Mutex<Vec<String>>) {
+    tcp.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut tls = rustls::StreamOwned::new(rustls::ServerConnection::new(config).unwrap(), tcp);
+    let Some((head, body)) = read_request(&mut tls) else {
+        // Not TLS, or the client refused the certificate: send the alert rustls has queued.
+        let _ = tls.conn.write_tls(&mut tls.sock);
+        return;
+    };
+    let mut words = head.split_whitespace();
+    let (method, path) = (words.next().unwrap_or("").to_owned(), words.next().unwrap_or("").to_owned());
+    let signature_header = head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.eq_ignore_ascii_case("x-superdesk-signature").then(|| value.trim().to_owned())
+    });
+    let status = match (method.as_str(), path.as_str()) {
+        ("GET", p) if p.starts_with("/assets/") => 404,
+        ("POST", _) if signature_header != Some(signature(SECRET, &body)) => 403,
+        ("POST", "/assets" | "/items") => 201,
+        _ => 404,
+    };
+    requests.lock().unwrap().push(format!("{method} {path} {status}"));
+    let _ = write!(tls, "HTTP/1.1 {status} Answer\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{{}}");
+    tls.conn.send_close_notify();
+    let _ = tls.flush();
+}
+
+/// The head (request line and headers) and the body of one HTTP/1.1 request.
+fn read_request(stream: &mut impl Read) -> Option<(String, Vec<u8>)> {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    let end = loop {
+        if let Some(at) = find(&data, b"\r\n\r\n") {
+            break at;
+        }
+        let n = stream.read(&mut buf).ok().filter(|n| *n > 0)?;
+        data.extend_from_slice(&buf[..n]);
+    };
+    let head = String::from_utf8_lossy(&data[..end]).into_owned();
+    let length = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("content-length").then(|| value.trim().parse::<usize>().ok())?
+        })
+        .unwrap_or(0);
+    let mut body = data[end + 4..].to_vec();
+    while body.len() < length {
+        let n = stream.read(&mut buf).ok().filter(|n| *n > 0)?;
+        body.extend_from_slice(&buf[..n]);
+    }
+    Some((head, body))
+}
+
+fn push_destination(name: &str, base: &str, ca_file: Option<std::path::PathBuf>) -> Destination {
+    let mut push = HttpPush::new(format!("{base}/items"), format!("{base}/assets"));
+    push.secret = Some(Secret::new(SECRET));
+    push.connect_timeout_secs = 5;
+    push.read_timeout_secs = 60;
+    push.ca_file = ca_file;
+    Destination { name: name.into(), target: Target::HttpPush(push) }
+}
+
+/// Defect 5 of issue 8 (TLS): no build spoke https. Certificates are checked against the
+/// system's roots plus the CA file a destination names.
+#[test]
+fn https_delivery_is_made_with_the_newsroom_ca_and_refused_without_it() {
+    let ca = newsroom_ca();
+    let receiver = TlsReceiver::start(&ca);
+    let (dir, mut library) = library();
+    let ca_file = dir.path().join("newsroom-ca.pem");
+    std::fs::write(&ca_file, &ca.ca_pem).unwrap();
+    let base = format!("https://{}", receiver.addr);
+    library.store_mut().add_destination(&push_destination("with-ca", &base, Some(ca_file))).unwrap();
+    library.store_mut().add_destination(&push_destination("system-roots-only", &base, None)).unwrap();
+    let article = illustrated_article(&mut library);
+    let media = {
+        delivery::deliver(&mut library, &article.id, "with-ca").unwrap();
+        rendition_count(&library, &article.id)
+    };
+
+    let trusted = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+    assert_eq!(trusted.state, DeliveryState::Delivered, "{:?}", trusted.last_error);
+    let served = receiver.requests();
+    assert_eq!(served.iter().filter(|r| r.starts_with("POST /assets 201")).count(), media, "{served:?}");
+    assert_eq!(served.last().map(String::as_str), Some("POST /items 201"), "{served:?}");
+
+    delivery::deliver(&mut library, &article.id, "system-roots-only").unwrap();
+    let refused = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+    let error = refused.last_error.clone().unwrap_or_default();
+    assert_eq!(refused.state, DeliveryState::Failed, "{error}");
+    assert!(error.contains("certificate") && error.contains("CA file"), "{error}");
+    assert_eq!(receiver.requests().len(), served.len(), "nothing was sent to a receiver not trusted");
+}
+
+/// Defect 5 of issue 8 (TLS): an http:// URL for a receiver that speaks only TLS, and an
+/// https:// URL for one that speaks only plain http, each say what is wrong.
+#[test]
+fn a_mismatch_of_http_and_https_is_named() {
+    let tls_only = TlsReceiver::start(&newsroom_ca());
+    let plain_only = Receiver::start(OnItem::Accept);
+    for (base, says) in [
+        (format!("http://{}", tls_only.addr), "https://"),
+        (format!("https://{}", plain_only.addr), "http://"),
+    ] {
+        let (_dir, mut library) = library();
+        library.store_mut().add_destination(&push_destination("cms", &base, None)).unwrap();
+        let article = illustrated_article(&mut library);
+        delivery::deliver(&mut library, &article.id, "cms").unwrap();
+
+        let ran = delivery::run_due(&mut library, &quick()).unwrap().remove(0);
+
+        let error = ran.last_error.clone().unwrap_or_default();
+        assert_eq!(ran.state, DeliveryState::Failed, "{base}: {error}");
+        assert!(error.contains(says) && error.contains("URL"), "{base}: {error}");
+    }
+    assert!(tls_only.requests().is_empty());
+    plain_only.received(|r| assert_eq!((r.item_posts, r.media_uploads, r.lookup_signatures.len()), (0, 0, 0)));
+}
+
+#[test]
+fn a_ca_file_is_checked_when_the_destination_is_added() {
+    let (dir, mut library) = library();
+    let not_pem = dir.path().join("notes.txt");
+    std::fs::write(&not_pem, "not a certificate").unwrap();
+    for (ca_file, complaint) in [(dir.path().join("missing.pem"), "missing.pem"), (not_pem, "no PEM certificate")] {
+        let destination = push_destination("cms", "https://127.0.0.1:9", Some(ca_file));
+        let err = library.store_mut().add_destination(&destination).unwrap_err();
+        assert!(err.to_string().contains(complaint), "{err}");
+    }
 }

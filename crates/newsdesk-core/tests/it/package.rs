@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use newsdesk_core::article::PhotoPlacement;
-use newsdesk_core::package::{self, MANIFEST_FILE, Manifest};
+use newsdesk_core::package::{self, Existing, MANIFEST_FILE, Manifest};
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
 use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{Article, ArticleFields, Author, Dateline, Error, Library, Status};
@@ -69,8 +69,9 @@ pub fn text_article(library: &mut Library) -> Article {
     library.store_mut().create_article(None, &f, Status::Ready, RevisionKind::Create).unwrap()
 }
 
+/// An export as the command line makes it without `--replace`.
 pub fn export(library: &mut Library, id: &str, out: &Path) -> newsdesk_core::Result<package::Exported> {
-    package::export(library, id, out, &mut |_, _, _| {})
+    package::export(library, id, out, Existing::Refuse, &mut |_, _, _| {})
 }
 
 fn sha256(bytes: &[u8]) -> String {
@@ -343,16 +344,130 @@ fn an_export_failing_half_way_leaves_nothing() {
 fn what_a_killed_export_left_behind_is_cleared_by_the_next() {
     let (dir, mut library) = library();
     let article = text_article(&mut library);
-    // A process killed half-way (no process has this id: Linux ids stay below 2^22) and one
-    // that is still exporting (this test's own parent process).
-    let abandoned = dir.path().join(".pkg.zip.partial-4294967295");
-    let live = dir.path().join(format!(".pkg.zip.partial-{}", std::os::unix::process::parent_id()));
+    // Staged in the library (same file system as the target): one a process killed half-way
+    // left long ago, and one another process is writing right now.
+    let staging = library.root().join("staging");
+    fs::create_dir_all(&staging).unwrap();
+    let abandoned = staging.join(".tmp-6f1c2d1e-0000-4000-8000-000000000001");
+    let live = staging.join(".tmp-6f1c2d1e-0000-4000-8000-000000000002");
     fs::write(&abandoned, b"half a zip").unwrap();
     fs::write(&live, b"being written").unwrap();
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(2 * 60 * 60);
+    fs::File::options().write(true).open(&abandoned).unwrap().set_modified(long_ago).unwrap();
 
     export(&mut library, &article.id, &dir.path().join("pkg.zip")).unwrap();
 
     assert!(!abandoned.exists());
     assert!(live.exists(), "another process's export in progress is left alone");
     assert!(dir.path().join("pkg.zip").is_file());
+}
+
+/// Defect 7 of issue 8: a crash between the two renames of a folder export left `.pkg.old`,
+/// and every later export to that folder failed on it.
+#[test]
+fn an_old_package_a_crash_left_does_not_block_later_exports() {
+    let (dir, mut library) = library();
+    let article = text_article(&mut library);
+    let out = dir.path().join("pkg");
+    export(&mut library, &article.id, &out).unwrap();
+    let left = dir.path().join(".pkg.old");
+    fs::create_dir(&left).unwrap();
+    fs::write(left.join(MANIFEST_FILE), b"{}").unwrap();
+
+    for _ in 0..2 {
+        export(&mut library, &article.id, &out).unwrap();
+    }
+
+    assert!(out.join(MANIFEST_FILE).is_file());
+    assert_eq!(fs::read(left.join(MANIFEST_FILE)).unwrap(), b"{}", "what is not ours is not touched");
+}
+
+/// Defect 7 of issue 8: a zip export replaced any file of that name without a word.
+#[test]
+fn a_zip_export_never_replaces_a_file_unasked() {
+    let (dir, mut library) = library();
+    let article = text_article(&mut library);
+    let out = dir.path().join("story.zip");
+    fs::write(&out, b"the editor's own file").unwrap();
+
+    let err = export(&mut library, &article.id, &out).unwrap_err();
+
+    let message = err.to_string();
+    assert!(message.contains(&out.display().to_string()) && message.contains("replace"), "{message}");
+    assert_eq!(fs::read(&out).unwrap(), b"the editor's own file");
+    assert!(library.store().exports(&article.id).unwrap().is_empty(), "a refused export is not recorded");
+
+    let replaced = package::export(&mut library, &article.id, &out, Existing::Replace, &mut |_, _, _| {}).unwrap();
+    assert_eq!(replaced.path, out);
+    assert!(zip::ZipArchive::new(fs::File::open(&out).unwrap()).unwrap().len() >= 4);
+}
+
+/// What a watcher of a folder sees (inotify, as hot-folder watchers use): (event, name).
+#[cfg(target_os = "linux")]
+pub struct Watcher {
+    fd: i32,
+}
+
+#[cfg(target_os = "linux")]
+impl Watcher {
+    pub fn new(dir: &Path) -> Watcher {
+        use std::os::unix::ffi::OsStrExt;
+        let fd = unsafe { libc::inotify_init1(libc::IN_NONBLOCK | libc::IN_CLOEXEC) };
+        assert!(fd >= 0);
+        let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+        let mask = libc::IN_CREATE | libc::IN_MOVED_TO | libc::IN_CLOSE_WRITE | libc::IN_MODIFY;
+        assert!(unsafe { libc::inotify_add_watch(fd, path.as_ptr(), mask) } >= 0);
+        Watcher { fd }
+    }
+
+    /// Every event so far, by the name of the entry it is about.
+    pub fn events(&self) -> Vec<(&'static str, String)> {
+        let mut events = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return events;
+            }
+            let mut at = 0;
+            while at < n as usize {
+                let event = unsafe { std::ptr::read_unaligned(buf[at..].as_ptr().cast::<libc::inotify_event>()) };
+                let start = at + std::mem::size_of::<libc::inotify_event>();
+                let name = &buf[start..start + event.len as usize];
+                let name = String::from_utf8_lossy(name.split(|b| *b == 0).next().unwrap_or_default()).into_owned();
+                let kind = match event.mask {
+                    m if m & libc::IN_CREATE != 0 => "created",
+                    m if m & libc::IN_MOVED_TO != 0 => "moved in",
+                    m if m & libc::IN_CLOSE_WRITE != 0 => "written",
+                    _ => "modified",
+                };
+                events.push((kind, name));
+                at = start + event.len as usize;
+            }
+        }
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        unsafe { libc::close(self.fd) };
+    }
+}
+
+/// Defect 7 of issue 8: the partial zip was written inside the target (hot) folder, where a
+/// watcher picks up half a file. A watcher now sees one thing: the whole zip moved in.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_watcher_of_the_export_folder_sees_only_the_finished_zip() {
+    let (dir, mut library) = library();
+    let article = illustrated_article(&mut library);
+    let hot = dir.path().join("hot");
+    fs::create_dir(&hot).unwrap();
+    let watcher = Watcher::new(&hot);
+
+    export(&mut library, &article.id, &hot.join("story.zip")).unwrap();
+
+    assert_eq!(watcher.events(), [("moved in", "story.zip".to_owned())]);
+    assert_eq!(fs::read_dir(&hot).unwrap().count(), 1);
 }
