@@ -151,7 +151,10 @@ export interface Problem { field: string; message: string; photo_id?: string }
 export interface Preflight { problems: Problem[]; warnings: Problem[] }
 export interface Exported { article_id: string; article_version: number; ninjs_version: number; path: string; files: number; bytes: number; warnings: Problem[] }
 export interface ExportProgress { done: number; total: number; step: string }
-export type Destination = { name: string } & ({ kind: "folder"; path: string } | { kind: "http_push"; resource_url: string; assets_url: string });
+// The push secret is write-only: `secret` may be sent when adding one, only `secret_set` comes back.
+export type Destination = { name: string } & ({ kind: "folder"; path: string } | {
+  kind: "http_push"; resource_url: string; assets_url: string; secret_set?: boolean; secret?: string; ca_file?: string | null;
+});
 export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
 export interface Delivery {
   id: number; article_id: string; article_version: number; destination: string; state: DeliveryState;
@@ -160,7 +163,7 @@ export interface Delivery {
 
 export const publishApi = {
   preflight: (id: string) => invoke<Preflight>("preflight", { id }),
-  export: (id: string, out: string) => invoke<Exported>("export_article", { id, out }),
+  export: (id: string, out: string, replace = false) => invoke<Exported>("export_article", { id, out, replace }),
   destinations: () => invoke<Destination[]>("destinations"),
   addDestination: (destination: Destination) => invoke<void>("add_destination", { destination }),
   outbox: () => invoke<Delivery[]>("outbox"),

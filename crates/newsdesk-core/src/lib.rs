@@ -3,6 +3,7 @@
 //! layers over this crate. See ARCHITECTURE.md for the map.
 
 pub mod article;
+mod atomic_file;
 pub mod delivery;
 pub mod demo;
 pub mod error;
