@@ -35,21 +35,33 @@ pub async fn preflight(desk: State<'_, Desk>, id: String) -> Reply<Preflight> {
     desk.with(|library| package::preflight(library, &library.store().article(&id)?))
 }
 
+/// `replace`: the user chose to replace a zip already at `out` (the save dialog asked);
+/// without it, an existing file is refused and kept.
 #[tauri::command]
-pub async fn export_article<R: Runtime>(app: AppHandle<R>, desk: State<'_, Desk>, id: String, out: PathBuf) -> Reply<Exported> {
+pub async fn export_article<R: Runtime>(
+    app: AppHandle<R>,
+    desk: State<'_, Desk>,
+    id: String,
+    out: PathBuf,
+    replace: Option<bool>,
+) -> Reply<Exported> {
+    let existing = if replace == Some(true) { package::Existing::Replace } else { package::Existing::Refuse };
     in_background(&desk, move |library| {
-        package::export(library, &id, &out, &mut |done, total, step| {
+        package::export(library, &id, &out, existing, &mut |done, total, step| {
             events::emit(&app, ExportProgress { done, total, step: step.to_owned() });
         })
     })
     .await
 }
 
+/// The destinations as the window sees them: a push secret shows only as `secret_set`, never
+/// its value (a `Destination` cannot serialise one: see `delivery::Secret`).
 #[tauri::command]
 pub async fn destinations(desk: State<'_, Desk>) -> Reply<Vec<Destination>> {
     desk.with(|library| library.store().destinations())
 }
 
+/// The window may send a `secret` here: it is stored, and never sent back.
 #[tauri::command]
 pub async fn add_destination(desk: State<'_, Desk>, destination: Destination) -> Reply<()> {
     desk.with(|library| library.store_mut().add_destination(&destination))

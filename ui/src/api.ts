@@ -114,7 +114,7 @@ export const photoApi = {
 
 export const publishApi = {
   preflight: (id: string) => call<Preflight>("preflight", { id }),
-  export: (id: string, out: string) => call<Exported>("export_article", { id, out }),
+  export: (id: string, out: string, replace = false) => call<Exported>("export_article", { id, out, replace }),
   destinations: () => call<Destination[]>("destinations"),
   addDestination: (destination: Destination) => call<void>("add_destination", { destination }),
   outbox: () => call<Delivery[]>("outbox"),

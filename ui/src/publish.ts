@@ -72,17 +72,19 @@ export class Publish {
       ? await save({ defaultPath: `${slug || "story"}.zip`, filters: [{ name: "Zip", extensions: ["zip"] }] })
       : await open({ directory: true, title: "Export the package into a new folder here" }).then((dir) =>
           dir ? `${dir}/${slug || "story"}` : null);
-    if (out) await this.exportTo(out);
+    // The save dialog itself asks before a file is replaced: a zip chosen there is the
+    // user's choice to replace it. Anything else already there is refused by the core.
+    if (out) await this.exportTo(out, zip);
   }
 
-  async exportTo(out: string) {
+  async exportTo(out: string, replace = false) {
     const article = this.current();
     if (!article) return;
     await this.beforeExport();
     const state = $("#export-state");
     state.textContent = "Exporting…";
     try {
-      const done = await publishApi.export(article.id, out);
+      const done = await publishApi.export(article.id, out, replace);
       state.textContent = `Exported version ${done.article_version} to ${done.path} (${done.files} files)`;
       state.dataset.path = done.path;
     } catch (e) {
@@ -99,7 +101,9 @@ export class Publish {
       const list = await publishApi.destinations();
       $("#destinations").replaceChildren(list.length
         ? h("ul", { class: "destinations" }, ...list.map((d) => h("li", {},
-            h("span", {}, d.name, h("small", { class: "muted" }, ` ${d.kind === "folder" ? d.path : d.resource_url}`)),
+            // The push secret is write-only: the core tells only whether one is set.
+            h("span", {}, d.name, h("small", { class: "muted" },
+              ` ${d.kind === "folder" ? d.path : `${d.resource_url}${d.secret_set ? " · signed" : ""}`}`)),
             h("button", { disabled: !article, onclick: () => void this.send(d.name) }, "Send"))))
         : h("p", { class: "muted" }, "No destinations yet."));
     } catch (e) {

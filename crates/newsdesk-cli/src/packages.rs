@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Subcommand;
-use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Target};
+use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Secret, Target};
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
@@ -23,6 +23,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// Replace a file already at PATH (without it, the export is refused and the file kept).
+        #[arg(long)]
+        replace: bool,
     },
     /// Queue an article for delivery to a destination (sent by `outbox run`).
     Deliver {
@@ -46,6 +49,9 @@ pub enum Command {
 #[derive(Subcommand)]
 pub enum DestinationCommand {
     /// Add a hot folder (--folder) or an HTTP push receiver (--resource-url and --assets-url).
+    /// The receiver's shared secret for the x-superdesk-signature header is taken from the
+    /// environment variable NEWSDESK_PUSH_SECRET, never from the command line (where shell
+    /// history and `ps` would keep it).
     Add {
         name: String,
         #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url"])]
@@ -54,24 +60,30 @@ pub enum DestinationCommand {
         resource_url: Option<String>,
         #[arg(long, value_name = "URL", requires = "resource_url")]
         assets_url: Option<String>,
-        /// Shared secret for the x-superdesk-signature header.
-        #[arg(long, env = "NEWSDESK_PUSH_SECRET", hide_env_values = true)]
-        secret: Option<String>,
+        /// An extra CA certificate (PEM) to trust for an https receiver, besides the system's.
+        #[arg(long, value_name = "FILE", requires = "resource_url")]
+        ca_file: Option<PathBuf>,
         #[arg(long, value_name = "SECONDS", default_value_t = 10)]
         connect_timeout: u64,
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         read_timeout: u64,
     },
     List,
-    Remove { name: String },
+    Remove {
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
 pub enum OutboxCommand {
     List,
     /// Send a failed, waiting or cancelled delivery again at the next run.
-    Retry { id: i64 },
-    Cancel { id: i64 },
+    Retry {
+        id: i64,
+    },
+    Cancel {
+        id: i64,
+    },
     /// Try every delivery that is due now, once.
     Run {
         /// First retry after twice this (then 4x, 8x... up to 64x).
@@ -99,12 +111,27 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             if checked.problems.is_empty() {
                 Ok(())
             } else {
-                Err(Error::Preflight { article_id: id, problems: checked.problems })
+                Err(Error::Preflight {
+                    article_id: id,
+                    problems: checked.problems,
+                })
             }
         }
-        Command::Export { id, out: path } => {
+        Command::Export {
+            id,
+            out: path,
+            replace,
+        } => {
             let id = library.store().resolve_article_id(&id)?;
-            let exported = package::export(library, &id, &path, &mut |done, total, what| out.progress(done, total, what))
+            let existing = if replace {
+                package::Existing::Replace
+            } else {
+                package::Existing::Refuse
+            };
+            let exported =
+                package::export(library, &id, &path, existing, &mut |done, total, what| {
+                    out.progress(done, total, what)
+                })
                 .inspect_err(|e| report_preflight(e, out))?;
             out.print(&exported, |e| {
                 print_problems("warning", &e.warnings);
@@ -119,9 +146,14 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             });
             Ok(())
         }
-        Command::Deliver { id, destination, now } => {
+        Command::Deliver {
+            id,
+            destination,
+            now,
+        } => {
             let id = library.store().resolve_article_id(&id)?;
-            let queued = delivery::deliver(library, &id, &destination).inspect_err(|e| report_preflight(e, out))?;
+            let queued = delivery::deliver(library, &id, &destination)
+                .inspect_err(|e| report_preflight(e, out))?;
             if now {
                 delivery::run_due(library, &OutboxRun::default())?;
             }
@@ -136,13 +168,24 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
 
 fn destination(library: &mut Library, command: DestinationCommand, out: &Output) -> Result<()> {
     match command {
-        DestinationCommand::Add { name, folder, resource_url, assets_url, secret, connect_timeout, read_timeout } => {
+        DestinationCommand::Add {
+            name,
+            folder,
+            resource_url,
+            assets_url,
+            ca_file,
+            connect_timeout,
+            read_timeout,
+        } => {
             let target = match (folder, resource_url, assets_url) {
-                (Some(path), None, None) => Target::Folder { path: std::path::absolute(&path).unwrap_or(path) },
+                (Some(path), None, None) => Target::Folder {
+                    path: std::path::absolute(&path).unwrap_or(path),
+                },
                 (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
                     resource_url,
                     assets_url,
-                    secret: secret.filter(|s| !s.is_empty()),
+                    secret: push_secret(),
+                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
                 }),
@@ -154,12 +197,15 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             };
             let destination = Destination { name, target };
             library.store_mut().add_destination(&destination)?;
-            out.print(&shown(destination), |d| println!("added {}", destination_line(d)));
+            out.print(&destination, |d| println!("added {}", destination_line(d)));
             Ok(())
         }
         DestinationCommand::List => {
-            let list: Vec<Destination> = library.store().destinations()?.into_iter().map(shown).collect();
-            out.print(&list, |list| list.iter().for_each(|d| println!("{}", destination_line(d))));
+            let list: Vec<Destination> = library.store().destinations()?;
+            out.print(&list, |list| {
+                list.iter()
+                    .for_each(|d| println!("{}", destination_line(d)))
+            });
             Ok(())
         }
         DestinationCommand::Remove { name } => {
@@ -176,20 +222,26 @@ fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result
         OutboxCommand::Retry { id } => vec![library.store_mut().retry_delivery(id)?],
         OutboxCommand::Cancel { id } => vec![library.store_mut().cancel_delivery(id)?],
         OutboxCommand::Run { base_delay, lease } => {
-            let run = OutboxRun { base_delay: Duration::from_secs(base_delay), lease: Duration::from_secs(lease) };
+            let run = OutboxRun {
+                base_delay: Duration::from_secs(base_delay),
+                lease: Duration::from_secs(lease),
+            };
             delivery::run_due(library, &run)?
         }
     };
-    out.print(&deliveries, |list| list.iter().for_each(|d| println!("{}", delivery_line(d))));
+    out.print(&deliveries, |list| {
+        list.iter().for_each(|d| println!("{}", delivery_line(d)))
+    });
     Ok(())
 }
 
-/// A destination as shown: the secret is never printed, only whether there is one.
-fn shown(mut destination: Destination) -> Destination {
-    if let Target::HttpPush(push) = &mut destination.target {
-        push.secret = push.secret.as_ref().map(|_| "(set)".to_owned());
-    }
-    destination
+/// The push secret, from `NEWSDESK_PUSH_SECRET`; none when it is unset or empty. (Printing a
+/// destination shows only whether it has one: see `delivery::Secret`.)
+fn push_secret() -> Option<Secret> {
+    std::env::var("NEWSDESK_PUSH_SECRET")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(Secret::new)
 }
 
 fn destination_line(d: &Destination) -> String {
@@ -200,7 +252,11 @@ fn destination_line(d: &Destination) -> String {
             d.name,
             push.resource_url,
             push.assets_url,
-            if push.secret.is_some() { ", signed" } else { "" }
+            if push.secret.is_some() {
+                ", signed"
+            } else {
+                ""
+            }
         ),
     }
 }
@@ -210,7 +266,7 @@ fn delivery_line(d: &Delivery) -> String {
         "{:>4}  {:<9}  {}  v{}  to {}  attempts {}",
         d.id,
         d.state.as_str(),
-        &d.article_id[..8.min(d.article_id.len())],
+        d.article_id.chars().take(8).collect::<String>(),
         d.ninjs_version,
         d.destination,
         d.attempts
@@ -235,6 +291,8 @@ struct Problems<'a> {
 /// Preflight problems one per line (or as JSON on stdout) before the one-line error.
 fn report_preflight(err: &Error, out: &Output) {
     if let Error::Preflight { problems, .. } = err {
-        out.print(&Problems { problems }, |p| print_problems("blocks publishing", p.problems));
+        out.print(&Problems { problems }, |p| {
+            print_problems("blocks publishing", p.problems)
+        });
     }
 }

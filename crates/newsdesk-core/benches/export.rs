@@ -38,7 +38,7 @@ fn main() {
         let article = article_with_photos(&mut library, &photos);
         let out = dir.path().join("one-core.zip");
         let (wall, cpu) = measure(|| {
-            package::export(&mut library, &article, &out, &mut |_, _, _| {}).unwrap();
+            package::export(&mut library, &article, &out, package::Existing::Replace, &mut |_, _, _| {}).unwrap();
         });
         report("newsdesk export, cold, 1 core", wall, cpu, "taskset -c 0");
         return;
@@ -53,7 +53,7 @@ fn main() {
     for (run, name) in [("cold", "cold.zip"), ("warm", "warm.zip")] {
         let out = dir.path().join(name);
         let (wall, cpu) = measure(|| {
-            package::export(&mut library, &article, &out, &mut |_, _, _| {}).unwrap();
+            package::export(&mut library, &article, &out, package::Existing::Replace, &mut |_, _, _| {}).unwrap();
         });
         let zip = std::fs::metadata(&out).unwrap().len();
         report(&format!("newsdesk export, {run}"), wall, cpu, &format!("zip {:.1} MB", zip as f64 / 1e6));

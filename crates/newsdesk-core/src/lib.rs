@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+mod atomic_file;
 pub mod delivery;
 pub mod demo;
 pub mod error;

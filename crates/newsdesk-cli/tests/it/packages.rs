@@ -1,6 +1,28 @@
 //! `newsdesk export`, `destination`, `deliver` and `outbox` as a script sees them.
 
+use std::path::Path;
+use std::process::Command;
+
 use super::common::{json, newsdesk};
+
+/// `newsdesk` as a script runs it with `NEWSDESK_PUSH_SECRET` set: (exit code, stdout, stderr).
+fn newsdesk_with_secret(library: &Path, secret: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .current_dir(library.parent().unwrap())
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("NEWSDESK_LIBRARY")
+        .env("NEWSDESK_PUSH_SECRET", secret)
+        .output()
+        .unwrap();
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (
+        out.status.code().unwrap(),
+        text(out.stdout),
+        text(out.stderr),
+    )
+}
 
 #[test]
 fn export_lists_preflight_problems_and_writes_nothing() {
@@ -10,11 +32,18 @@ fn export_lists_preflight_problems_and_writes_nothing() {
     let id = json(&created)["id"].as_str().unwrap().to_owned();
     let out = dir.path().join("story.zip");
 
-    let (code, stdout, stderr) = newsdesk(&lib, &["--json", "export", &id[..8], "--out", out.to_str().unwrap()]);
+    let (code, stdout, stderr) = newsdesk(
+        &lib,
+        &["--json", "export", &id[..8], "--out", out.to_str().unwrap()],
+    );
 
     assert_eq!(code, 1, "{stdout} {stderr}");
-    let fields: Vec<String> =
-        json(&stdout)["problems"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap().to_owned()).collect();
+    let fields: Vec<String> = json(&stdout)["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap().to_owned())
+        .collect();
     assert_eq!(fields, ["headline", "authors", "body", "body"]);
     let report = json(stderr.trim());
     assert_eq!(report["kind"], "preflight");
@@ -29,7 +58,16 @@ fn export_deliver_and_outbox_from_the_command_line() {
     let lib = dir.path().join("lib");
     let (_, created, _) = newsdesk(
         &lib,
-        &["--json", "new", "--headline", "Harbour fire", "--author", "Ana Lima:Reporter", "--body", "It burned all night."],
+        &[
+            "--json",
+            "new",
+            "--headline",
+            "Harbour fire",
+            "--author",
+            "Ana Lima:Reporter",
+            "--body",
+            "It burned all night.",
+        ],
     );
     let id = json(&created)["id"].as_str().unwrap().to_owned();
     let zip = dir.path().join("story.zip");
@@ -45,26 +83,138 @@ fn export_deliver_and_outbox_from_the_command_line() {
 
     let hot = dir.path().join("hot");
     std::fs::create_dir(&hot).unwrap();
-    let (code, _, stderr) = newsdesk(&lib, &["destination", "add", "wire", "--folder", hot.to_str().unwrap()]);
-    assert_eq!(code, 0, "{stderr}");
     let (code, _, stderr) = newsdesk(
         &lib,
-        &["destination", "add", "cms", "--resource-url", "http://127.0.0.1:9/items", "--assets-url", "http://127.0.0.1:9/assets", "--secret", "s3cret"],
+        &[
+            "destination",
+            "add",
+            "wire",
+            "--folder",
+            hot.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = newsdesk_with_secret(
+        &lib,
+        "s3cret",
+        &[
+            "destination",
+            "add",
+            "cms",
+            "--resource-url",
+            "http://127.0.0.1:9/items",
+            "--assets-url",
+            "http://127.0.0.1:9/assets",
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
     let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
-    assert!(!listed.contains("s3cret"), "the secret is never printed: {listed}");
-    assert_eq!(json(&listed)[0]["secret"], "(set)");
+    assert!(
+        !listed.contains("s3cret"),
+        "the secret is never printed: {listed}"
+    );
+    assert_eq!(json(&listed)[0]["secret_set"], true);
 
     let (_, queued, _) = newsdesk(&lib, &["--json", "deliver", &id, "--to", "wire"]);
     assert_eq!(json(&queued)["state"], "pending");
     let (_, ran, _) = newsdesk(&lib, &["--json", "outbox", "run"]);
     assert_eq!(json(&ran)[0]["state"], "delivered");
-    assert_eq!(std::fs::read(hot.join(format!("{id}-v1.zip"))).unwrap(), std::fs::read(&zip).unwrap());
+    assert_eq!(
+        std::fs::read(hot.join(format!("{id}-v1.zip"))).unwrap(),
+        std::fs::read(&zip).unwrap()
+    );
 
     let (code, _, stderr) = newsdesk(&lib, &["deliver", &id, "--to", "nowhere"]);
     assert_eq!(code, 1);
     assert!(stderr.contains("destination nowhere not found"), "{stderr}");
     let (_, listed, _) = newsdesk(&lib, &["--json", "outbox"]);
     assert_eq!(json(&listed).as_array().unwrap().len(), 1);
+}
+
+/// Defect 5 of issue 8: `--secret` put the push secret in shell history and `ps`; it comes
+/// from `NEWSDESK_PUSH_SECRET` only.
+#[test]
+fn the_push_secret_comes_from_the_environment_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let urls = [
+        "--resource-url",
+        "http://127.0.0.1:9/items",
+        "--assets-url",
+        "http://127.0.0.1:9/assets",
+    ];
+    let with = |name: &'static str, extra: &[&'static str]| {
+        [&["destination", "add", name][..], &urls[..], extra].concat()
+    };
+
+    let (code, _, stderr) = newsdesk(&lib, &with("cms", &["--secret", "on-the-command-line"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("unexpected argument '--secret'"),
+        "{stderr}"
+    );
+    assert!(
+        !lib.join("newsdesk.db").exists()
+            || !newsdesk(&lib, &["destination", "list"]).1.contains("cms")
+    );
+
+    let (code, added, stderr) = newsdesk_with_secret(
+        &lib,
+        "from-the-environment",
+        &[&["--json"][..], &with("cms", &[])].concat(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (code, unsigned, stderr) = newsdesk(&lib, &[&["--json"][..], &with("open", &[])].concat());
+    assert_eq!(code, 0, "{stderr}");
+    let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
+    for shown in [&added, &unsigned, &listed] {
+        assert!(!shown.contains("from-the-environment"), "{shown}");
+    }
+    assert_eq!(
+        (
+            json(&added)["secret_set"].clone(),
+            json(&unsigned)["secret_set"].clone()
+        ),
+        (true.into(), false.into())
+    );
+    let (_, text, _) = newsdesk(&lib, &["destination", "list"]);
+    assert!(
+        text.contains("cms  http push") && text.contains("signed"),
+        "{text}"
+    );
+}
+
+/// Defect 7 of issue 8: `export --out story.zip` replaced an existing story.zip unasked.
+#[test]
+fn export_replaces_a_zip_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let (_, created, _) = newsdesk(
+        &lib,
+        &[
+            "--json",
+            "new",
+            "--headline",
+            "Harbour fire",
+            "--author",
+            "Ana Lima:Reporter",
+            "--body",
+            "It burned all night.",
+        ],
+    );
+    let id = json(&created)["id"].as_str().unwrap().to_owned();
+    let zip = dir.path().join("story.zip");
+    std::fs::write(&zip, b"someone else's story").unwrap();
+
+    let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story.zip"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("story.zip") && stderr.contains("--replace"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&zip).unwrap(), b"someone else's story");
+
+    let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story.zip", "--replace"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(&std::fs::read(&zip).unwrap()[..2], b"PK");
 }

@@ -3,10 +3,13 @@
 
 mod http_push;
 mod outbox;
+mod secret;
+mod tls;
 
-pub use http_push::{PushError, push, signature};
 pub(crate) use http_push::hex;
+pub use http_push::{PushError, push, signature};
 pub use outbox::{OutboxRun, deliver, run_due};
+pub use secret::Secret;
 
 use std::path::PathBuf;
 
@@ -42,20 +45,29 @@ pub struct HttpPush {
     pub resource_url: String,
     /// Where media are looked up (`GET {assets_url}/{media_id}`) and uploaded (`POST`).
     pub assets_url: String,
-    /// Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature.
+    /// Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature. Taken
+    /// in as `secret`, shown only as `secret_set` (true or false), never as its value.
+    #[serde(
+        default,
+        rename(serialize = "secret_set", deserialize = "secret"),
+        serialize_with = "secret::serialize_whether_set"
+    )]
+    pub secret: Option<Secret>,
+    /// An extra CA certificate file (PEM) to trust besides the system's, for a receiver
+    /// whose certificate a newsroom-internal CA signed.
     #[serde(default)]
-    pub secret: Option<String>,
+    pub ca_file: Option<PathBuf>,
     #[serde(default = "default_connect_timeout")]
     pub connect_timeout_secs: u64,
     #[serde(default = "default_read_timeout")]
     pub read_timeout_secs: u64,
 }
 
-fn default_connect_timeout() -> u64 {
+pub(crate) fn default_connect_timeout() -> u64 {
     10
 }
 
-fn default_read_timeout() -> u64 {
+pub(crate) fn default_read_timeout() -> u64 {
     60
 }
 
@@ -65,6 +77,7 @@ impl HttpPush {
             resource_url: resource_url.into(),
             assets_url: assets_url.into(),
             secret: None,
+            ca_file: None,
             connect_timeout_secs: default_connect_timeout(),
             read_timeout_secs: default_read_timeout(),
         }
@@ -92,23 +105,34 @@ impl Destination {
                 path.display()
             ))),
             Target::HttpPush(push) => {
-                for (what, url) in [("resource URL", &push.resource_url), ("assets URL", &push.assets_url)] {
+                for (what, url) in [
+                    ("resource URL", &push.resource_url),
+                    ("assets URL", &push.assets_url),
+                ] {
                     if !(url.starts_with("http://") || url.starts_with("https://")) {
                         return Err(Error::invalid(format!(
                             "the {what} of {} must start with http:// or https://, not {url:?}",
                             self.name
                         )));
                     }
-                    if url.starts_with("https://") && !cfg!(feature = "https") {
-                        return Err(Error::invalid(format!(
-                            "the {what} of {} uses https, and this build of Newsdesk has no https \
-                             support (build it with the `https` feature)",
-                            self.name
-                        )));
-                    }
                 }
                 if push.connect_timeout_secs == 0 || push.read_timeout_secs == 0 {
-                    return Err(Error::invalid(format!("the timeouts of {} must be at least a second", self.name)));
+                    return Err(Error::invalid(format!(
+                        "the timeouts of {} must be at least a second",
+                        self.name
+                    )));
+                }
+                if let Some(ca_file) = &push.ca_file {
+                    if !ca_file.is_absolute() {
+                        return Err(Error::invalid(format!(
+                            "the CA file of {} must be an absolute path, not {}",
+                            self.name,
+                            ca_file.display()
+                        )));
+                    }
+                    tls::read_ca_file(ca_file).map_err(|reason| {
+                        Error::invalid(format!("the CA file of {}: {reason}", self.name))
+                    })?;
                 }
                 Ok(())
             }

@@ -108,16 +108,37 @@ pub struct Exported {
     pub warnings: Vec<Problem>,
 }
 
+/// What a zip export does with a file already at its target. (A folder export replaces an
+/// earlier Newsdesk package and refuses anything else, whichever is asked.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Leave it as it is and fail, naming it: the default, so nobody's file goes unasked.
+    Refuse,
+    /// The user chose to replace it (`--replace`; the window's save dialog asked).
+    Replace,
+}
+
 /// Progress of a long export: (step done, steps in all, what).
 pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
 
 /// Exports the current version of an article to `out`: a zip when it ends in `.zip`, a folder
 /// otherwise. Fails with [`Error::Preflight`] (and writes nothing) when preflight finds
 /// blocking problems.
-pub fn export(library: &mut Library, article_id: &str, out: &Path, progress: Progress<'_>) -> Result<Exported> {
-    let (package, article, warnings) = build(library, article_id, progress)?;
+pub fn export(
+    library: &mut Library,
+    article_id: &str,
+    out: &Path,
+    existing: Existing,
+    progress: Progress<'_>,
+) -> Result<Exported> {
     let is_zip = out.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
-    let bytes = if is_zip { package.write_zip(out)? } else { package.write_folder(out)? };
+    // Before the work of building: the answer is the same after it.
+    if is_zip && existing == Existing::Refuse && out.symlink_metadata().is_ok() {
+        return Err(crate::atomic_file::already_there(out));
+    }
+    let (package, article, warnings) = build(library, article_id, progress)?;
+    let root = library.root().to_path_buf();
+    let bytes = if is_zip { package.write_zip(out, &root, existing)? } else { package.write_folder(out, &root)? };
     record(library, &package, &article, &out.to_string_lossy())?;
     Ok(exported(&package, &article, out.to_path_buf(), bytes, warnings))
 }
@@ -134,7 +155,7 @@ pub(crate) fn export_for_delivery(library: &mut Library, article_id: &str, desti
     let kept = Package::read_folder(&path).ok();
     let bytes = match kept {
         Some(kept) if kept.files == package.files => package.files.iter().map(|f| f.bytes.len() as u64).sum(),
-        _ => package.write_folder(&path)?,
+        _ => package.write_folder(&path, library.root())?,
     };
     record(library, &package, &article, destination)?;
     Ok(exported(&package, &article, path, bytes, warnings))
