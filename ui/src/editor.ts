@@ -133,7 +133,7 @@ export class Editor {
       if (this.article?.id !== saved.id) return;
       // Only the version moves: the form and body stay as typed (the core trims fields, and
       // the editor may have typed on), and a lead photo set meanwhile is kept.
-      this.article = { ...this.article!, version: saved.version, status: saved.status, updated_at: saved.updated_at };
+      this.article = { ...this.article, version: saved.version, status: saved.status, updated_at: saved.updated_at };
       this.savedSeq = covers;
       this.state(this.dirty ? "Unsaved changes" : `Saved ${clock(saved.updated_at)}`, this.dirty ? "pending" : "saved");
       if (this.dirty) this.timer = window.setTimeout(() => void this.flush("autosave"), AUTOSAVE_DELAY_MS);
