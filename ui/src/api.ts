@@ -167,3 +167,45 @@ export const publishApi = {
   deliver: (id: string, destination: string) => invoke<Delivery>("deliver", { id, destination }),
   retry: (id: number) => invoke<Delivery>("retry_delivery", { id }),
 };
+
+// ---- The window's own additions: list pages, conflict details, kept unsaved text. ----
+// One block at the end, apart from the typed calls above (which are being generated from the
+// Rust types), so both changes merge without touching each other.
+
+/** A page of the library list: `offset` rows skipped, at most `limit` returned. */
+export type ListPage = ArticleFilter & { offset: number };
+
+export function listPage(page: ListPage): Promise<ArticleSummary[]> {
+  return invoke<ArticleSummary[]>("list_articles", { filter: page });
+}
+
+/** What a refused stale save tells the window besides its message. */
+export interface ConflictDetails { keptRevision: number | null; currentVersion: number | null }
+
+/** Reads a conflict's `details` (`{kept_revision, current_version}`); either is null when the
+ * shell sent none (an older shell: the caller then looks in the history). */
+export function conflictDetails(e: unknown): ConflictDetails {
+  const details = typeof e === "object" && e !== null && "details" in e ? e.details : null;
+  const number = (key: string): number | null => {
+    if (typeof details !== "object" || details === null || !(key in details)) return null;
+    const value = (details as Record<string, unknown>)[key];
+    return typeof value === "number" ? value : null;
+  };
+  return { keptRevision: number("kept_revision"), currentVersion: number("current_version") };
+}
+
+/** Text the library did not take, kept in the library folder until the editor decides. */
+export interface UnsavedText {
+  article_id: string;
+  base_version: number;
+  fields: ArticleFields;
+  reason: string;
+  kept_at: string;
+}
+
+export const recoveryApi = {
+  keep: (articleId: string, baseVersion: number, fields: ArticleFields, reason: string) =>
+    invoke<null>("keep_unsaved", { articleId, baseVersion, fields, reason }),
+  kept: () => invoke<UnsavedText[]>("unsaved_texts"),
+  discard: (articleId: string) => invoke<null>("discard_unsaved", { articleId }),
+};
