@@ -43,6 +43,15 @@ build_ui() {
   npm run --prefix ui build
 }
 
+# The window's TypeScript on its own, before any Rust: strict types, the linter (eslint with
+# typescript-eslint) and the unit tests (Vitest with Tauri's IPC mocks). Runs after build_ui,
+# which installed ui/node_modules.
+test_ui() {
+  npm run --prefix ui check
+  npm run --prefix ui lint
+  npm run --prefix ui test
+}
+
 install_tauri_driver() {
   export PATH="$HOME/.cargo/bin:$PATH"
   if ! tauri-driver --help >/dev/null 2>&1; then
@@ -71,6 +80,7 @@ case "${1:-}" in
   test)
     setup
     build_ui
+    test_ui
     cargo test --workspace --locked
     test_e2e
     ;;

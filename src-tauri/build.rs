@@ -27,6 +27,9 @@ const COMMANDS: &[&str] = &[
     "outbox",
     "deliver",
     "retry_delivery",
+    "keep_unsaved",
+    "unsaved_texts",
+    "discard_unsaved",
 ];
 
 fn main() {

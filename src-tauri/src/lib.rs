@@ -4,6 +4,7 @@
 mod commands;
 mod commands_photos;
 mod commands_publish;
+mod commands_recovery;
 mod desk;
 mod photo_protocol;
 mod idle;
@@ -55,6 +56,9 @@ pub fn run() {
             commands_publish::outbox,
             commands_publish::deliver,
             commands_publish::retry_delivery,
+            commands_recovery::keep_unsaved,
+            commands_recovery::unsaved_texts,
+            commands_recovery::discard_unsaved,
         ])
         .run(tauri::generate_context!())
         .expect("the Newsdesk window could not start");

@@ -11,3 +11,4 @@ mod photo;
 mod safety;
 mod demo;
 mod store;
+mod recovery;
