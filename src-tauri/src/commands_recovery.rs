@@ -11,7 +11,11 @@ use crate::desk::{Desk, Reply};
 
 fn root(desk: &Desk) -> Reply<&std::path::Path> {
     desk.root().map(|p| p.as_path()).ok_or_else(|| {
-        Error::Library { path: Default::default(), reason: "no library folder to keep the text in".into() }.report()
+        Error::Library {
+            path: Default::default(),
+            reason: "no library folder to keep the text in".into(),
+        }
+        .report()
     })
 }
 

@@ -38,8 +38,19 @@ pub struct UnsavedText {
 
 impl UnsavedText {
     /// Text kept now.
-    pub fn now(article_id: String, base_version: i64, fields: ArticleFields, reason: String) -> Self {
-        UnsavedText { article_id, base_version, fields, reason, kept_at: OffsetDateTime::now_utc() }
+    pub fn now(
+        article_id: String,
+        base_version: i64,
+        fields: ArticleFields,
+        reason: String,
+    ) -> Self {
+        UnsavedText {
+            article_id,
+            base_version,
+            fields,
+            reason,
+            kept_at: OffsetDateTime::now_utc(),
+        }
     }
 }
 
@@ -61,10 +72,14 @@ pub fn kept(root: &Path) -> Result<Vec<UnsavedText>> {
     };
     let mut texts = Vec::new();
     for entry in entries {
-        let path = entry.context(|| format!("reading {}", folder.display()))?.path();
+        let path = entry
+            .context(|| format!("reading {}", folder.display()))?
+            .path();
         // Only our own `<id>.json`: temporary files of a write in progress start with a dot.
         let ours = path.extension().is_some_and(|e| e == "json")
-            && path.file_name().is_some_and(|n| !n.to_string_lossy().starts_with('.'));
+            && path
+                .file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'));
         if !ours {
             continue;
         }
@@ -77,7 +92,11 @@ pub fn kept(root: &Path) -> Result<Vec<UnsavedText>> {
         })?;
         texts.push(text);
     }
-    texts.sort_by(|a, b| a.kept_at.cmp(&b.kept_at).then_with(|| a.article_id.cmp(&b.article_id)));
+    texts.sort_by(|a, b| {
+        a.kept_at
+            .cmp(&b.kept_at)
+            .then_with(|| a.article_id.cmp(&b.article_id))
+    });
     Ok(texts)
 }
 
@@ -97,9 +116,13 @@ pub fn discard(root: &Path, article_id: &str) -> Result<()> {
 fn file_of(root: &Path, article_id: &str) -> Result<PathBuf> {
     let plain = !article_id.is_empty()
         && article_id.len() <= 64
-        && article_id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        && article_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-');
     if !plain {
-        return Err(Error::invalid(format!("{article_id:?} is not an article id")));
+        return Err(Error::invalid(format!(
+            "{article_id:?} is not an article id"
+        )));
     }
     Ok(root.join(FOLDER).join(format!("{article_id}.json")))
 }

@@ -37,12 +37,22 @@ fn defect_12_kept_text_survives_reopening_the_library_and_the_newest_keep_wins()
     drop(lib);
 
     let kept = recovery::kept(&root).unwrap();
-    assert_eq!(kept, vec![unsaved(B, "the other story", 1), unsaved(A, "first try, and more typed after", 3)]);
+    assert_eq!(
+        kept,
+        vec![
+            unsaved(B, "the other story", 1),
+            unsaved(A, "first try, and more typed after", 3)
+        ]
+    );
     let names: Vec<String> = fs::read_dir(root.join(recovery::FOLDER))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 2, "one whole file per article, no temporary files left: {names:?}");
+    assert_eq!(
+        names.len(),
+        2,
+        "one whole file per article, no temporary files left: {names:?}"
+    );
 }
 
 #[test]
@@ -65,10 +75,21 @@ fn a_library_that_never_kept_anything_has_nothing_to_offer() {
 #[test]
 fn ids_that_would_name_a_file_outside_the_folder_are_refused() {
     let (dir, lib) = library();
-    for id in ["", "../escape", "a/b", "..", "x\\y", "a.json", &"a".repeat(65)] {
+    for id in [
+        "",
+        "../escape",
+        "a/b",
+        "..",
+        "x\\y",
+        "a.json",
+        &"a".repeat(65),
+    ] {
         let err = recovery::keep(lib.root(), &unsaved(id, "x", 1)).unwrap_err();
         assert!(matches!(err, Error::Invalid(_)), "{id:?}: {err}");
-        assert!(matches!(recovery::discard(lib.root(), id), Err(Error::Invalid(_))), "{id:?}");
+        assert!(
+            matches!(recovery::discard(lib.root(), id), Err(Error::Invalid(_))),
+            "{id:?}"
+        );
     }
     assert!(!dir.path().join("escape.json").exists());
     assert_eq!(recovery::kept(lib.root()).unwrap(), vec![]);
@@ -81,9 +102,19 @@ fn a_kept_file_that_cannot_be_read_is_named_not_skipped() {
     let broken = lib.root().join(recovery::FOLDER).join(format!("{B}.json"));
     fs::write(&broken, "{ not json").unwrap();
     // A write in progress (our temporary-file naming) is not kept text.
-    fs::write(lib.root().join(recovery::FOLDER).join(".tmp-1234"), "partial").unwrap();
+    fs::write(
+        lib.root().join(recovery::FOLDER).join(".tmp-1234"),
+        "partial",
+    )
+    .unwrap();
     let err = recovery::kept(lib.root()).unwrap_err();
-    assert!(err.to_string().contains(&broken.display().to_string()), "{err}");
+    assert!(
+        err.to_string().contains(&broken.display().to_string()),
+        "{err}"
+    );
     fs::remove_file(&broken).unwrap();
-    assert_eq!(recovery::kept(lib.root()).unwrap(), vec![unsaved(A, "a", 1)]);
+    assert_eq!(
+        recovery::kept(lib.root()).unwrap(),
+        vec![unsaved(A, "a", 1)]
+    );
 }
