@@ -45,6 +45,15 @@ build_ui() {
   npm run --prefix ui build
 }
 
+# The window's TypeScript on its own, before any Rust: strict types, the linter (eslint with
+# typescript-eslint) and the unit tests (Vitest with Tauri's IPC mocks). Runs after build_ui,
+# which installed ui/node_modules.
+test_ui() {
+  npm run --prefix ui check
+  npm run --prefix ui lint
+  npm run --prefix ui test
+}
+
 install_tauri_driver() {
   export PATH="$HOME/.cargo/bin:$PATH"
   if ! tauri-driver --help >/dev/null 2>&1; then
@@ -60,13 +69,6 @@ install_tauri_driver() {
 check_rust_habits() {
   cargo fmt --all --check
   cargo clippy --locked --workspace --all-targets -- -D warnings
-}
-
-# The app's command tests (tauri::test, no window) and the contract checks in the same binary:
-# the capability grants exactly the one command list, ui/src/generated/ is not stale.
-test_app_contract() {
-  # --workspace, so features unify as in the other test runs and nothing builds twice.
-  cargo test --locked --workspace --test app
 }
 
 # Writes ui/src/generated/ anew from the Rust types (then commit it).
@@ -95,8 +97,8 @@ case "${1:-}" in
   test)
     setup
     build_ui
+    test_ui
     check_rust_habits
-    test_app_contract
     cargo test --workspace --locked
     test_e2e
     ;;

@@ -36,6 +36,9 @@ macro_rules! desk_commands {
             commands_publish::outbox,
             commands_publish::deliver,
             commands_publish::retry_delivery,
+            commands_recovery::keep_unsaved,
+            commands_recovery::unsaved_texts,
+            commands_recovery::discard_unsaved,
         }
     };
 }

@@ -21,6 +21,7 @@ use newsdesk_core::search::{SearchHit, SearchQuery};
 use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
 use newsdesk_core::{Article, ArticleFields, Author, Dateline, ErrorKind, ErrorReport, RelatedStory, Status};
 use newsdesk_core::article::{Correction, PhotoPlacement};
+use newsdesk_core::recovery::UnsavedText;
 use ts_rs::{Config, TS};
 
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
@@ -69,7 +70,7 @@ impl Generated {
             // articles
             Status, Author, Dateline, RelatedStory, Correction, PhotoPlacement, ArticleFields, Article,
             ArticleSummary, SortOrder, ArticleFilter, SaveKind, RevisionKind, Revision, Op, WordOp, FieldDiff,
-            SearchQuery, SearchHit, TextStats, Warning, Preview,
+            SearchQuery, SearchHit, TextStats, Warning, Preview, UnsavedText,
             // photos
             PhotoMetadata, DeskRecord, DeskEdit, Rect, Crop, Photo, Refused, BatchReport,
             // publishing

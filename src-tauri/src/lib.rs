@@ -8,6 +8,7 @@ mod command_list;
 mod commands;
 mod commands_photos;
 mod commands_publish;
+mod commands_recovery;
 pub mod contract;
 mod desk;
 pub mod events;

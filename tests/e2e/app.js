@@ -76,8 +76,9 @@ export async function startDriver() {
   };
 }
 
-/** Opens a window of the real app on `library`. */
-export async function launch(driver, library) {
+/** Opens a window of the real app on `library`; `listTimeout` is how long the list may take
+ * to show (a benchmark library of 100,000 stories takes longer than a test's). */
+export async function launch(driver, library, { listTimeout = 15000 } = {}) {
   driver.check();
   const browser = await remote({
     hostname: "127.0.0.1",
@@ -90,7 +91,7 @@ export async function launch(driver, library) {
     waitforTimeout: 10000,
     capabilities: { "tauri:options": { application: APP, args: ["--library", library] } },
   });
-  await browser.$("#article-list[data-ready]").waitForExist({ timeout: 15000 });
+  await browser.$("#article-list[data-ready]").waitForExist({ timeout: listTimeout });
   return browser;
 }
 

@@ -2,15 +2,20 @@
 //   1. cold start until the article list is visible (library of 200 stories),
 //   2. resident memory of the app and its WebKit processes after opening a 5,000-word story
 //      and a photo desk of 20 photos,
-//   3. key-to-paint latency while typing into a 10,000-word body with the live preview on.
+//   3. key-to-paint latency while typing into a 10,000-word body with the live preview on,
+//   4. bytes over IPC per autosave in a library of 100,000 stories (BENCH_LARGE_LIBRARY: a
+//      library folder, e.g. the one `cargo bench -p newsdesk-core --bench articles` caches
+//      under $CARGO_TARGET_DIR/bench-libraries/; it is copied first, since the bench saves).
 // Run: xvfb-run -a -s "-screen 0 1600x1000x24" node bench.js   (see dev.sh for the env vars)
+// BENCH_ONLY=start,memory,typing,ipc picks some of them.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { APP, freshLibrary, launch, screenshot, startDriver } from "./app.js";
+import { APP, freshLibrary, launch, screenshot, startDriver, type } from "./app.js";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const ONLY = (process.env.BENCH_ONLY ?? "start,memory,typing,ipc").split(",");
 const invoke = (browser, cmd, args) =>
   browser.execute((c, a) => window.__TAURI_INTERNALS__.invoke(c, a), cmd, args);
 
@@ -150,22 +155,109 @@ async function typing(driver) {
   }
 }
 
+/** Counts what crosses IPC in the page: the shell's IPC is `fetch` to the `ipc:` scheme
+ * (Tauri's `invoke` itself cannot be wrapped: it is a read-only property), so a wrapped
+ * `fetch` sees every request body and every reply, byte for byte. */
+function countIpc() {
+  const log = [];
+  window.__ipcLog = log;
+  const original = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const url = String(input?.url ?? input);
+    const response = await original(input, init);
+    if (!/^(ipc:|http:\/\/ipc\.localhost)/.test(url)) return response;
+    const body = init?.body;
+    const sent = body == null ? 0 : typeof body === "string" ? new TextEncoder().encode(body).length : body.byteLength ?? 0;
+    const received = (await response.clone().arrayBuffer()).byteLength;
+    log.push({ cmd: decodeURIComponent(url.split("/").pop()), sent, received, at: performance.now() });
+    return response;
+  };
+}
+
+/** Waits until no IPC call has finished for `quietMs`. */
+async function ipcQuiet(browser, quietMs = 2500) {
+  await browser.waitUntil(() => browser.execute((q) => {
+    const log = window.__ipcLog;
+    const last = log.length ? log[log.length - 1].at : 0;
+    return performance.now() - last > q;
+  }, quietMs), { timeout: 600000, interval: 250 });
+}
+
+async function ipcPerAutosave(driver, source) {
+  const library = freshLibrary("bench-ipc");
+  cpSync(source, library, { recursive: true });
+  const t0 = performance.now();
+  const browser = await launch(driver, library, { listTimeout: 600000 });
+  const opened = performance.now() - t0;
+  try {
+    await browser.execute(countIpc);
+    await browser.$("#article-list li[data-id]").click();
+    await browser.$(".cm-content").waitForDisplayed();
+    await ipcQuiet(browser);
+    const autosaves = [];
+    for (let i = 0; i < Number(process.env.BENCH_AUTOSAVES ?? 5); i++) {
+      await browser.execute(() => { window.__ipcLog.length = 0; });
+      await browser.$(".cm-content").click();
+      await browser.keys([Key.Ctrl, Key.End]);
+      await type(browser, ` word${i}`);
+      await browser.waitUntil(async () => (await browser.$("#save-state").getAttribute("data-state")) === "saved",
+        { timeout: 600000 });
+      await ipcQuiet(browser);
+      autosaves.push(await browser.execute(() => window.__ipcLog.map(({ cmd, sent, received }) => ({ cmd, sent, received }))));
+    }
+    // Before paging, every autosave was followed by this: the whole library listed again. The
+    // same command through the same IPC, so its bytes are what that window moved per autosave
+    // (that window itself could not open this library within WebDriver's 5-minute timeout here).
+    await browser.execute(() => { window.__ipcLog.length = 0; });
+    await browser.execute(() => window.__TAURI_INTERNALS__.invoke("list_articles",
+      { filter: { status: null, section: null, sort: "updated", limit: 0 } }).then(() => null));
+    const relist = await browser.execute(() => window.__ipcLog.find((c) => c.cmd === "list_articles"));
+    return { opened, autosaves, relist };
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
 const driver = await startDriver();
 try {
-  const start = await coldStart(driver);
-  console.log(`cold start, 200-story library, ${RUNS} runs:`);
-  console.log(`  session request -> list visible (WebDriver wall clock): median ${median(start.wall).toFixed(0)} ms, max ${Math.max(...start.wall).toFixed(0)} ms`);
-  console.log(`  page time origin -> list visible (in page): median ${median(start.inPage).toFixed(0)} ms`);
+  if (ONLY.includes("start")) {
+    const start = await coldStart(driver);
+    console.log(`cold start, 200-story library, ${RUNS} runs:`);
+    console.log(`  session request -> list visible (WebDriver wall clock): median ${median(start.wall).toFixed(0)} ms, max ${Math.max(...start.wall).toFixed(0)} ms`);
+    console.log(`  page time origin -> list visible (in page): median ${median(start.inPage).toFixed(0)} ms`);
+  }
 
-  const rss = await memory(driver);
-  const total = rss.reduce((a, p) => a + p.rss, 0);
-  console.log("resident memory after a 5,000-word story and 20 photos (3000x2000):");
-  for (const p of rss) console.log(`  ${p.name} (${p.pid}): ${(p.rss / 1024).toFixed(0)} MiB`);
-  console.log(`  total: ${(total / 1024).toFixed(0)} MiB`);
+  if (ONLY.includes("memory")) {
+    const rss = await memory(driver);
+    const total = rss.reduce((a, p) => a + p.rss, 0);
+    console.log("resident memory after a 5,000-word story and 20 photos (3000x2000):");
+    for (const p of rss) console.log(`  ${p.name} (${p.pid}): ${(p.rss / 1024).toFixed(0)} MiB`);
+    console.log(`  total: ${(total / 1024).toFixed(0)} MiB`);
+  }
 
-  const { lat, stats } = await typing(driver);
-  console.log(`typing into a 10,000-word body (${stats}), ${lat.length} keystrokes:`);
-  console.log(`  key-to-paint median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms`);
+  if (ONLY.includes("typing")) {
+    const { lat, stats } = await typing(driver);
+    console.log(`typing into a 10,000-word body (${stats}), ${lat.length} keystrokes:`);
+    console.log(`  key-to-paint median ${median(lat).toFixed(1)} ms, p95 ${pct(lat, 95).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms`);
+  }
+
+  const large = process.env.BENCH_LARGE_LIBRARY;
+  if (ONLY.includes("ipc") && !large) console.log("bytes per autosave: skipped (set BENCH_LARGE_LIBRARY)");
+  if (ONLY.includes("ipc") && large) {
+    const { opened, autosaves, relist } = await ipcPerAutosave(driver, large);
+    console.log(`IPC per autosave in ${large} (window open to list: ${(opened / 1000).toFixed(1)} s), ${autosaves.length} autosaves:`);
+    const sum = (calls, f = () => true) => calls.filter(f).reduce((a, c) => a + c.sent + c.received, 0);
+    // The preview follows each edit, not the save: counted apart.
+    const bySave = autosaves.map((calls) => sum(calls, (c) => c.cmd !== "preview"));
+    for (const [i, calls] of autosaves.entries()) {
+      const parts = calls.map((c) => `${c.cmd} ${c.sent}+${c.received}`).join(", ");
+      console.log(`  #${i + 1}: ${bySave[i]} bytes caused by the save (${parts})`);
+    }
+    console.log(`  median: ${median(bySave)} bytes per autosave (request + reply, preview excluded)`);
+    const whole = relist.sent + relist.received;
+    console.log(`  before paging, each autosave also re-listed the library: list_articles ${relist.sent}+${relist.received} = ${whole} bytes,`);
+    console.log(`  so about ${median(bySave) - median(autosaves.map((calls) => sum(calls, (c) => c.cmd === "list_articles"))) + whole} bytes per autosave`);
+  }
 } catch (e) {
   console.error(`benchmark failed: ${e.message}\n--- tauri-driver and app log ---\n${driver.log()}`);
   process.exitCode = 1;

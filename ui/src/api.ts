@@ -31,6 +31,7 @@ import {
   type SearchHit,
   type SearchQuery,
   type Status,
+  type UnsavedText,
 } from "./generated/contract";
 
 export type * from "./generated/contract";
@@ -120,4 +121,31 @@ export const publishApi = {
   outbox: () => call<Delivery[]>("outbox"),
   deliver: (id: string, destination: string) => call<Delivery>("deliver", { id, destination }),
   retry: (id: number) => call<Delivery>("retry_delivery", { id }),
+};
+
+// ---- List pages, conflict details, kept unsaved text. ----
+
+/** A page of the library list: `offset` rows skipped, at most `limit` returned. */
+export type ListPage = ArticleFilter;
+
+export function listPage(page: ListPage): Promise<ArticleSummary[]> {
+  return call<ArticleSummary[]>("list_articles", { filter: page });
+}
+
+/** What a refused stale save tells the window besides its message. */
+export interface ConflictDetails { keptRevision: number | null; currentVersion: number | null }
+
+/** A conflict's details, typed by the generated `ErrorReport`; null for anything else. */
+export function conflictDetails(e: unknown): ConflictDetails {
+  if (isReport(e) && e.kind === "conflict") {
+    return { keptRevision: e.kept_revision, currentVersion: e.current_version };
+  }
+  return { keptRevision: null, currentVersion: null };
+}
+
+export const recoveryApi = {
+  keep: (articleId: string, baseVersion: number, fields: ArticleFields, reason: string) =>
+    call<null>("keep_unsaved", { articleId, baseVersion, fields, reason }),
+  kept: () => call<UnsavedText[]>("unsaved_texts"),
+  discard: (articleId: string) => call<null>("discard_unsaved", { articleId }),
 };

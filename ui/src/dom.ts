@@ -1,5 +1,7 @@
 // Tiny DOM helpers: the UI is plain TypeScript, and these keep the modules short.
 
+// The type parameter names what the caller knows the selector finds (`$<HTMLInputElement>`).
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
 export function $<T extends HTMLElement = HTMLElement>(selector: string, root: ParentNode = document): T {
   const el = root.querySelector<T>(selector);
   if (!el) throw new Error(`missing element ${selector}`);

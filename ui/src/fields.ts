@@ -19,7 +19,7 @@ export function fill(fields: ArticleFields) {
   text("f-dateline-place").value = fields.dateline.place;
   text("f-dateline-date").value = fields.dateline.date;
   text("f-keywords").value = fields.keywords.join(", ");
-  text("f-embargo").value = fields.embargo ? toLocalInput(fields.embargo) : "";
+  text("f-embargo").value = fields.embargo ? embargoToInput(fields.embargo) : "";
   renderRows("f-authors", fields.authors.map((a) => [a.name, a.role]), ["Name", "Role"]);
   renderRows("f-related", fields.related.map((r) => [r.title, r.url]), ["Title", "Link"]);
   updateCounters();
@@ -31,8 +31,7 @@ export function read(base: ArticleFields): ArticleFields {
   for (const [key, id] of SIMPLE) (f as unknown as Record<string, string>)[key] = text(id).value;
   f.dateline = { place: text("f-dateline-place").value, date: text("f-dateline-date").value };
   f.keywords = text("f-keywords").value.split(",").map((k) => k.trim()).filter(Boolean);
-  const embargo = text("f-embargo").value;
-  f.embargo = embargo ? new Date(embargo).toISOString() : null;
+  f.embargo = embargoFromInput(text("f-embargo").value, base.embargo);
   f.authors = readRows("f-authors").map(([name, role]): Author => ({ name, role }));
   f.related = readRows("f-related").map(([title, url]): RelatedStory => ({ title, url }));
   return f;
@@ -73,6 +72,8 @@ function readRows(containerId: string): [string, string][] {
 /** Headline and dek limits are the ones CMSes enforce downstream; past them the count turns red. */
 export function updateCounters() {
   for (const counter of document.querySelectorAll<HTMLElement>(".counter")) {
+    // Code points, as the core counts its limits (not UTF-16 units, not graphemes).
+    // eslint-disable-next-line @typescript-eslint/no-misused-spread
     const length = [...text(counter.dataset.for!).value].length;
     const limit = Number(counter.dataset.limit);
     counter.textContent = `${length}/${limit}`;
@@ -80,8 +81,21 @@ export function updateCounters() {
   }
 }
 
-function toLocalInput(iso: string): string {
+/** The embargo in the input's local `YYYY-MM-DDTHH:MM:SS` (the input has step=1). Seconds are
+ * kept: cut to the minute, an embargo at 11:00:30 read back as 11:00 and lifted 30 s early. */
+export function embargoToInput(iso: string): string {
   const d = new Date(iso);
   const local = new Date(d.getTime() - d.getTimezoneOffset() * 60000);
-  return local.toISOString().slice(0, 16);
+  return local.toISOString().slice(0, 19);
+}
+
+/** The embargo as the core should hold it. The input shows whole seconds; when it still shows
+ * the embargo the core holds, that exact value goes back (a fraction of a second is never
+ * dropped, which would lift the story earlier than set). */
+export function embargoFromInput(value: string, held: string | null): string | null {
+  if (!value) return null;
+  const typed = new Date(value).getTime();
+  if (Number.isNaN(typed)) return held;
+  if (held !== null && Math.floor(Date.parse(held) / 1000) * 1000 === typed) return held;
+  return new Date(typed).toISOString();
 }

@@ -10,19 +10,26 @@ import { PhotoDesk } from "./photos";
 import { LivePreview } from "./preview";
 import { Publish } from "./publish";
 import { measureKeyToPaint } from "./latency";
+import { Recovery } from "./recovery";
 
 const list = new ArticleList((id) => void openArticle(id));
 const preview = new LivePreview(focusField);
-const editor = new Editor({
+const editor: Editor = new Editor({
   changed: (article) => {
+    // The list takes its one row from the reply: nothing is listed again.
+    list.update(article);
+    void recovery.accepted(article);
+    if (editor.article?.id !== article.id) return;
     showStatus(article.status);
     showLeadPhoto();
-    void list.refresh();
     if (!$("#tab-history").hidden) void history.refresh();
   },
-  edited: () => preview.request(() => editor.fields()),
+  edited: () => { preview.request(() => editor.fields()); },
+  // The database may be what failed: the text goes to a file beside it, offered at next start.
+  failed: ({ article, fields, error }) => void recovery.keep(article, fields, reason(error)),
 });
-const history = new History(() => editor.article, (a) => { editor.open(a); void list.refresh(); },
+const recovery = new Recovery((a) => { show(a); list.update(a); }, () => editor.flush("save"));
+const history = new History(() => editor.article, (a) => { editor.open(a); list.update(a); },
   () => editor.flush("save"));
 
 const photoDesk = new PhotoDesk({
@@ -76,6 +83,7 @@ async function openArticle(id: string) {
 }
 
 function show(article: Article) {
+  preview.forget();
   editor.open(article);
   showView("story");
   showLeadPhoto();
@@ -89,7 +97,7 @@ async function newArticle() {
   await editor.flush("save");
   try {
     const article = await api.createArticle(emptyFields());
-    await list.refresh();
+    list.update(article);
     show(article);
     $("#f-headline").focus();
   } catch (e) {
@@ -109,7 +117,7 @@ async function changeStatus(status: Status) {
     const saved = await api.setStatus(article.id, article.version, status);
     editor.article = { ...article, version: saved.version, status: saved.status, updated_at: saved.updated_at };
     notice(`Marked ${status}`);
-    void list.refresh();
+    list.update(saved);
   } catch (e) {
     showStatus(article.status);
     notice(`Status not changed: ${reason(e)}`, true);
@@ -180,8 +188,8 @@ async function start() {
   showView("story");
   measureKeyToPaint($("#body-editor"));
 
-  // Whatever is typed gets saved before the window goes away.
-  void getCurrentWindow().onCloseRequested(() => editor.flush("save"));
+  // Whatever is typed gets saved before the window goes away, or kept for the next start.
+  void getCurrentWindow().onCloseRequested(() => recovery.beforeClose(editor));
 
   try {
     const info = await api.libraryInfo();
@@ -193,6 +201,7 @@ async function start() {
     return;
   }
   await list.refresh();
+  await recovery.offer();
 }
 
 void start();

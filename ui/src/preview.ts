@@ -3,40 +3,50 @@
 import { api, reason, type ArticleFields, type Preview } from "./api";
 import { $, h } from "./dom";
 
-const PREVIEW_DELAY_MS = 250;
+export const PREVIEW_DELAY_MS = 250;
 
 export class LivePreview {
-  private timer: number | undefined;
-  private seq = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by every new text and by `forget`: an answer for an older generation is stale. */
+  private generation = 0;
   private running = false;
-  private queued: ArticleFields | null = null;
+  private queued: { fields: ArticleFields; generation: number } | null = null;
 
   constructor(private focusField: (field: string) => void) {}
 
   /** `fields` is read only when the delay has passed, not on every keystroke. */
   request(fields: () => ArticleFields) {
-    window.clearTimeout(this.timer);
-    this.timer = window.setTimeout(() => void this.run(fields()), PREVIEW_DELAY_MS);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(fields(), ++this.generation), PREVIEW_DELAY_MS);
+  }
+
+  /** Another story opens: no answer still on its way may show the previous one. */
+  forget() {
+    clearTimeout(this.timer);
+    this.generation++;
+    this.queued = null;
   }
 
   /** One render at a time; while one runs only the newest text waits for its turn. */
-  private async run(fields: ArticleFields) {
+  private async run(fields: ArticleFields, generation: number) {
     if (this.running) {
-      this.queued = fields;
+      this.queued = { fields, generation };
       return;
     }
     this.running = true;
-    const seq = ++this.seq;
     try {
       const preview = await api.preview(fields);
-      if (seq === this.seq) this.show(fields, preview);
+      // A newer text is waiting or the story changed: this answer would show text that is gone.
+      if (generation === this.generation) this.show(fields, preview);
     } catch (e) {
-      $("#preview").replaceChildren(h("p", { class: "error" }, `Preview unavailable: ${reason(e)}`));
+      if (generation === this.generation) {
+        $("#preview").replaceChildren(h("p", { class: "error" }, `Preview unavailable: ${reason(e)}`));
+      }
     } finally {
       this.running = false;
       const next = this.queued;
       this.queued = null;
-      if (next) void this.run(next);
+      if (next) void this.run(next.fields, next.generation);
     }
   }
 

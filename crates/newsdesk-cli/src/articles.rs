@@ -248,7 +248,7 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 Sort::Created => SortOrder::Created,
                 Sort::Headline => SortOrder::Headline,
             };
-            let list = library.store().list_articles(&ArticleFilter { status, section, sort, limit })?;
+            let list = library.store().list_articles(&ArticleFilter { status, section, sort, limit, offset: 0 })?;
             out.print(&list, |list| {
                 for a in list {
                     println!(

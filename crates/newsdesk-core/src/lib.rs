@@ -14,6 +14,7 @@ pub mod library;
 pub mod markdown_file;
 pub mod package;
 pub mod photo;
+pub mod recovery;
 pub mod render;
 pub mod search;
 pub mod store;

@@ -119,6 +119,9 @@ pub struct ArticleFilter {
     pub sort: SortOrder,
     /// 0 means no limit.
     pub limit: usize,
+    /// Rows to skip before the first one returned: the window lists a large library a page at
+    /// a time.
+    pub offset: usize,
 }
 
 const ARTICLE_COLUMNS: &str = "id, version, status, created_at, updated_at, fields";
@@ -310,13 +313,13 @@ impl Store {
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles
              WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)
-             ORDER BY {order} LIMIT ?3"
+             ORDER BY {order}, id LIMIT ?3 OFFSET ?4"
         );
         let limit = if filter.limit == 0 { -1 } else { filter.limit as i64 };
         let mut stmt = self.conn.prepare_cached(&sql).context(|| "listing articles")?;
         let rows = stmt
             .query_map(
-                params![filter.status.map(Status::as_str), filter.section, limit],
+                params![filter.status.map(Status::as_str), filter.section, limit, filter.offset as i64],
                 summary_from_row,
             )
             .context(|| "listing articles")?;

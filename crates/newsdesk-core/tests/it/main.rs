@@ -13,3 +13,4 @@ mod demo;
 mod golden;
 mod store;
 mod whole;
+mod recovery;
