@@ -77,7 +77,10 @@ pub async fn library_info(desk: State<'_, Desk>) -> Reply<LibraryInfo> {
 }
 
 #[tauri::command]
-pub async fn list_articles(desk: State<'_, Desk>, filter: ArticleFilter) -> Reply<Vec<ArticleSummary>> {
+pub async fn list_articles(
+    desk: State<'_, Desk>,
+    filter: ArticleFilter,
+) -> Reply<Vec<ArticleSummary>> {
     desk.with(|library| library.store().list_articles(&filter))
 }
 
@@ -85,7 +88,9 @@ pub async fn list_articles(desk: State<'_, Desk>, filter: ArticleFilter) -> Repl
 pub async fn create_article(desk: State<'_, Desk>, fields: Whole<ArticleFields>) -> Reply<Article> {
     desk.with(|library| {
         let fields = fields.into_inner()?;
-        library.store_mut().create_article(None, &fields, Status::Draft, RevisionKind::Create)
+        library
+            .store_mut()
+            .create_article(None, &fields, Status::Draft, RevisionKind::Create)
     })
 }
 
@@ -103,7 +108,11 @@ pub async fn save_article(
     kind: SaveKind,
 ) -> Reply<Article> {
     // Every field, or none: a field the window left out would otherwise be blanked.
-    desk.with(|library| library.store_mut().save_article(&id, base_version, &fields.into_inner()?, kind))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .save_article(&id, base_version, &fields.into_inner()?, kind)
+    })
 }
 
 #[tauri::command]
@@ -133,7 +142,11 @@ pub async fn restore_revision(
     number: i64,
     base_version: i64,
 ) -> Reply<Article> {
-    desk.with(|library| library.store_mut().restore_revision(&id, number, base_version))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .restore_revision(&id, number, base_version)
+    })
 }
 
 #[tauri::command]
@@ -153,17 +166,31 @@ pub struct Preview {
 pub async fn preview(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Preview> {
     desk.with(|library| {
         // The preview shows the library thumbnail, served on the app's `photo:` scheme.
-        let figures = LibraryFigures::new(library.store(), |photo, _| format!("{THUMBNAIL_URL_PREFIX}{}", photo.id));
+        let figures = LibraryFigures::new(library.store(), |photo, _| {
+            format!("{THUMBNAIL_URL_PREFIX}{}", photo.id)
+        });
         let rendered = render::render(&fields.body, &figures)?;
         let warnings = render::warnings(&fields, &rendered.stats);
-        Ok(Preview { html: rendered.html, stats: rendered.stats, warnings })
+        Ok(Preview {
+            html: rendered.html,
+            stats: rendered.stats,
+            warnings,
+        })
     })
 }
 
 #[tauri::command]
-pub async fn diff_revisions(desk: State<'_, Desk>, id: String, from: i64, to: i64) -> Reply<Vec<FieldDiff>> {
+pub async fn diff_revisions(
+    desk: State<'_, Desk>,
+    id: String,
+    from: i64,
+    to: i64,
+) -> Reply<Vec<FieldDiff>> {
     desk.with(|library| {
         let store = library.store();
-        Ok(history::diff_revisions(&store.revision(&id, from)?, &store.revision(&id, to)?))
+        Ok(history::diff_revisions(
+            &store.revision(&id, from)?,
+            &store.revision(&id, to)?,
+        ))
     })
 }

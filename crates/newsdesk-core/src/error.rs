@@ -23,7 +23,12 @@ pub enum Error {
         "article {id} was changed elsewhere: your edit is based on version {base_version}, \
          the library has version {current_version}. Your text was kept as conflict revision {kept_revision}"
     )]
-    Conflict { id: String, base_version: i64, current_version: i64, kept_revision: i64 },
+    Conflict {
+        id: String,
+        base_version: i64,
+        current_version: i64,
+        kept_revision: i64,
+    },
 
     /// Input the user can fix: a bad field value, a malformed file, an impossible crop.
     #[error("{0}")]
@@ -31,7 +36,10 @@ pub enum Error {
 
     /// Preflight found problems that block publishing; nothing was written.
     #[error("article {article_id} cannot be exported yet: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Preflight { article_id: String, problems: Vec<crate::package::Problem> },
+    Preflight {
+        article_id: String,
+        problems: Vec<crate::package::Problem>,
+    },
 
     #[error("{context}: {}", disk_full_or(.source, is_disk_full))]
     Io {
@@ -70,9 +78,21 @@ impl Error {
     pub fn report(&self) -> ErrorReport {
         let message = self.to_string();
         match self {
-            Error::Library { path, .. } => ErrorReport::Library { message, path: path.display().to_string() },
-            Error::NotFound { what, id } => ErrorReport::NotFound { message, what: (*what).to_owned(), id: id.clone() },
-            Error::Conflict { id, base_version, current_version, kept_revision } => ErrorReport::Conflict {
+            Error::Library { path, .. } => ErrorReport::Library {
+                message,
+                path: path.display().to_string(),
+            },
+            Error::NotFound { what, id } => ErrorReport::NotFound {
+                message,
+                what: (*what).to_owned(),
+                id: id.clone(),
+            },
+            Error::Conflict {
+                id,
+                base_version,
+                current_version,
+                kept_revision,
+            } => ErrorReport::Conflict {
                 message,
                 id: id.clone(),
                 base_version: *base_version,
@@ -80,9 +100,14 @@ impl Error {
                 kept_revision: *kept_revision,
             },
             Error::Invalid(_) => ErrorReport::Invalid { message },
-            Error::Preflight { article_id, problems } => {
-                ErrorReport::Preflight { message, article_id: article_id.clone(), problems: problems.clone() }
-            }
+            Error::Preflight {
+                article_id,
+                problems,
+            } => ErrorReport::Preflight {
+                message,
+                article_id: article_id.clone(),
+                problems: problems.clone(),
+            },
             Error::Io { .. } | Error::Database { .. } => match self.kind() {
                 ErrorKind::DiskFull => ErrorReport::DiskFull { message },
                 ErrorKind::Io => ErrorReport::Io { message },
@@ -96,7 +121,10 @@ impl Error {
     }
 
     pub fn not_found(what: &'static str, id: impl Into<String>) -> Self {
-        Error::NotFound { what, id: id.into() }
+        Error::NotFound {
+            what,
+            id: id.into(),
+        }
     }
 }
 
@@ -172,12 +200,22 @@ pub enum ErrorReport {
         id: String,
     },
     /// The refused text is kept as revision `kept_revision`; the library is at `current_version`.
-    Conflict { message: String, id: String, base_version: i64, current_version: i64, kept_revision: i64 },
+    Conflict {
+        message: String,
+        id: String,
+        base_version: i64,
+        current_version: i64,
+        kept_revision: i64,
+    },
     Invalid {
         message: String,
     },
     /// Every problem that blocks the export, each naming its field.
-    Preflight { message: String, article_id: String, problems: Vec<crate::package::Problem> },
+    Preflight {
+        message: String,
+        article_id: String,
+        problems: Vec<crate::package::Problem>,
+    },
     DiskFull {
         message: String,
     },
@@ -221,11 +259,14 @@ impl ErrorReport {
 /// What an editor reads when the disk is full, in place of the system's own words: SQLite
 /// rolls the save back and the file is only replaced once the new one is complete, so what was
 /// saved before is intact.
-const DISK_FULL: &str =
-    "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
+const DISK_FULL: &str = "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
 
 fn disk_full_or<E: std::fmt::Display>(source: &E, is_full: fn(&E) -> bool) -> String {
-    if is_full(source) { DISK_FULL.to_owned() } else { source.to_string() }
+    if is_full(source) {
+        DISK_FULL.to_owned()
+    } else {
+        source.to_string()
+    }
 }
 
 fn is_disk_full(err: &std::io::Error) -> bool {
@@ -243,12 +284,18 @@ pub trait Context<T> {
 
 impl<T> Context<T> for std::result::Result<T, std::io::Error> {
     fn context<S: Into<String>>(self, context: impl FnOnce() -> S) -> Result<T> {
-        self.map_err(|source| Error::Io { context: context().into(), source })
+        self.map_err(|source| Error::Io {
+            context: context().into(),
+            source,
+        })
     }
 }
 
 impl<T> Context<T> for std::result::Result<T, rusqlite::Error> {
     fn context<S: Into<String>>(self, context: impl FnOnce() -> S) -> Result<T> {
-        self.map_err(|source| Error::Database { context: context().into(), source })
+        self.map_err(|source| Error::Database {
+            context: context().into(),
+            source,
+        })
     }
 }

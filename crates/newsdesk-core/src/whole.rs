@@ -46,7 +46,10 @@ pub struct Whole<T> {
 
 impl<T> Whole<T> {
     pub fn new(value: Value) -> Self {
-        Whole { value, of: PhantomData }
+        Whole {
+            value,
+            of: PhantomData,
+        }
     }
 }
 
@@ -55,7 +58,8 @@ impl<T: Specimen> Whole<T> {
     pub fn into_inner(self) -> Result<T> {
         let specimen = serde_json::to_value(T::specimen()).expect("specimens always serialise");
         same_keys(&specimen, &self.value, "")?;
-        serde_json::from_value(self.value).map_err(|e| Error::invalid(format!("the fields sent cannot be read: {e}")))
+        serde_json::from_value(self.value)
+            .map_err(|e| Error::invalid(format!("the fields sent cannot be read: {e}")))
     }
 }
 
@@ -82,7 +86,9 @@ fn same_keys(specimen: &Value, sent: &Value, at: &str) -> Result<()> {
                      so it is not lost (is the window newer than the library?)"
                 )));
             }
-            expected.iter().try_for_each(|(k, v)| same_keys(v, &got[k], &format!("{at}{k}.")))
+            expected
+                .iter()
+                .try_for_each(|(k, v)| same_keys(v, &got[k], &format!("{at}{k}.")))
         }
         (Value::Array(expected), Value::Array(got)) => match expected.first() {
             Some(element) => got.iter().try_for_each(|g| same_keys(element, g, at)),

@@ -8,20 +8,34 @@ use crate::common::{TestDesk, invoke_from, strip_to_fields, window};
 fn create_get_save_and_list_an_article() {
     let desk = TestDesk::open();
     let created = desk.create("Council passes budget");
-    assert_eq!((created["version"].clone(), created["status"].clone()), (json!(1), json!("draft")));
+    assert_eq!(
+        (created["version"].clone(), created["status"].clone()),
+        (json!(1), json!("draft"))
+    );
     let id = created["id"].as_str().unwrap();
 
     let mut fields = desk.ok("get_article", json!({ "id": id }));
     assert_eq!(fields, created);
     strip_to_fields(&mut fields);
     fields["dek"] = json!("Spending rises 4 percent");
-    let saved = desk.ok("save_article", json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "save" }));
+    let saved = desk.ok(
+        "save_article",
+        json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "save" }),
+    );
     assert_eq!(saved["version"], 2);
     assert_eq!(saved["dek"], "Spending rises 4 percent");
 
     desk.create("Second story");
-    let list = desk.ok("list_articles", json!({ "filter": { "status": null, "section": null, "sort": "headline", "limit": 0 } }));
-    let headlines: Vec<&str> = list.as_array().unwrap().iter().map(|a| a["headline"].as_str().unwrap()).collect();
+    let list = desk.ok(
+        "list_articles",
+        json!({ "filter": { "status": null, "section": null, "sort": "headline", "limit": 0 } }),
+    );
+    let headlines: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["headline"].as_str().unwrap())
+        .collect();
     assert_eq!(headlines, ["Council passes budget", "Second story"]);
 }
 
@@ -36,15 +50,40 @@ fn stale_save_is_a_conflict_naming_the_kept_revision() {
     strip_to_fields(&mut fields);
 
     fields["headline"] = json!("Saved elsewhere");
-    desk.ok("save_article", json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "save" }));
+    desk.ok(
+        "save_article",
+        json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "save" }),
+    );
     fields["headline"] = json!("Typed on a stale copy");
-    let err = desk.err("save_article", json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "autosave" }));
+    let err = desk.err(
+        "save_article",
+        json!({ "id": id, "baseVersion": 1, "fields": fields, "kind": "autosave" }),
+    );
 
     assert_eq!(err["kind"], "conflict", "{err}");
-    assert_eq!((err["id"].as_str(), err["base_version"].clone(), err["current_version"].clone()), (Some(id), json!(1), json!(2)));
-    let kept = desk.ok("revision", json!({ "id": id, "number": err["kept_revision"] }));
-    assert_eq!((kept["kind"].clone(), kept["fields"]["headline"].clone()), (json!("conflict"), json!("Typed on a stale copy")));
-    assert!(err["message"].as_str().unwrap().contains("conflict revision"), "{err}");
+    assert_eq!(
+        (
+            err["id"].as_str(),
+            err["base_version"].clone(),
+            err["current_version"].clone()
+        ),
+        (Some(id), json!(1), json!(2))
+    );
+    let kept = desk.ok(
+        "revision",
+        json!({ "id": id, "number": err["kept_revision"] }),
+    );
+    assert_eq!(
+        (kept["kind"].clone(), kept["fields"]["headline"].clone()),
+        (json!("conflict"), json!("Typed on a stale copy"))
+    );
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("conflict revision"),
+        "{err}"
+    );
 }
 
 /// Preflight's refusal carries its problems, each naming the field to fix.
@@ -57,7 +96,12 @@ fn export_refused_by_preflight_carries_the_problems() {
     let err = desk.err("export_article", json!({ "id": created["id"], "out": out }));
     assert_eq!(err["kind"], "preflight", "{err}");
     assert_eq!(err["article_id"], created["id"]);
-    let fields: Vec<&str> = err["problems"].as_array().unwrap().iter().map(|p| p["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = err["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap())
+        .collect();
     assert!(fields.contains(&"headline"), "{err}");
     assert!(!out.exists());
 }
@@ -66,11 +110,23 @@ fn export_refused_by_preflight_carries_the_problems() {
 fn library_info_gives_the_limits_statuses_presets_and_photo_syntax_of_the_core() {
     let desk = TestDesk::open();
     let info = desk.ok("library_info", json!({}));
-    assert_eq!(info["field_limits"], json!({ "slugline": 24, "headline": 64, "dek": 160 }));
-    assert_eq!(info["statuses"], json!(["draft", "editing", "ready", "published", "spiked"]));
-    assert_eq!(info["aspect_presets"], json!(["16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "2:3", "free"]));
+    assert_eq!(
+        info["field_limits"],
+        json!({ "slugline": 24, "headline": 64, "dek": 160 })
+    );
+    assert_eq!(
+        info["statuses"],
+        json!(["draft", "editing", "ready", "published", "spiked"])
+    );
+    assert_eq!(
+        info["aspect_presets"],
+        json!(["16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "2:3", "free"])
+    );
     assert_eq!(info["photo_reference"]["scheme"], "photo:");
-    assert_eq!(info["photo_reference"]["thumbnail_url_prefix"], "photo://localhost/");
+    assert_eq!(
+        info["photo_reference"]["thumbnail_url_prefix"],
+        "photo://localhost/"
+    );
     assert!(info["root"].as_str().unwrap().ends_with("library"));
 }
 
@@ -80,11 +136,18 @@ fn library_info_gives_the_limits_statuses_presets_and_photo_syntax_of_the_core()
 fn commands_the_capability_does_not_grant_are_refused() {
     let desk = TestDesk::open();
     let refused = desk.err("plugin:window|close", json!({ "label": "main" }));
-    assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{refused}");
+    assert!(
+        refused.as_str().is_some_and(|m| m.contains("not allowed")),
+        "{refused}"
+    );
 
     let other = window(&desk.app, "elsewhere");
-    let refused = invoke_from(&other, "library_info", json!({})).expect_err("a window the capability does not name");
-    assert!(refused.as_str().is_some_and(|m| m.contains("not allowed")), "{refused}");
+    let refused = invoke_from(&other, "library_info", json!({}))
+        .expect_err("a window the capability does not name");
+    assert!(
+        refused.as_str().is_some_and(|m| m.contains("not allowed")),
+        "{refused}"
+    );
 
     let unknown = desk.err("drop_library", json!({}));
     assert_ne!(unknown, Value::Null);

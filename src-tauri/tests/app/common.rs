@@ -20,7 +20,11 @@ impl TestDesk {
             .build(newsdesk_app::context())
             .expect("the app builds on the mock runtime");
         let window = window(&app, "main");
-        TestDesk { app, window, _folder: folder }
+        TestDesk {
+            app,
+            window,
+            _folder: folder,
+        }
     }
 
     /// Invokes `command` as the window's page would (origin `tauri://localhost`).
@@ -29,7 +33,8 @@ impl TestDesk {
     }
 
     pub fn ok(&self, command: &str, args: Value) -> Value {
-        self.invoke(command, args).unwrap_or_else(|e| panic!("{command} failed: {e}"))
+        self.invoke(command, args)
+            .unwrap_or_else(|e| panic!("{command} failed: {e}"))
     }
 
     pub fn err(&self, command: &str, args: Value) -> Value {
@@ -49,11 +54,18 @@ impl TestDesk {
 
 /// The window labelled `label`: the one the config declares, or a new one.
 pub fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    app.get_webview_window(label)
-        .unwrap_or_else(|| WebviewWindowBuilder::new(app, label, Default::default()).build().expect("window"))
+    app.get_webview_window(label).unwrap_or_else(|| {
+        WebviewWindowBuilder::new(app, label, Default::default())
+            .build()
+            .expect("window")
+    })
 }
 
-pub fn invoke_from(window: &WebviewWindow<MockRuntime>, command: &str, args: Value) -> Result<Value, Value> {
+pub fn invoke_from(
+    window: &WebviewWindow<MockRuntime>,
+    command: &str,
+    args: Value,
+) -> Result<Value, Value> {
     let request = InvokeRequest {
         cmd: command.into(),
         callback: tauri::ipc::CallbackFn(0),

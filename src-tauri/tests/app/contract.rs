@@ -18,7 +18,11 @@ fn granted(capability: &serde_json::Value) -> BTreeSet<String> {
         .iter()
         .filter_map(|p| p.as_str())
         .filter(|p| !p.contains(':'))
-        .map(|p| p.strip_prefix("allow-").unwrap_or_else(|| panic!("{p}: only allow- permissions here")).replace('-', "_"))
+        .map(|p| {
+            p.strip_prefix("allow-")
+                .unwrap_or_else(|| panic!("{p}: only allow- permissions here"))
+                .replace('-', "_")
+        })
         .collect()
 }
 
@@ -27,7 +31,10 @@ fn the_capability_grants_exactly_the_commands_of_the_list() {
     let text = std::fs::read_to_string(repo_file("src-tauri/capabilities/main.json")).unwrap();
     let capability: serde_json::Value = serde_json::from_str(&text).unwrap();
     let granted = granted(&capability);
-    let listed: BTreeSet<String> = newsdesk_app::COMMANDS.iter().map(|c| (*c).to_owned()).collect();
+    let listed: BTreeSet<String> = newsdesk_app::COMMANDS
+        .iter()
+        .map(|c| (*c).to_owned())
+        .collect();
     let not_listed: Vec<_> = granted.difference(&listed).collect();
     let not_granted: Vec<_> = listed.difference(&granted).collect();
     assert!(

@@ -11,7 +11,10 @@ fn sent(fields: Value) -> newsdesk_core::Result<ArticleFields> {
 fn all() -> Value {
     serde_json::to_value(ArticleFields {
         headline: "Whole".into(),
-        authors: vec![newsdesk_core::Author { name: "Ana".into(), role: "Reporter".into() }],
+        authors: vec![newsdesk_core::Author {
+            name: "Ana".into(),
+            role: "Reporter".into(),
+        }],
         ..ArticleFields::default()
     })
     .unwrap()
@@ -31,7 +34,10 @@ fn fields_lacking_any_key_are_refused_naming_it() {
         lacking.as_object_mut().unwrap().remove(&key);
         let err = sent(lacking).unwrap_err();
         assert_eq!(err.kind(), "invalid");
-        assert!(err.to_string().contains(&format!("`{key}`")), "{key}: {err}");
+        assert!(
+            err.to_string().contains(&format!("`{key}`")),
+            "{key}: {err}"
+        );
     }
 }
 
@@ -39,10 +45,20 @@ fn fields_lacking_any_key_are_refused_naming_it() {
 fn nested_and_unknown_keys_are_refused() {
     let mut nested = all();
     nested["authors"] = json!([{ "name": "Ana" }]);
-    assert!(sent(nested).unwrap_err().to_string().contains("`authors.role`"));
+    assert!(
+        sent(nested)
+            .unwrap_err()
+            .to_string()
+            .contains("`authors.role`")
+    );
     let mut dateline = all();
     dateline["dateline"] = json!({ "place": "LIMA" });
-    assert!(sent(dateline).unwrap_err().to_string().contains("`dateline.date`"));
+    assert!(
+        sent(dateline)
+            .unwrap_err()
+            .to_string()
+            .contains("`dateline.date`")
+    );
     let mut unknown = all();
     unknown["subhead"] = json!("new in a later window");
     assert!(sent(unknown).unwrap_err().to_string().contains("`subhead`"));
