@@ -45,10 +45,21 @@ pub async fn export_article<R: Runtime>(
     out: PathBuf,
     replace: Option<bool>,
 ) -> Reply<Exported> {
-    let existing = if replace == Some(true) { package::Existing::Replace } else { package::Existing::Refuse };
+    let existing = if replace == Some(true) {
+        package::Existing::Replace
+    } else {
+        package::Existing::Refuse
+    };
     in_background(&desk, move |library| {
         package::export(library, &id, &out, existing, &mut |done, total, step| {
-            events::emit(&app, ExportProgress { done, total, step: step.to_owned() });
+            events::emit(
+                &app,
+                ExportProgress {
+                    done,
+                    total,
+                    step: step.to_owned(),
+                },
+            );
         })
     })
     .await
@@ -80,13 +91,20 @@ pub async fn deliver(
     id: String,
     destination: String,
 ) -> Reply<Delivery> {
-    let queued = in_background(&desk, move |library| delivery::deliver(library, &id, &destination)).await?;
+    let queued = in_background(&desk, move |library| {
+        delivery::deliver(library, &id, &destination)
+    })
+    .await?;
     outbox.wake();
     Ok(queued)
 }
 
 #[tauri::command]
-pub async fn retry_delivery(desk: State<'_, Desk>, outbox: State<'_, Outbox>, id: i64) -> Reply<Delivery> {
+pub async fn retry_delivery(
+    desk: State<'_, Desk>,
+    outbox: State<'_, Outbox>,
+    id: i64,
+) -> Reply<Delivery> {
     let delivery = desk.with(|library| library.store_mut().retry_delivery(id))?;
     outbox.wake();
     Ok(delivery)
@@ -108,7 +126,8 @@ impl Outbox {
                     Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
-                let run = Library::open(&root).and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
+                let run = Library::open(&root)
+                    .and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
                 match run {
                     Ok(sent) if sent.is_empty() => {}
                     Ok(_) => events::emit(&app, OutboxChanged),

@@ -12,16 +12,22 @@
 
 use std::fmt::Write as _;
 
+use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::delivery::{Delivery, DeliveryState, Destination, HttpPush, Target};
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
-use newsdesk_core::photo::{BatchReport, Crop, DeskEdit, DeskRecord, Photo, PhotoMetadata, Rect, Refused};
+use newsdesk_core::photo::{
+    BatchReport, Crop, DeskEdit, DeskRecord, Photo, PhotoMetadata, Rect, Refused,
+};
+use newsdesk_core::recovery::UnsavedText;
 use newsdesk_core::render::{TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
-use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
-use newsdesk_core::{Article, ArticleFields, Author, Dateline, ErrorKind, ErrorReport, RelatedStory, Status};
-use newsdesk_core::article::{Correction, PhotoPlacement};
-use newsdesk_core::recovery::UnsavedText;
+use newsdesk_core::store::{
+    ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
+};
+use newsdesk_core::{
+    Article, ArticleFields, Author, Dateline, ErrorKind, ErrorReport, RelatedStory, Status,
+};
 use ts_rs::{Config, TS};
 
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
@@ -38,8 +44,11 @@ pub fn typescript() -> String {
 /// Type names the declarations refer to but do not declare (empty when the file compiles).
 pub fn undeclared() -> Vec<String> {
     let generated = Generated::new();
-    let mut missing: Vec<String> =
-        generated.referenced.into_iter().filter(|name| !generated.declared.contains(name)).collect();
+    let mut missing: Vec<String> = generated
+        .referenced
+        .into_iter()
+        .filter(|name| !generated.declared.contains(name))
+        .collect();
     missing.sort();
     missing.dedup();
     missing
@@ -68,29 +77,92 @@ impl Generated {
         }
         declare!(
             // articles
-            Status, Author, Dateline, RelatedStory, Correction, PhotoPlacement, ArticleFields, Article,
-            ArticleSummary, SortOrder, ArticleFilter, SaveKind, RevisionKind, Revision, Op, WordOp, FieldDiff,
-            SearchQuery, SearchHit, TextStats, Warning, Preview, UnsavedText,
+            Status,
+            Author,
+            Dateline,
+            RelatedStory,
+            Correction,
+            PhotoPlacement,
+            ArticleFields,
+            Article,
+            ArticleSummary,
+            SortOrder,
+            ArticleFilter,
+            SaveKind,
+            RevisionKind,
+            Revision,
+            Op,
+            WordOp,
+            FieldDiff,
+            SearchQuery,
+            SearchHit,
+            TextStats,
+            Warning,
+            Preview,
+            UnsavedText,
             // photos
-            PhotoMetadata, DeskRecord, DeskEdit, Rect, Crop, Photo, Refused, BatchReport,
+            PhotoMetadata,
+            DeskRecord,
+            DeskEdit,
+            Rect,
+            Crop,
+            Photo,
+            Refused,
+            BatchReport,
             // publishing
-            Problem, Preflight, Exported, HttpPush, Target, Destination, DeliveryState, Delivery,
+            Problem,
+            Preflight,
+            Exported,
+            HttpPush,
+            Target,
+            Destination,
+            DeliveryState,
+            Delivery,
             // the library, errors, events
-            FieldLimits, PhotoReference, LibraryInfo, ErrorKind, ErrorReport,
-            ImportProgress, ExportProgress, OutboxChanged,
+            FieldLimits,
+            PhotoReference,
+            LibraryInfo,
+            ErrorKind,
+            ErrorReport,
+            ImportProgress,
+            ExportProgress,
+            OutboxChanged,
         );
         let text = &mut generated.text;
         let core = serde_json::to_value(LibraryInfo::new(None)).expect("library info serialises");
-        let core: serde_json::Map<_, _> = core.as_object().unwrap().clone().into_iter().filter(|(k, _)| k != "root").collect();
+        let core: serde_json::Map<_, _> = core
+            .as_object()
+            .unwrap()
+            .clone()
+            .into_iter()
+            .filter(|(k, _)| k != "root")
+            .collect();
         text.push_str("/** What `library_info` gives besides the folder: the core's limits, statuses, presets, photo syntax. */\n");
-        let _ = writeln!(text, "export const CORE = {} as const satisfies Omit<LibraryInfo, \"root\">;\n", pretty(&core));
+        let _ = writeln!(
+            text,
+            "export const CORE = {} as const satisfies Omit<LibraryInfo, \"root\">;\n",
+            pretty(&core)
+        );
         text.push_str("/** A new article's fields: every field the core has, empty. */\n");
-        let _ = writeln!(text, "export const EMPTY_FIELDS: ArticleFields = {};\n", pretty(&ArticleFields::default()));
+        let _ = writeln!(
+            text,
+            "export const EMPTY_FIELDS: ArticleFields = {};\n",
+            pretty(&ArticleFields::default())
+        );
         text.push_str("/** Event name to payload: what `listen` receives. */\n");
         text.push_str(&events::typescript_map(&cfg));
-        text.push_str("\n/** The commands the window may invoke (the capability grants exactly these). */\n");
-        let names: Vec<String> = crate::COMMANDS.iter().map(|c| format!("  {c:?},\n")).collect();
-        let _ = writeln!(text, "export const COMMANDS = [\n{}] as const;", names.concat());
+        text.push_str(
+            "\n/** The commands the window may invoke (the capability grants exactly these). */\n",
+        );
+        let names: Vec<String> = crate::COMMANDS
+            .iter()
+            .map(|c| format!("  {c:?},\n"))
+            .collect();
+        let _ = writeln!(
+            text,
+            "export const COMMANDS = [\n{}] as const;",
+            names.concat()
+        );
         text.push_str("export type Command = (typeof COMMANDS)[number];\n");
         generated
     }
@@ -101,7 +173,8 @@ impl Generated {
         }
         let _ = writeln!(self.text, "export {}\n", T::decl(cfg));
         self.declared.push(T::ident(cfg));
-        self.referenced.extend(T::dependencies(cfg).into_iter().map(|d| d.ts_name));
+        self.referenced
+            .extend(T::dependencies(cfg).into_iter().map(|d| d.ts_name));
     }
 }
 

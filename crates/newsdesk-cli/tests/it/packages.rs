@@ -48,8 +48,16 @@ fn export_lists_preflight_problems_and_writes_nothing() {
     let report = json(stderr.trim());
     assert_eq!(report["kind"], "preflight");
     assert_eq!(report["article_id"], id.as_str());
-    assert_eq!(report["problems"], json(&stdout)["problems"], "the error carries the problems too");
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "only the library is there");
+    assert_eq!(
+        report["problems"],
+        json(&stdout)["problems"],
+        "the error carries the problems too"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "only the library is there"
+    );
 }
 
 #[test]

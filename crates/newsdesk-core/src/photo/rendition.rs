@@ -38,7 +38,12 @@ pub struct Rendition {
 
 /// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
 /// Made once and then served from the cache.
-pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths: &[u32]) -> Result<Vec<Rendition>> {
+pub fn renditions(
+    library: &Library,
+    photo_id: &str,
+    crop: Option<&str>,
+    widths: &[u32],
+) -> Result<Vec<Rendition>> {
     let photo = library.store().photo(photo_id)?;
     let rect = match crop {
         Some(name) => photo
@@ -47,7 +52,10 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
             .ok_or_else(|| Error::not_found("crop", format!("{name} of photo {photo_id}")))?,
         None => photo.full_rect(),
     };
-    let mut sizes: Vec<(u32, u32)> = widths.iter().map(|&w| pixels::scaled_size(rect, w)).collect();
+    let mut sizes: Vec<(u32, u32)> = widths
+        .iter()
+        .map(|&w| pixels::scaled_size(rect, w))
+        .collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     sizes.dedup();
     let desk_json = serde_json::to_string(&photo.desk).expect("desk record serialises");
@@ -60,7 +68,10 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
         rect.height,
         sha256_hex(desk_json.as_bytes())
     );
-    let dir = library.root().join("photos/renditions").join(&photo.id[..2]);
+    let dir = library
+        .root()
+        .join("photos/renditions")
+        .join(&photo.id[..2]);
     let planned: Vec<(u32, u32, PathBuf)> = sizes
         .iter()
         .map(|&(w, h)| {
@@ -68,8 +79,11 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
             (w, h, dir.join(format!("{}.jpg", &key[..32])))
         })
         .collect();
-    let missing: Vec<(u32, u32, &Path)> =
-        planned.iter().filter(|(_, _, p)| !is_whole(p)).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
+    let missing: Vec<(u32, u32, &Path)> = planned
+        .iter()
+        .filter(|(_, _, p)| !is_whole(p))
+        .map(|(w, h, p)| (*w, *h, p.as_path()))
+        .collect();
     if !missing.is_empty() {
         make(library, &photo, rect, &missing)?;
     }
@@ -77,12 +91,19 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
     let label: String = crop
         .unwrap_or("full")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     planned
         .into_iter()
         .map(|(width, height, path)| {
-            let bytes = fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
+            let bytes =
+                fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
             Ok(Rendition {
                 width,
                 height,
@@ -106,7 +127,12 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
     let largest = pixels::resize(&upright, rect, w, h);
     drop(upright);
-    let whole = Rect { x: 0, y: 0, width: w, height: h };
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        width: w,
+        height: h,
+    };
     let write = |(width, height, path): &(u32, u32, &Path)| -> Result<()> {
         let scaled;
         let pixels = if (*width, *height) == (w, h) {
@@ -115,8 +141,12 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
             scaled = pixels::resize(&largest, whole, *width, *height);
             &scaled
         };
-        let jpeg = pixels::encode_jpeg(pixels, &segments)
-            .map_err(|e| Error::invalid(format!("cannot encode a rendition of photo {}: {e}", photo.id)))?;
+        let jpeg = pixels::encode_jpeg(pixels, &segments).map_err(|e| {
+            Error::invalid(format!(
+                "cannot encode a rendition of photo {}: {e}",
+                photo.id
+            ))
+        })?;
         write_atomically(path, &jpeg, Keep::Derived)
     };
     let half = sizes.len().div_ceil(2);
@@ -134,13 +164,20 @@ fn decode_original(
     decode: fn(&[u8]) -> std::result::Result<RgbImage, String>,
 ) -> Result<RgbImage> {
     let path = library.root().join(&photo.original);
-    let bytes = fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
-    decode(&bytes)
-        .map_err(|reason| Error::invalid(format!("the original of photo {} cannot be decoded: {reason}", photo.id)))
+    let bytes =
+        fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
+    decode(&bytes).map_err(|reason| {
+        Error::invalid(format!(
+            "the original of photo {} cannot be decoded: {reason}",
+            photo.id
+        ))
+    })
 }
 
 pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
-    root.join("photos/thumbnails").join(&photo_id[..2]).join(format!("{photo_id}.jpg"))
+    root.join("photos/thumbnails")
+        .join(&photo_id[..2])
+        .join(format!("{photo_id}.jpg"))
 }
 
 /// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
@@ -149,7 +186,9 @@ pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
     let photo = library.store().photo(photo_id)?;
     let path = thumbnail_path(library.root(), &photo.id);
     if !is_whole(&path) {
-        let upright = decode_original(library, &photo, |b| pixels::decode_upright_for(b, THUMBNAIL_SIZE))?;
+        let upright = decode_original(library, &photo, |b| {
+            pixels::decode_upright_for(b, THUMBNAIL_SIZE)
+        })?;
         write_thumbnail(&upright, &path)?;
     }
     Ok(path)
@@ -158,9 +197,26 @@ pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
 pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {
     let (w, h) = (upright.width(), upright.height());
     let scale = (THUMBNAIL_SIZE as f64 / w.max(h) as f64).min(1.0);
-    let size = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
-    let small = pixels::resize(upright, Rect { x: 0, y: 0, width: w, height: h }, size.0, size.1);
-    let jpeg = pixels::encode_jpeg(&small, &[])
-        .map_err(|e| Error::invalid(format!("cannot encode the thumbnail {}: {e}", path.display())))?;
+    let size = (
+        ((w as f64 * scale).round() as u32).max(1),
+        ((h as f64 * scale).round() as u32).max(1),
+    );
+    let small = pixels::resize(
+        upright,
+        Rect {
+            x: 0,
+            y: 0,
+            width: w,
+            height: h,
+        },
+        size.0,
+        size.1,
+    );
+    let jpeg = pixels::encode_jpeg(&small, &[]).map_err(|e| {
+        Error::invalid(format!(
+            "cannot encode the thumbnail {}: {e}",
+            path.display()
+        ))
+    })?;
     write_atomically(path, &jpeg, Keep::Derived)
 }

@@ -1,16 +1,15 @@
-
 mod common;
-mod markdown_file;
-mod history;
-mod render;
-mod search;
-mod package;
-mod ninjs;
 mod delivery;
-mod photo;
-mod safety;
 mod demo;
 mod golden;
+mod history;
+mod markdown_file;
+mod ninjs;
+mod package;
+mod photo;
+mod recovery;
+mod render;
+mod safety;
+mod search;
 mod store;
 mod whole;
-mod recovery;
