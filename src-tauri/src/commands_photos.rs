@@ -31,20 +31,28 @@ pub async fn get_photo(desk: State<'_, Desk>, id: String) -> Reply<Photo> {
 }
 
 #[tauri::command]
-pub async fn import_photos(app: AppHandle, desk: State<'_, Desk>, paths: Vec<PathBuf>) -> Reply<BatchReport> {
+pub async fn import_photos(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    paths: Vec<PathBuf>,
+) -> Reply<BatchReport> {
     let root = desk.with(|library| Ok(library.root().to_path_buf()))?;
     let job = tauri::async_runtime::spawn_blocking(move || {
         let mut library = Library::open(&root)?;
-        Ok::<_, Error>(photo::import_batch(&mut library, &paths, |done, total, file, outcome| {
-            let progress = ImportProgress {
-                done,
-                total,
-                file: file.display().to_string(),
-                refused: outcome.err().map(ToString::to_string),
-            };
-            // A closed window cannot be told; the import itself goes on regardless.
-            let _ = app.emit("import-progress", progress);
-        }))
+        Ok::<_, Error>(photo::import_batch(
+            &mut library,
+            &paths,
+            |done, total, file, outcome| {
+                let progress = ImportProgress {
+                    done,
+                    total,
+                    file: file.display().to_string(),
+                    refused: outcome.err().map(ToString::to_string),
+                };
+                // A closed window cannot be told; the import itself goes on regardless.
+                let _ = app.emit("import-progress", progress);
+            },
+        ))
     });
     job.await
         .map_err(|e| Error::invalid(format!("the import stopped unexpectedly: {e}")).report())?
@@ -57,7 +65,11 @@ pub async fn edit_photo(desk: State<'_, Desk>, id: String, edit: DeskEdit) -> Re
 }
 
 #[tauri::command]
-pub async fn set_focal_point(desk: State<'_, Desk>, id: String, focal: Option<(f64, f64)>) -> Reply<Photo> {
+pub async fn set_focal_point(
+    desk: State<'_, Desk>,
+    id: String,
+    focal: Option<(f64, f64)>,
+) -> Reply<Photo> {
     desk.with(|library| library.store_mut().set_focal_point(&id, focal))
 }
 
@@ -66,7 +78,12 @@ pub async fn set_focal_point(desk: State<'_, Desk>, id: String, focal: Option<(f
 pub async fn default_crop(desk: State<'_, Desk>, id: String, aspect: Aspect) -> Reply<Rect> {
     desk.with(|library| {
         let photo = library.store().photo(&id)?;
-        Ok(photo::default_crop(aspect, photo.width, photo.height, photo.focal_point))
+        Ok(photo::default_crop(
+            aspect,
+            photo.width,
+            photo.height,
+            photo.focal_point,
+        ))
     })
 }
 

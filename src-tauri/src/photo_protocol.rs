@@ -6,7 +6,11 @@ use tauri::{Manager, UriSchemeContext, UriSchemeResponder, Wry};
 
 use crate::desk::Desk;
 
-pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub fn respond(
+    ctx: UriSchemeContext<'_, Wry>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let app = ctx.app_handle().clone();
     let id = request.uri().path().trim_start_matches('/').to_owned();
     // Thumbnails may have to be decoded from the original: keep that off the UI thread.
@@ -19,7 +23,9 @@ pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, respon
                 .header(header::CACHE_CONTROL, "max-age=3600")
                 .body(bytes),
             Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            Err(report) if report.kind == "not_found" => error(StatusCode::NOT_FOUND, report.message),
+            Err(report) if report.kind == "not_found" => {
+                error(StatusCode::NOT_FOUND, report.message)
+            }
             Err(report) => error(StatusCode::INTERNAL_SERVER_ERROR, report.message),
         };
         responder.respond(response.unwrap_or_else(|_| Response::new(Vec::new())));
@@ -27,5 +33,8 @@ pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, respon
 }
 
 fn error(status: StatusCode, message: String) -> tauri::http::Result<Response<Vec<u8>>> {
-    Response::builder().status(status).header(header::CONTENT_TYPE, "text/plain").body(message.into_bytes())
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(message.into_bytes())
 }

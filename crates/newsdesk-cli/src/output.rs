@@ -11,7 +11,10 @@ impl Output {
     /// Prints `value` as JSON, or calls `text` to print it for a person.
     pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce(&T)) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(value).expect("output serialises")
+            );
         } else {
             text(value);
         }
@@ -19,7 +22,10 @@ impl Output {
 
     pub fn error(&self, err: &Error) {
         if self.json {
-            eprintln!("{}", serde_json::to_string(&err.report()).expect("report serialises"));
+            eprintln!(
+                "{}",
+                serde_json::to_string(&err.report()).expect("report serialises")
+            );
         } else {
             eprintln!("newsdesk: {err}");
         }
@@ -46,7 +52,10 @@ pub fn usage_message(err: &clap::Error, cli: clap::Command) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     let message = message.join(" ");
-    format!("{} (see newsdesk --help)", message.strip_prefix("error: ").unwrap_or(&message))
+    format!(
+        "{} (see newsdesk --help)",
+        message.strip_prefix("error: ").unwrap_or(&message)
+    )
 }
 
 /// For `newsdesk photo` and the like, where clap's message is the whole help: the commands
@@ -60,6 +69,12 @@ fn missing_command(mut command: clap::Command) -> String {
         }
     }
     let typed = typed.join(" ");
-    let choices: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
-    format!("{typed} needs a command: {} (see {typed} --help)", choices.join(", "))
+    let choices: Vec<&str> = command
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .collect();
+    format!(
+        "{typed} needs a command: {} (see {typed} --help)",
+        choices.join(", ")
+    )
 }

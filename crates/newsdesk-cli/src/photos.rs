@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Photo, Placement, Rect};
+use newsdesk_core::text::{short_article_id, short_photo_id};
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
 
@@ -99,13 +100,22 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let photos = library.store().list_photos()?;
             out.print(&photos, |photos| {
                 for p in photos {
-                    println!("{}  {:>5}x{:<5} {:<24} {}", &p.id[..12], p.width, p.height, p.desk.credit, p.source_name);
+                    println!(
+                        "{}  {:>5}x{:<5} {:<24} {}",
+                        short_photo_id(&p.id),
+                        p.width,
+                        p.height,
+                        p.desk.credit,
+                        p.source_name
+                    );
                 }
             });
             Ok(())
         }
         Command::Show { id } => {
-            let photo = library.store().photo(&library.store().resolve_photo_id(&id)?)?;
+            let photo = library
+                .store()
+                .photo(&library.store().resolve_photo_id(&id)?)?;
             out.print(&photo, print_photo);
             Ok(())
         }
@@ -125,7 +135,13 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Crop { id, name, aspect, rect, focal } => {
+        Command::Crop {
+            id,
+            name,
+            aspect,
+            rect,
+            focal,
+        } => {
             let id = library.store().resolve_photo_id(&id)?;
             let aspect: Aspect = aspect.parse()?;
             if let Some(focal) = focal {
@@ -136,7 +152,12 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let rect = match rect {
                 Some(text) => {
                     let [x, y, width, height] = numbers::<u32, 4>(&text, "crop rectangle")?;
-                    Rect { x, y, width, height }
+                    Rect {
+                        x,
+                        y,
+                        width,
+                        height,
+                    }
                 }
                 None => photo::default_crop(aspect, photo.width, photo.height, photo.focal_point),
             };
@@ -144,7 +165,12 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Render { id, crop, widths, out: dir } => {
+        Command::Render {
+            id,
+            crop,
+            widths,
+            out: dir,
+        } => {
             let id = library.store().resolve_photo_id(&id)?;
             let mut made = photo::renditions(library, &id, crop.as_deref(), &widths)?;
             if let Some(dir) = dir {
@@ -152,13 +178,20 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
                 for r in &mut made {
                     let to = dir.join(&r.file_name);
-                    std::fs::copy(&r.path, &to).context(|| format!("copying a rendition to {}", to.display()))?;
+                    std::fs::copy(&r.path, &to)
+                        .context(|| format!("copying a rendition to {}", to.display()))?;
                     r.path = to;
                 }
             }
             out.print(&made, |made| {
                 for r in made {
-                    println!("{:>5}x{:<5} {:>9} bytes  {}", r.width, r.height, r.byte_size, r.path.display());
+                    println!(
+                        "{:>5}x{:<5} {:>9} bytes  {}",
+                        r.width,
+                        r.height,
+                        r.byte_size,
+                        r.path.display()
+                    );
                 }
             });
             Ok(())
@@ -177,8 +210,16 @@ struct ImportSummary<'a> {
 fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> {
     let report = photo::import_batch(library, files, |done, total, file, outcome| {
         let what = match outcome {
-            Ok(i) if i.duplicate => format!("{} already in the library ({})", file.display(), &i.photo.id[..12]),
-            Ok(i) => format!("{} imported ({})", file.display(), &i.photo.id[..12]),
+            Ok(i) if i.duplicate => format!(
+                "{} already in the library ({})",
+                file.display(),
+                short_photo_id(&i.photo.id)
+            ),
+            Ok(i) => format!(
+                "{} imported ({})",
+                file.display(),
+                short_photo_id(&i.photo.id)
+            ),
             Err(_) => format!("{} refused", file.display()),
         };
         out.progress(done, total, &what);
@@ -190,7 +231,12 @@ fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> 
         photos: report.imported.iter().chain(&report.duplicates).collect(),
     };
     out.print(&summary, |s| {
-        println!("{} imported, {} already in the library, {} refused", s.imported, s.duplicates, s.refused.len());
+        println!(
+            "{} imported, {} already in the library, {} refused",
+            s.imported,
+            s.duplicates,
+            s.refused.len()
+        );
         for r in s.refused {
             println!("  refused: {}", r.reason);
         }
@@ -198,21 +244,46 @@ fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> 
     if report.refused.is_empty() {
         Ok(())
     } else {
-        Err(Error::invalid(format!("{} of {} files were refused", report.refused.len(), files.len())))
+        Err(Error::invalid(format!(
+            "{} of {} files were refused",
+            report.refused.len(),
+            files.len()
+        )))
     }
 }
 
 pub fn attach(library: &mut Library, args: Attach, out: &Output) -> Result<()> {
     let article = library.store().resolve_article_id(&args.article)?;
     let photo = library.store().resolve_photo_id(&args.photo)?;
-    let placement = if args.lead { Placement::Lead } else { Placement::Inline };
-    let saved = photo::attach(library, &article, &photo, args.crop.as_deref(), placement, args.base_version)?;
-    out.print(&saved, |a| println!("{}  v{}  photo {} attached", &a.id[..8], a.version, &photo[..12]));
+    let placement = if args.lead {
+        Placement::Lead
+    } else {
+        Placement::Inline
+    };
+    let saved = photo::attach(
+        library,
+        &article,
+        &photo,
+        args.crop.as_deref(),
+        placement,
+        args.base_version,
+    )?;
+    out.print(&saved, |a| {
+        println!(
+            "{}  v{}  photo {} attached",
+            short_article_id(&a.id),
+            a.version,
+            short_photo_id(&photo)
+        )
+    });
     Ok(())
 }
 
 fn print_photo(p: &Photo) {
-    println!("{}  {} {}x{}  {} bytes  {}", p.id, p.format, p.width, p.height, p.byte_size, p.source_name);
+    println!(
+        "{}  {} {}x{}  {} bytes  {}",
+        p.id, p.format, p.width, p.height, p.byte_size, p.source_name
+    );
     let embedded = serde_json::to_value(&p.embedded).expect("metadata serialises");
     let desk = serde_json::to_value(&p.desk).expect("desk record serialises");
     println!("{:<22} {:<40} in the file", "", "desk");
@@ -224,14 +295,24 @@ fn print_photo(p: &Photo) {
         println!("focal point {x:.3},{y:.3}");
     }
     for c in &p.crops {
-        println!("crop {:<12} {:<5} {}x{} at {},{}", c.name, c.aspect.to_string(), c.width, c.height, c.x, c.y);
+        println!(
+            "crop {:<12} {:<5} {}x{} at {},{}",
+            c.name,
+            c.aspect.to_string(),
+            c.width,
+            c.height,
+            c.x,
+            c.y
+        );
     }
 }
 
 /// `"1,2,3"` as exactly N numbers.
 fn numbers<T: std::str::FromStr, const N: usize>(text: &str, what: &str) -> Result<[T; N]> {
     let parsed: Option<Vec<T>> = text.split(',').map(|p| p.trim().parse().ok()).collect();
-    parsed
-        .and_then(|v| v.try_into().ok())
-        .ok_or_else(|| Error::invalid(format!("{what} {text:?} should be {N} numbers separated by commas")))
+    parsed.and_then(|v| v.try_into().ok()).ok_or_else(|| {
+        Error::invalid(format!(
+            "{what} {text:?} should be {N} numbers separated by commas"
+        ))
+    })
 }

@@ -14,6 +14,7 @@ pub mod photo;
 pub mod render;
 pub mod search;
 pub mod store;
+pub mod text;
 
 pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};
 pub use error::{Error, ErrorReport, Result};

@@ -65,7 +65,11 @@ pub fn read_metadata(bytes: &[u8]) -> PhotoMetadata {
         copyright: pick([xmp.get("rights"), iim.get(116), exif.copyright]),
         caption: pick([xmp.get("description"), iim.get(120), exif.description]),
         headline: pick([xmp.get("Headline"), iim.get(105), None]),
-        date_created: pick([xmp.get("DateCreated"), iim.date_created(), exif.date_time_original]),
+        date_created: pick([
+            xmp.get("DateCreated"),
+            iim.date_created(),
+            exif.date_time_original,
+        ]),
         city: pick([xmp.get("City"), iim.get(90), None]),
         country: pick([xmp.get("Country"), iim.get(101), None]),
         source: pick([xmp.get("Source"), iim.get(115), None]),
@@ -114,7 +118,9 @@ fn xmp_packet(body: &[u8]) -> Option<&[u8]> {
         return Some(rest);
     }
     let head = &body[..body.len().min(64)];
-    let at = head.windows(XMP_NS_TAIL.len()).position(|w| w == XMP_NS_TAIL)?;
+    let at = head
+        .windows(XMP_NS_TAIL.len())
+        .position(|w| w == XMP_NS_TAIL)?;
     Some(&body[at + XMP_NS_TAIL.len()..])
 }
 
@@ -156,7 +162,8 @@ fn photoshop_iim(mut data: &[u8]) -> Vec<u8> {
         if at + 4 > data.len() {
             break;
         }
-        let size = u32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]) as usize;
+        let size =
+            u32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]) as usize;
         let start = at + 4;
         let end = (start + size).min(data.len());
         if id == IIM_RESOURCE {
@@ -178,7 +185,9 @@ fn decoder_blocks(bytes: &[u8]) -> Blocks {
     else {
         return Blocks::default();
     };
-    let Ok(mut decoder) = reader.into_decoder() else { return Blocks::default() };
+    let Ok(mut decoder) = reader.into_decoder() else {
+        return Blocks::default();
+    };
     Blocks {
         exif: decoder.exif_metadata().ok().flatten(),
         xmp: decoder.xmp_metadata().ok().flatten().into_iter().collect(),
@@ -206,14 +215,18 @@ impl Iim {
                 if n > 4 || at + n > data.len() {
                     break;
                 }
-                len = data[at..at + n].iter().fold(0usize, |acc, b| acc << 8 | *b as usize);
+                len = data[at..at + n]
+                    .iter()
+                    .fold(0usize, |acc, b| acc << 8 | *b as usize);
                 at += n;
             }
             let end = (at + len).min(data.len());
             raw.push((record, dataset, &data[at..end]));
             at = end;
         }
-        let utf8 = raw.iter().any(|(r, d, v)| *r == 1 && *d == 90 && v.starts_with(IIM_UTF8));
+        let utf8 = raw
+            .iter()
+            .any(|(r, d, v)| *r == 1 && *d == 90 && v.starts_with(IIM_UTF8));
         let datasets = raw
             .into_iter()
             .filter(|(r, _, _)| *r == 2)
@@ -236,7 +249,9 @@ impl Iim {
 
     /// 2:55 (CCYYMMDD) and 2:60 (HHMMSS±HHMM) as ISO 8601.
     fn date_created(&self) -> Option<String> {
-        let date = self.get(55).filter(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))?;
+        let date = self
+            .get(55)
+            .filter(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))?;
         let mut out = format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]);
         if let Some(t) = self.get(60).filter(|t| t.len() >= 6 && t.is_ascii()) {
             out.push_str(&format!("T{}:{}:{}", &t[..2], &t[2..4], &t[4..6]));
@@ -274,7 +289,9 @@ struct Exif {
 
 impl Exif {
     fn parse(tiff: &[u8]) -> Exif {
-        let Ok(exif) = exif::Reader::new().read_raw(tiff.to_vec()) else { return Exif::default() };
+        let Ok(exif) = exif::Reader::new().read_raw(tiff.to_vec()) else {
+            return Exif::default();
+        };
         let text = |tag| {
             let field = exif.get_field(tag, exif::In::PRIMARY)?;
             match &field.value {
@@ -336,8 +353,12 @@ impl Xmp {
         for packet in packets {
             let text = String::from_utf8_lossy(packet);
             // The packet is padded with whitespace or NULs and wrapped in processing instructions.
-            let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else { continue };
-            let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else { continue };
+            let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else {
+                continue;
+            };
+            let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else {
+                continue;
+            };
             for (ns, name) in XMP_PROPERTIES {
                 if let Some(value) = xmp_property(&doc, ns, name) {
                     found.insert(name, value);
@@ -371,18 +392,26 @@ fn xmp_property(doc: &roxmltree::Document<'_>, ns: &str, name: &str) -> Option<S
         }
         let is_alt = node.children().any(|c| c.tag_name().name() == "Alt");
         if is_alt {
-            let default = items.iter().find(|li| li.attribute((NS_XML, "lang")) == Some("x-default"));
+            let default = items
+                .iter()
+                .find(|li| li.attribute((NS_XML, "lang")) == Some("x-default"));
             return non_empty(&node_text(*default.unwrap_or(&items[0])));
         }
-        let values: Vec<String> =
-            items.iter().map(|li| node_text(*li)).filter(|v| !v.trim().is_empty()).collect();
+        let values: Vec<String> = items
+            .iter()
+            .map(|li| node_text(*li))
+            .filter(|v| !v.trim().is_empty())
+            .collect();
         return non_empty(&values.join(", "));
     }
     None
 }
 
 fn node_text(node: roxmltree::Node<'_, '_>) -> String {
-    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -488,5 +517,8 @@ fn floor_char_boundary(bytes: &[u8], max: usize) -> usize {
     if bytes.len() <= max {
         return bytes.len();
     }
-    (0..=max).rev().find(|&i| bytes[i] & 0xC0 != 0x80).unwrap_or(0)
+    (0..=max)
+        .rev()
+        .find(|&i| bytes[i] & 0xC0 != 0x80)
+        .unwrap_or(0)
 }

@@ -117,7 +117,11 @@ impl DeskEdit {
             if let Some(value) = new {
                 // Control characters (other than line breaks and tabs) are never meant, and
                 // XML, which carries the record in every rendition, cannot hold them.
-                *field = value.trim().chars().filter(|&c| !c.is_control() || c == '\n' || c == '\t').collect();
+                *field = value
+                    .trim()
+                    .chars()
+                    .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+                    .collect();
             }
         }
     }
@@ -145,7 +149,12 @@ pub struct Rect {
 
 impl Crop {
     pub fn rect(&self) -> Rect {
-        Rect { x: self.x, y: self.y, width: self.width, height: self.height }
+        Rect {
+            x: self.x,
+            y: self.y,
+            width: self.width,
+            height: self.height,
+        }
     }
 }
 
@@ -156,12 +165,20 @@ impl Photo {
 
     /// The whole upright photo.
     pub fn full_rect(&self) -> Rect {
-        Rect { x: 0, y: 0, width: self.width, height: self.height }
+        Rect {
+            x: 0,
+            y: 0,
+            width: self.width,
+            height: self.height,
+        }
     }
 }
 
 /// Lower-case hex of a SHA-256 digest.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

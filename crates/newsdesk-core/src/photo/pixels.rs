@@ -5,7 +5,9 @@
 use std::io::Cursor;
 
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage, metadata::Orientation};
+use image::{
+    DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage, metadata::Orientation,
+};
 
 use super::Rect;
 use super::metadata::jpeg_segments;
@@ -33,7 +35,11 @@ pub fn format_of(bytes: &[u8]) -> Result<&'static str, String> {
         Ok(ImageFormat::Tiff) => Ok("tiff"),
         Ok(other) => Err(format!(
             "{} images are not supported: use JPEG, PNG, WebP or TIFF",
-            other.extensions_str().first().unwrap_or(&"these").to_uppercase()
+            other
+                .extensions_str()
+                .first()
+                .unwrap_or(&"these")
+                .to_uppercase()
         )),
         Err(_) => Err("this is not an image (not JPEG, PNG, WebP or TIFF)".into()),
     }
@@ -70,7 +76,9 @@ fn limits() -> image::Limits {
 }
 
 fn decoder(bytes: &[u8]) -> Result<Box<dyn ImageDecoder + '_>, String> {
-    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
     let mut decoder = reader.into_decoder().map_err(describe)?;
     let (w, h) = decoder.dimensions();
     within_limits(w, h)?;
@@ -100,7 +108,11 @@ pub fn header(bytes: &[u8]) -> Result<Header, String> {
     let mut decoder = decoder(bytes)?;
     let (stored_width, stored_height) = decoder.dimensions();
     let orientation = decoder.orientation().map(|o| o.to_exif()).unwrap_or(1);
-    Ok(Header { stored_width, stored_height, orientation })
+    Ok(Header {
+        stored_width,
+        stored_height,
+        orientation,
+    })
 }
 
 /// Decodes the whole image, upright and in sRGB.
@@ -115,7 +127,10 @@ fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
     let icc = decoder.icc_profile().ok().flatten();
     let mut image = DynamicImage::from_decoder(decoder).map_err(describe)?;
     image.apply_orientation(orientation);
-    let gray = matches!(image, DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_));
+    let gray = matches!(
+        image,
+        DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_)
+    );
     let mut rgb = image.into_rgb8();
     // A grey picture is converted as if its gamma were sRGB's (Gray Gamma 2.2 is within a
     // hair of it); only RGB profiles are applied. A CMYK profile on RGB pixels (a broken
@@ -146,7 +161,11 @@ fn is_jpeg(bytes: &[u8]) -> bool {
 }
 
 fn refuse_truncated_jpeg(bytes: &[u8]) -> Result<(), String> {
-    if is_jpeg(bytes) && !jpeg_complete(bytes) { Err(TRUNCATED.into()) } else { Ok(()) }
+    if is_jpeg(bytes) && !jpeg_complete(bytes) {
+        Err(TRUNCATED.into())
+    } else {
+        Ok(())
+    }
 }
 
 fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String> {
@@ -159,12 +178,17 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
     let info = decoder.info().expect("read_info succeeded");
     within_limits(info.width.into(), info.height.into())?;
     let format = info.pixel_format;
-    if !matches!(format, jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8) {
+    if !matches!(
+        format,
+        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8
+    ) {
         return Ok(None);
     }
     let factor = (long_edge as f64 / info.width.max(info.height) as f64).min(1.0);
     let want = |side: u16| ((side as f64 * factor).ceil() as u16).max(1);
-    let (w, h) = decoder.scale(want(info.width), want(info.height)).map_err(damaged)?;
+    let (w, h) = decoder
+        .scale(want(info.width), want(info.height))
+        .map_err(damaged)?;
     let pixels = decoder.decode().map_err(damaged)?;
     let size_error = || "the decoder returned fewer pixels than the image declares".to_owned();
     let mut rgb = if format == jpeg_decoder::PixelFormat::L8 {
@@ -178,7 +202,11 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
         rgb
     };
     // From the EXIF this decoder has already read: no second parse of the file.
-    if let Some(o) = decoder.exif_data().and_then(Orientation::from_exif_chunk).filter(|o| *o != Orientation::NoTransforms) {
+    if let Some(o) = decoder
+        .exif_data()
+        .and_then(Orientation::from_exif_chunk)
+        .filter(|o| *o != Orientation::NoTransforms)
+    {
         let mut turned = DynamicImage::ImageRgb8(rgb);
         turned.apply_orientation(o);
         rgb = turned.into_rgb8();
@@ -189,7 +217,9 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
 /// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be
 /// read or is not RGB leaves the pixels as they are.
 fn to_srgb(rgb: &mut RgbImage, icc: &[u8]) {
-    let Ok(profile) = moxcms::ColorProfile::new_from_slice(icc) else { return };
+    let Ok(profile) = moxcms::ColorProfile::new_from_slice(icc) else {
+        return;
+    };
     if profile.color_space != moxcms::DataColorSpace::Rgb {
         return;
     }
@@ -213,7 +243,10 @@ fn jpeg_complete(bytes: &[u8]) -> bool {
     };
     let scan_start = sos.as_ptr() as usize - bytes.as_ptr() as usize;
     // Entropy-coded data escapes 0xFF, so FF D9 after the scan start is the real end marker.
-    bytes[scan_start..].windows(2).rev().any(|w| w == [0xFF, 0xD9])
+    bytes[scan_start..]
+        .windows(2)
+        .rev()
+        .any(|w| w == [0xFF, 0xD9])
 }
 
 /// `rect` of `image` scaled to `width` x `height` (Lanczos3).
@@ -228,8 +261,15 @@ pub fn resize(image: &RgbImage, rect: Rect, width: u32, height: u32) -> RgbImage
     let mut dst = Image::new(width, height, PixelType::U8x3);
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
-        .crop(rect.x as f64, rect.y as f64, rect.width as f64, rect.height as f64);
-    Resizer::new().resize(&src, &mut dst, &options).expect("pixel types and crop are valid");
+        .crop(
+            rect.x as f64,
+            rect.y as f64,
+            rect.width as f64,
+            rect.height as f64,
+        );
+    Resizer::new()
+        .resize(&src, &mut dst, &options)
+        .expect("pixel types and crop are valid");
     RgbImage::from_raw(width, height, dst.into_vec()).expect("buffer matches its size")
 }
 
@@ -239,17 +279,24 @@ pub fn encode_jpeg(image: &RgbImage, segments: &[(u8, &[u8])]) -> Result<Vec<u8>
     let mut encoder = jpeg_encoder::Encoder::new(&mut out, JPEG_QUALITY);
     encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::F_2_2);
     for (n, body) in segments {
-        encoder.add_app_segment(*n, body.to_vec()).map_err(|e| e.to_string())?;
+        encoder
+            .add_app_segment(*n, body.to_vec())
+            .map_err(|e| e.to_string())?;
     }
     let (w, h) = (u16::try_from(image.width()), u16::try_from(image.height()));
-    let (Ok(w), Ok(h)) = (w, h) else { return Err("a JPEG side cannot exceed 65535 pixels".into()) };
-    encoder.encode(image.as_raw(), w, h, jpeg_encoder::ColorType::Rgb).map_err(|e| e.to_string())?;
+    let (Ok(w), Ok(h)) = (w, h) else {
+        return Err("a JPEG side cannot exceed 65535 pixels".into());
+    };
+    encoder
+        .encode(image.as_raw(), w, h, jpeg_encoder::ColorType::Rgb)
+        .map_err(|e| e.to_string())?;
     Ok(out)
 }
 
 /// The size of `rect` scaled to `width` wide (never wider than the rect itself).
 pub fn scaled_size(rect: Rect, width: u32) -> (u32, u32) {
     let width = width.min(rect.width).max(1);
-    let height = ((rect.height as u64 * width as u64 + rect.width as u64 / 2) / rect.width as u64).max(1);
+    let height =
+        ((rect.height as u64 * width as u64 + rect.width as u64 / 2) / rect.width as u64).max(1);
     (width, height as u32)
 }

@@ -14,6 +14,7 @@ use super::metadata::rendition_segments;
 use super::pixels::{self, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
 use crate::error::Context;
+use crate::text::{short_photo_id, truncate_chars};
 use crate::{Error, Library, Result};
 
 pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
@@ -38,7 +39,12 @@ pub struct Rendition {
 
 /// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
 /// Made once and then served from the cache.
-pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths: &[u32]) -> Result<Vec<Rendition>> {
+pub fn renditions(
+    library: &Library,
+    photo_id: &str,
+    crop: Option<&str>,
+    widths: &[u32],
+) -> Result<Vec<Rendition>> {
     let photo = library.store().photo(photo_id)?;
     let rect = match crop {
         Some(name) => photo
@@ -47,7 +53,10 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
             .ok_or_else(|| Error::not_found("crop", format!("{name} of photo {photo_id}")))?,
         None => photo.full_rect(),
     };
-    let mut sizes: Vec<(u32, u32)> = widths.iter().map(|&w| pixels::scaled_size(rect, w)).collect();
+    let mut sizes: Vec<(u32, u32)> = widths
+        .iter()
+        .map(|&w| pixels::scaled_size(rect, w))
+        .collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     sizes.dedup();
     let desk_json = serde_json::to_string(&photo.desk).expect("desk record serialises");
@@ -60,16 +69,22 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
         rect.height,
         sha256_hex(desk_json.as_bytes())
     );
-    let dir = library.root().join("photos/renditions").join(&photo.id[..2]);
+    let dir = library
+        .root()
+        .join("photos/renditions")
+        .join(truncate_chars(&photo.id, 2));
     let planned: Vec<(u32, u32, PathBuf)> = sizes
         .iter()
         .map(|&(w, h)| {
             let key = sha256_hex(format!("{key_base}|{w}x{h}").as_bytes());
-            (w, h, dir.join(format!("{}.jpg", &key[..32])))
+            (w, h, dir.join(format!("{}.jpg", truncate_chars(&key, 32))))
         })
         .collect();
-    let missing: Vec<(u32, u32, &Path)> =
-        planned.iter().filter(|(_, _, p)| !is_whole(p)).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
+    let missing: Vec<(u32, u32, &Path)> = planned
+        .iter()
+        .filter(|(_, _, p)| !is_whole(p))
+        .map(|(w, h, p)| (*w, *h, p.as_path()))
+        .collect();
     if !missing.is_empty() {
         make(library, &photo, rect, &missing)?;
     }
@@ -77,17 +92,24 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
     let label: String = crop
         .unwrap_or("full")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     planned
         .into_iter()
         .map(|(width, height, path)| {
-            let bytes = fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
+            let bytes =
+                fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
             Ok(Rendition {
                 width,
                 height,
                 content_type: "image/jpeg",
-                file_name: format!("{}-{label}-{width}.jpg", &photo.id[..12]),
+                file_name: format!("{}-{label}-{width}.jpg", short_photo_id(&photo.id)),
                 byte_size: bytes.len() as u64,
                 sha256: sha256_hex(&bytes),
                 path,
@@ -106,7 +128,12 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
     let largest = pixels::resize(&upright, rect, w, h);
     drop(upright);
-    let whole = Rect { x: 0, y: 0, width: w, height: h };
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        width: w,
+        height: h,
+    };
     let write = |(width, height, path): &(u32, u32, &Path)| -> Result<()> {
         let scaled;
         let pixels = if (*width, *height) == (w, h) {
@@ -115,8 +142,12 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
             scaled = pixels::resize(&largest, whole, *width, *height);
             &scaled
         };
-        let jpeg = pixels::encode_jpeg(pixels, &segments)
-            .map_err(|e| Error::invalid(format!("cannot encode a rendition of photo {}: {e}", photo.id)))?;
+        let jpeg = pixels::encode_jpeg(pixels, &segments).map_err(|e| {
+            Error::invalid(format!(
+                "cannot encode a rendition of photo {}: {e}",
+                photo.id
+            ))
+        })?;
         write_atomically(path, &jpeg, Keep::Derived)
     };
     let half = sizes.len().div_ceil(2);
@@ -134,13 +165,20 @@ fn decode_original(
     decode: fn(&[u8]) -> std::result::Result<RgbImage, String>,
 ) -> Result<RgbImage> {
     let path = library.root().join(&photo.original);
-    let bytes = fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
-    decode(&bytes)
-        .map_err(|reason| Error::invalid(format!("the original of photo {} cannot be decoded: {reason}", photo.id)))
+    let bytes =
+        fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
+    decode(&bytes).map_err(|reason| {
+        Error::invalid(format!(
+            "the original of photo {} cannot be decoded: {reason}",
+            photo.id
+        ))
+    })
 }
 
 pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
-    root.join("photos/thumbnails").join(&photo_id[..2]).join(format!("{photo_id}.jpg"))
+    root.join("photos/thumbnails")
+        .join(truncate_chars(photo_id, 2))
+        .join(format!("{photo_id}.jpg"))
 }
 
 /// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
@@ -149,7 +187,9 @@ pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
     let photo = library.store().photo(photo_id)?;
     let path = thumbnail_path(library.root(), &photo.id);
     if !is_whole(&path) {
-        let upright = decode_original(library, &photo, |b| pixels::decode_upright_for(b, THUMBNAIL_SIZE))?;
+        let upright = decode_original(library, &photo, |b| {
+            pixels::decode_upright_for(b, THUMBNAIL_SIZE)
+        })?;
         write_thumbnail(&upright, &path)?;
     }
     Ok(path)
@@ -158,9 +198,26 @@ pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
 pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {
     let (w, h) = (upright.width(), upright.height());
     let scale = (THUMBNAIL_SIZE as f64 / w.max(h) as f64).min(1.0);
-    let size = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
-    let small = pixels::resize(upright, Rect { x: 0, y: 0, width: w, height: h }, size.0, size.1);
-    let jpeg = pixels::encode_jpeg(&small, &[])
-        .map_err(|e| Error::invalid(format!("cannot encode the thumbnail {}: {e}", path.display())))?;
+    let size = (
+        ((w as f64 * scale).round() as u32).max(1),
+        ((h as f64 * scale).round() as u32).max(1),
+    );
+    let small = pixels::resize(
+        upright,
+        Rect {
+            x: 0,
+            y: 0,
+            width: w,
+            height: h,
+        },
+        size.0,
+        size.1,
+    );
+    let jpeg = pixels::encode_jpeg(&small, &[]).map_err(|e| {
+        Error::invalid(format!(
+            "cannot encode the thumbnail {}: {e}",
+            path.display()
+        ))
+    })?;
     write_atomically(path, &jpeg, Keep::Derived)
 }

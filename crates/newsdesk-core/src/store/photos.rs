@@ -12,7 +12,8 @@ use crate::{Error, Result};
 /// of a JPEG rendition.
 pub const MAX_DESK_FIELD_BYTES: usize = 6000;
 
-const PHOTO_COLUMNS: &str = "id, format, byte_size, width, height, orientation, original, source_name,
+const PHOTO_COLUMNS: &str =
+    "id, format, byte_size, width, height, orientation, original, source_name,
      embedded, desk, focal_x, focal_y, imported_at, updated_at";
 
 /// A photo about to be recorded: its original is already in place in the library folder.
@@ -51,10 +52,14 @@ fn photo_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Photo> {
     })
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
+    })
 }
 
 impl Store {
@@ -86,7 +91,8 @@ impl Store {
             ],
         )
         .context(|| format!("recording photo {}", new.source_name))?;
-        tx.commit().context(|| format!("committing photo {}", new.source_name))?;
+        tx.commit()
+            .context(|| format!("committing photo {}", new.source_name))?;
         Ok(true)
     }
 
@@ -105,7 +111,9 @@ impl Store {
     pub fn list_photos(&self) -> Result<Vec<Photo>> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos ORDER BY imported_at DESC, id"))
+            .prepare_cached(&format!(
+                "SELECT {PHOTO_COLUMNS} FROM photos ORDER BY imported_at DESC, id"
+            ))
             .context(|| "listing photos")?;
         let mut photos: Vec<Photo> = stmt
             .query_map([], photo_from_row)
@@ -156,14 +164,20 @@ impl Store {
                 "focal point {x},{y} is outside the photo: both numbers go from 0 to 1"
             )));
         }
-        self.update_photo(id, "focal_x = ?3, focal_y = ?4", params![focal.map(|f| f.0), focal.map(|f| f.1)])
+        self.update_photo(
+            id,
+            "focal_x = ?3, focal_y = ?4",
+            params![focal.map(|f| f.0), focal.map(|f| f.1)],
+        )
     }
 
     /// Adds or replaces the crop `name`. The rectangle is checked against the photo.
     pub fn save_crop(&mut self, id: &str, name: &str, aspect: Aspect, rect: Rect) -> Result<Photo> {
         let name = name.trim();
         if name.is_empty() || name.contains('/') {
-            return Err(Error::invalid(format!("{name:?} is not a crop name: give a word such as \"lead\"")));
+            return Err(Error::invalid(format!(
+                "{name:?} is not a crop name: give a word such as \"lead\""
+            )));
         }
         let photo = self.photo(id)?;
         validate_crop(aspect, rect, photo.width, photo.height)?;
@@ -174,11 +188,22 @@ impl Store {
              ON CONFLICT (photo_id, name) DO UPDATE SET
                  aspect = excluded.aspect, x = excluded.x, y = excluded.y,
                  width = excluded.width, height = excluded.height",
-            params![id, name, aspect.to_string(), rect.x, rect.y, rect.width, rect.height],
+            params![
+                id,
+                name,
+                aspect.to_string(),
+                rect.x,
+                rect.y,
+                rect.width,
+                rect.height
+            ],
         )
         .context(|| format!("saving crop {name} of photo {id}"))?;
-        tx.execute("UPDATE photos SET updated_at = ?2 WHERE id = ?1", params![id, format_time(now())])
-            .context(|| "touching the photo")?;
+        tx.execute(
+            "UPDATE photos SET updated_at = ?2 WHERE id = ?1",
+            params![id, format_time(now())],
+        )
+        .context(|| "touching the photo")?;
         tx.commit().context(|| "committing the crop")?;
         self.photo(id)
     }
@@ -186,7 +211,10 @@ impl Store {
     pub fn delete_crop(&mut self, id: &str, name: &str) -> Result<Photo> {
         let tx = self.photo_tx()?;
         let gone = tx
-            .execute("DELETE FROM photo_crops WHERE photo_id = ?1 AND name = ?2", params![id, name])
+            .execute(
+                "DELETE FROM photo_crops WHERE photo_id = ?1 AND name = ?2",
+                params![id, name],
+            )
             .context(|| format!("deleting crop {name} of photo {id}"))?;
         if gone == 0 {
             return Err(Error::not_found("crop", format!("{name} of photo {id}")));
@@ -224,7 +252,10 @@ impl Store {
         all.extend_from_slice(values);
         let tx = self.photo_tx()?;
         let changed = tx
-            .execute(&format!("UPDATE photos SET {set}, updated_at = ?2 WHERE id = ?1"), all.as_slice())
+            .execute(
+                &format!("UPDATE photos SET {set}, updated_at = ?2 WHERE id = ?1"),
+                all.as_slice(),
+            )
             .context(|| format!("updating photo {id}"))?;
         if changed == 0 {
             return Err(Error::not_found("photo", id));
