@@ -6,6 +6,15 @@ use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, RelatedStor
 
 use super::common::library;
 
+/// A status and section filter, a sort, a limit, and the headlines expected in order.
+type ListCase<'a> = (
+    Option<Status>,
+    Option<&'a str>,
+    SortOrder,
+    usize,
+    &'a [&'a str],
+);
+
 fn titled(headline: &str) -> ArticleFields {
     ArticleFields {
         headline: headline.into(),
@@ -148,7 +157,7 @@ fn the_list_filters_and_sorts() {
             .create_article(None, &fields, status, RevisionKind::Create)
             .unwrap();
     }
-    let cases: &[(Option<Status>, Option<&str>, SortOrder, usize, &[&str])] = &[
+    let cases: &[ListCase] = &[
         (
             None,
             None,
