@@ -435,7 +435,7 @@ fn one_line(text: &str) -> String {
 }
 
 fn short(id: &str) -> &str {
-    id.get(..8).unwrap_or(id)
+    newsdesk_core::text::short_article_id(id)
 }
 
 fn print_saved(article: &Article) {

@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::Subcommand;
 use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Secret, Target};
 use newsdesk_core::package::{self, Problem};
+use newsdesk_core::text::short_article_id;
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
 
@@ -266,7 +267,7 @@ fn delivery_line(d: &Delivery) -> String {
         "{:>4}  {:<9}  {}  v{}  to {}  attempts {}",
         d.id,
         d.state.as_str(),
-        d.article_id.chars().take(8).collect::<String>(),
+        short_article_id(&d.article_id),
         d.ninjs_version,
         d.destination,
         d.attempts

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Photo, Placement, Rect};
+use newsdesk_core::text::{short_article_id, short_photo_id};
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
 
@@ -101,7 +102,7 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 for p in photos {
                     println!(
                         "{}  {:>5}x{:<5} {:<24} {}",
-                        &p.id[..12],
+                        short_photo_id(&p.id),
                         p.width,
                         p.height,
                         p.desk.credit,
@@ -212,9 +213,13 @@ fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> 
             Ok(i) if i.duplicate => format!(
                 "{} already in the library ({})",
                 file.display(),
-                &i.photo.id[..12]
+                short_photo_id(&i.photo.id)
             ),
-            Ok(i) => format!("{} imported ({})", file.display(), &i.photo.id[..12]),
+            Ok(i) => format!(
+                "{} imported ({})",
+                file.display(),
+                short_photo_id(&i.photo.id)
+            ),
             Err(_) => format!("{} refused", file.display()),
         };
         out.progress(done, total, &what);
@@ -266,9 +271,9 @@ pub fn attach(library: &mut Library, args: Attach, out: &Output) -> Result<()> {
     out.print(&saved, |a| {
         println!(
             "{}  v{}  photo {} attached",
-            &a.id[..8],
+            short_article_id(&a.id),
             a.version,
-            &photo[..12]
+            short_photo_id(&photo)
         )
     });
     Ok(())

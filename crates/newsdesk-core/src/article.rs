@@ -165,3 +165,52 @@ impl ArticleFields {
         }
     }
 }
+
+/// The link of a related story as it may reach a reader: an absolute `http` or `https` URL with
+/// a host, parsed the way a browser parses it. `None` for anything else: `javascript:` and
+/// `data:` would run in the reader's page, `file:` and relative links go nowhere useful once
+/// the story is on another site, and a malformed URL is taken differently by every reader.
+pub fn web_address(url: &str) -> Option<url::Url> {
+    let parsed = url::Url::parse(url).ok()?;
+    (matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some()).then_some(parsed)
+}
+
+/// Whether `tag` is a well-formed BCP 47 language tag (RFC 5646: `en`, `en-GB`, `zh-Hant-TW`,
+/// `x-private`). Well-formed, not registered: the registry grows, and a receiving CMS that
+/// does not know a subtag still reads the tag.
+pub fn is_language_tag(tag: &str) -> bool {
+    language_tags::LanguageTag::parse(tag).is_ok()
+}
+
+impl ArticleFields {
+    /// Values no reader's page or receiving CMS may get, each with the field to fix: a related
+    /// link that is not a [`web_address`], a language that is not a BCP 47 tag. A save refuses
+    /// them; preflight lists them, for articles saved before these checks existed.
+    pub fn unpublishable(&self) -> Vec<(&'static str, String)> {
+        let mut found = Vec::new();
+        for (n, related) in self.related.iter().enumerate() {
+            if !related.url.trim().is_empty() && web_address(&related.url).is_none() {
+                found.push((
+                    "related",
+                    format!(
+                        "related story {} ({:?}) links to {:?}, which is not a web address: use an \
+                         absolute http:// or https:// link",
+                        n + 1,
+                        related.title,
+                        related.url
+                    ),
+                ));
+            }
+        }
+        if !is_language_tag(&self.language) {
+            found.push((
+                "language",
+                format!(
+                    "language {:?} is not a BCP 47 language tag: use one like en, en-GB or pt-BR",
+                    self.language
+                ),
+            ));
+        }
+        found
+    }
+}

@@ -126,35 +126,14 @@ pub(crate) fn move_dir_into_place(staging: &Staging, temp: &Path, target: &Path)
 /// (Linux, `RENAME_NOREPLACE`); elsewhere a look just before the rename, which only a writer
 /// creating the same name in that instant could slip past.
 fn rename_no_replace(from: &Path, to: &Path) -> io::Result<()> {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    #[cfg(target_os = "linux")]
     {
-        use std::ffi::CString;
-        use std::os::unix::ffi::OsStrExt;
-        let c = |p: &Path| {
-            CString::new(p.as_os_str().as_bytes())
-                .map_err(|_| io::Error::from(io::ErrorKind::InvalidInput))
-        };
-        let (from_c, to_c) = (c(from)?, c(to)?);
-        // SAFETY: two NUL-terminated paths that live across the call.
-        let done = unsafe {
-            libc::renameat2(
-                libc::AT_FDCWD,
-                from_c.as_ptr(),
-                libc::AT_FDCWD,
-                to_c.as_ptr(),
-                libc::RENAME_NOREPLACE,
-            )
-        };
-        if done == 0 {
-            return Ok(());
-        }
-        let err = io::Error::last_os_error();
-        // Not offered by this file system (some network shares) or kernel: fall through.
-        if !matches!(
-            err.raw_os_error(),
-            Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP)
-        ) {
-            return Err(err);
+        use rustix::fs::{CWD, RenameFlags, renameat_with};
+        match renameat_with(CWD, from, CWD, to, RenameFlags::NOREPLACE) {
+            Ok(()) => return Ok(()),
+            // Not offered by this file system (some network shares) or kernel: fall through.
+            Err(rustix::io::Errno::INVAL | rustix::io::Errno::NOSYS | rustix::io::Errno::OPNOTSUPP) => {}
+            Err(e) => return Err(e.into()),
         }
     }
     if to.symlink_metadata().is_ok() {

@@ -126,6 +126,12 @@ impl Error {
             id: id.into(),
         }
     }
+
+    /// Another process held the library longer than this one waited: the same call can work
+    /// a moment later (unlike a damaged file or a newer schema).
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Database { source, .. } if crate::store::is_busy(source))
+    }
 }
 
 /// What went wrong, as a name a script or the window can switch on.

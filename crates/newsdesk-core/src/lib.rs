@@ -18,6 +18,7 @@ pub mod recovery;
 pub mod render;
 pub mod search;
 pub mod store;
+pub mod text;
 pub mod whole;
 
 pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};

@@ -3,8 +3,9 @@
 //! Export then import gives back the same article: its id, every field and its status. The
 //! front matter also carries the version the file was exported at; importing a file whose id
 //! is already in the library saves it as a new version *based on that version*, so an article
-//! edited in a text editor comes back as a normal save, and one that changed in the library
-//! meanwhile is refused with a Conflict (the file's text is kept as a conflict revision).
+//! edited in a text editor comes back like a save (its text and status together, one write and
+//! one `import` revision), and one that changed in the library meanwhile is refused with a
+//! Conflict (the file's text is kept as a conflict revision).
 //!
 //! YAML goes through `serde-saphyr`: maintained, panic-free on hostile input, and its errors
 //! carry line numbers (serde_yaml is deprecated; serde_yaml_ng wraps the unsafe libyaml port).
@@ -16,7 +17,7 @@ use time::OffsetDateTime;
 
 use crate::article::{Correction, PhotoPlacement};
 use crate::error::Context;
-use crate::store::{RevisionKind, SaveKind, Store};
+use crate::store::{RevisionKind, Store};
 use crate::{Article, ArticleFields, Author, Dateline, Error, RelatedStory, Result, Status};
 
 const FENCE: &str = "---";
@@ -211,10 +212,7 @@ pub fn import(store: &mut Store, file: ArticleFile) -> Result<Imported> {
             current.id, current.version
         ))
     })?;
-    let mut article = store.save_article(&current.id, base, &file.fields, SaveKind::Save)?;
-    if article.status != file.status {
-        article = store.set_status(&article.id, article.version, file.status)?;
-    }
+    let article = store.import_article(&current.id, base, &file.fields, file.status)?;
     Ok(Imported {
         article,
         created: false,

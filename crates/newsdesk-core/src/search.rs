@@ -5,6 +5,8 @@
 //! are words to find, not operators: each word becomes a quoted FTS string and the words are
 //! ANDed. The tokenizer folds case and diacritics, so "cafe" finds "Café".
 
+use std::borrow::Cow;
+
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
@@ -13,12 +15,17 @@ use crate::article::Status;
 use crate::error::Context;
 use crate::render::escape;
 use crate::store::{ArticleFilter, ArticleSummary, SUMMARY_COLUMNS, Store, summary_from_row};
+use crate::text::is_stray_control;
 
-/// Marks a match in the snippet SQLite returns. Control characters an editor cannot type, so
-/// the HTML snippet is built by escaping the text first and only then turning these into
-/// `<mark>`: article text can never inject markup.
-const MATCH_START: &str = "\u{2}";
-const MATCH_END: &str = "\u{3}";
+/// Marks a match in the snippet SQLite returns: two of the noncharacters Unicode keeps for a
+/// program's own use. Article text cannot bring them in (the index holds U+FFFD in their
+/// place, see [`indexable`]) and the snippet is escaped before they become `<mark>`, so
+/// article text can never make markup. Control characters served here before, and an editor
+/// could paste those into a story.
+const MATCH_START: char = '\u{FDD0}';
+const MATCH_END: char = '\u{FDD1}';
+/// What the index holds in place of a marker character in article text.
+const NOT_A_MARKER: char = '\u{FFFD}';
 /// How plain-text snippets mark a match (for the CLI).
 const PLAIN_START: &str = "[";
 const PLAIN_END: &str = "]";
@@ -97,8 +104,8 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
                 filters.section,
                 filters.status_listed,
                 filters.section_listed,
-                MATCH_START,
-                MATCH_END,
+                MATCH_START.to_string(),
+                MATCH_END.to_string(),
                 oldest_ranked,
                 limit as i64
             ],
@@ -121,12 +128,8 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
                 .context(context)?;
             Ok(SearchHit {
                 article,
-                snippet: marked
-                    .replace(MATCH_START, PLAIN_START)
-                    .replace(MATCH_END, PLAIN_END),
-                snippet_html: escape(&marked)
-                    .replace(MATCH_START, "<mark>")
-                    .replace(MATCH_END, "</mark>"),
+                snippet: marked_snippet(&marked, (PLAIN_START, PLAIN_END), str::to_owned),
+                snippet_html: marked_snippet(&marked, ("<mark>", "</mark>"), escape),
             })
         })
         .collect()
@@ -252,9 +255,50 @@ fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<Search
             let dek = store.article(&summary.id)?.fields.dek;
             Ok(SearchHit {
                 article: summary,
-                snippet_html: escape(&dek),
-                snippet: dek,
+                snippet_html: marked_snippet(&dek, ("", ""), escape),
+                snippet: marked_snippet(&dek, ("", ""), str::to_owned),
             })
         })
         .collect()
+}
+
+/// `text` as the index should hold it: marker characters (see [`MATCH_START`]) replaced, so a
+/// snippet's only markers are the ones SQLite put in. Borrowed when there are none.
+pub(crate) fn indexable(text: &str) -> Cow<'_, str> {
+    let is_marker = |c: char| ('\u{FDD0}'..='\u{FDEF}').contains(&c);
+    if text.contains(is_marker) {
+        Cow::Owned(text.replace(is_marker, &NOT_A_MARKER.to_string()))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// A snippet for people: each text run goes through `text` (escaping, for HTML), matches are
+/// wrapped in `tags`, and what an index row written by an older Newsdesk might still hold is
+/// dropped: stray control characters, and markers that do not pair up, so the tags always
+/// open and close in turn.
+fn marked_snippet(marked: &str, tags: (&str, &str), text: fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(marked.len() + 16);
+    let mut open = false;
+    let mut run = 0;
+    for (at, c) in marked.char_indices() {
+        if !(c == MATCH_START || c == MATCH_END || is_stray_control(c)) {
+            continue;
+        }
+        // `at` comes from char_indices: a boundary between characters.
+        out.push_str(&text(&marked[run..at]));
+        run = at + c.len_utf8();
+        if c == MATCH_START && !open {
+            out.push_str(tags.0);
+            open = true;
+        } else if c == MATCH_END && open {
+            out.push_str(tags.1);
+            open = false;
+        }
+    }
+    out.push_str(&text(&marked[run..]));
+    if open {
+        out.push_str(tags.1);
+    }
+    out
 }

@@ -897,3 +897,99 @@ fn the_library_comes_from_the_option_then_the_environment_then_the_data_folder()
 fn uuid_like(s: &str) -> bool {
     s.len() == 36 && s.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
 }
+
+#[test]
+fn defect_2_a_photo_reference_with_a_multi_byte_character_is_a_problem_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let hot = dir.path().join("hot");
+    newsdesk(
+        &lib,
+        &[
+            "destination",
+            "add",
+            "desk",
+            "--folder",
+            hot.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    for reference in [
+        "aaaaaaaaaaaé",
+        "aaaaaaaaaaa日本",
+        "aaaaaaaaaaa👩\u{200d}🚒",
+        "aaaaaaaaaaae\u{301}",
+        "é",
+    ] {
+        let body = format!("The harbour. ![x](photo:{reference})");
+        let id = newsdesk(
+            &lib,
+            &[
+                "new",
+                "--headline",
+                "Harbour",
+                "--author",
+                "Ana",
+                "--body",
+                &body,
+            ],
+        )
+        .ok();
+        let id = id.stdout.trim();
+        let short: String = reference.chars().take(12).collect();
+        for args in [
+            vec!["preflight", id],
+            vec!["export", id, "--out", "story.zip"],
+            vec!["deliver", id, "--to", "desk"],
+            vec!["deliver", id, "--to", "desk", "--now"],
+        ] {
+            let run = newsdesk(&lib, &args);
+            assert_eq!(
+                run.code, 1,
+                "{args:?} {reference}: {}{}",
+                run.stdout, run.stderr
+            );
+            let said = format!("{}{}", run.stdout, run.stderr);
+            assert!(
+                said.contains(&format!("({short}) is not in the library")),
+                "{args:?}: {said}"
+            );
+        }
+        let shown = newsdesk(&lib, &["show", id, "--html"]).ok();
+        assert!(shown.stdout.contains("Missing photo"), "{}", shown.stdout);
+    }
+}
+
+#[test]
+fn defect_4_forty_newsdesk_list_on_a_new_library_at_once_all_succeed() {
+    const RUNS: usize = 40;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("new");
+    let running: Vec<_> = (0..RUNS)
+        .map(|_| {
+            Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+                .arg("--library")
+                .arg(&lib)
+                .arg("list")
+                .env_remove("NEWSDESK_LIBRARY")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let failed: Vec<String> = running
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap())
+        .filter(|out| !out.status.success())
+        .map(|out| String::from_utf8_lossy(&out.stderr).into_owned())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {RUNS} succeeded; the others said: {failed:#?}",
+        RUNS - failed.len()
+    );
+    let id = new_article(&lib, "After the rush");
+    let listed = newsdesk(&lib, &["--json", "list"]).ok().json();
+    assert_eq!(listed[0]["id"], id.as_str());
+}

@@ -5,7 +5,7 @@
 use serde_json::{Map, Value, json};
 
 use super::photos::PlacedPhoto;
-use crate::article::{Article, Status};
+use crate::article::{Article, Status, web_address};
 use crate::render::Rendered;
 use crate::store::format_time;
 
@@ -120,16 +120,17 @@ pub(crate) fn ninjs(
         };
         associations.push(association(photo, &name));
     }
-    for (i, related) in f
+    // Only web addresses, as the URL parser writes them: preflight stops an article with any
+    // other link, and this keeps a `javascript:` link of an old row out even so.
+    let links = f
         .related
         .iter()
-        .filter(|r| is_absolute_url(&r.url))
-        .enumerate()
-    {
+        .filter_map(|r| web_address(&r.url).map(|url| (r, url)));
+    for (i, (related, url)) in links.enumerate() {
         associations.push(json!({
             "name": format!("related-{}", i + 1),
             "rel": "related",
-            "uri": related.url,
+            "uri": url.as_str(),
             "title": related.title,
         }));
     }
@@ -186,8 +187,4 @@ fn association(placed: &PlacedPhoto, name: &str) -> Value {
         .collect();
     put("renditions", json!(renditions));
     Value::Object(photo)
-}
-
-fn is_absolute_url(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
 }

@@ -99,7 +99,7 @@ pub(crate) fn renditions(
                     progress(
                         count,
                         placements.len(),
-                        &format!("photo {}", &photo.photo.id[..12]),
+                        &format!("photo {}", crate::text::short_photo_id(&photo.photo.id)),
                     );
                     placed[i] = Some(photo);
                 }
@@ -144,7 +144,10 @@ fn place(library: &Library, placement: &Placement) -> Result<PlacedPhoto> {
                 .rsplit_once('.')
                 .unwrap_or((&r.file_name, "jpg"));
             Ok(PlacedRendition {
-                href: format!("{RENDITIONS_DIR}/{stem}-{}.{extension}", &r.sha256[..12]),
+                href: format!(
+                    "{RENDITIONS_DIR}/{stem}-{}.{extension}",
+                    crate::text::truncate_chars(&r.sha256, 12)
+                ),
                 width: r.width,
                 height: r.height,
                 content_type: r.content_type,

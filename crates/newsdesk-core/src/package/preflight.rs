@@ -74,6 +74,18 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
     if stats.words == 0 {
         problem("body", "The body is empty".into());
     }
+    for (n, related) in fields.related.iter().enumerate() {
+        if related.url.trim().is_empty() {
+            problem(
+                "related",
+                format!("Related story {} ({:?}) has no link", n + 1, related.title),
+            );
+        }
+    }
+    // A save refuses these; an article saved before it did is stopped here, never sent out.
+    for (field, message) in fields.unpublishable() {
+        problem(field, capitalised(&message));
+    }
 
     let lead = fields
         .lead_photo
@@ -150,7 +162,7 @@ fn check_photo(
     } else {
         "A photo in the body".to_owned()
     };
-    let short = &reference.photo_id[..reference.photo_id.len().min(12)];
+    let short = crate::text::short_photo_id(&reference.photo_id);
     let photo = match library.store().photo(&reference.photo_id) {
         Ok(photo) => photo,
         Err(Error::NotFound { .. }) => {
@@ -185,4 +197,12 @@ fn check_photo(
     } else {
         Err(problems)
     })
+}
+
+fn capitalised(message: &str) -> String {
+    let mut chars = message.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

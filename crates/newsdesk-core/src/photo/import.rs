@@ -15,6 +15,7 @@ use super::rendition::{THUMBNAIL_SIZE, thumbnail_path, write_thumbnail};
 use super::{Photo, read_metadata, sha256_hex};
 use crate::error::Context;
 use crate::store::NewPhoto;
+use crate::text::truncate_chars;
 use crate::{Error, Library, Result};
 
 /// The outcome of importing one file that was accepted.
@@ -145,7 +146,11 @@ fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
         pixels::decode_upright_for(&bytes, THUMBNAIL_SIZE).map_err(|r| refused(path, r))?;
     let (width, height) = header.upright();
     let id = sha256_hex(&bytes);
-    let original = format!("photos/originals/{}/{id}.{}", &id[..2], extension(format));
+    let original = format!(
+        "photos/originals/{}/{id}.{}",
+        truncate_chars(&id, 2),
+        extension(format)
+    );
     let mut created = Vec::new();
     let original_path = root.join(&original);
     if !original_path.exists() {

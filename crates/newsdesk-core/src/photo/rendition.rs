@@ -14,6 +14,7 @@ use super::metadata::rendition_segments;
 use super::pixels::{self, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
 use crate::error::Context;
+use crate::text::{short_photo_id, truncate_chars};
 use crate::{Error, Library, Result};
 
 pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
@@ -71,12 +72,12 @@ pub fn renditions(
     let dir = library
         .root()
         .join("photos/renditions")
-        .join(&photo.id[..2]);
+        .join(truncate_chars(&photo.id, 2));
     let planned: Vec<(u32, u32, PathBuf)> = sizes
         .iter()
         .map(|&(w, h)| {
             let key = sha256_hex(format!("{key_base}|{w}x{h}").as_bytes());
-            (w, h, dir.join(format!("{}.jpg", &key[..32])))
+            (w, h, dir.join(format!("{}.jpg", truncate_chars(&key, 32))))
         })
         .collect();
     let missing: Vec<(u32, u32, &Path)> = planned
@@ -108,7 +109,7 @@ pub fn renditions(
                 width,
                 height,
                 content_type: "image/jpeg",
-                file_name: format!("{}-{label}-{width}.jpg", &photo.id[..12]),
+                file_name: format!("{}-{label}-{width}.jpg", short_photo_id(&photo.id)),
                 byte_size: bytes.len() as u64,
                 sha256: sha256_hex(&bytes),
                 path,
@@ -176,7 +177,7 @@ fn decode_original(
 
 pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
     root.join("photos/thumbnails")
-        .join(&photo_id[..2])
+        .join(truncate_chars(photo_id, 2))
         .join(format!("{photo_id}.jpg"))
 }
 

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
+use crate::search::indexable;
 use crate::{Error, Result};
 
 /// Why a save happened; kept on the revision so the history reads like the newsroom worked.
@@ -244,6 +245,24 @@ impl Store {
         validate(&fields)?;
         self.commit_change(id, base_version, kind.into(), |article| {
             article.fields = fields
+        })
+    }
+
+    /// Saves a Markdown file brought back into the library: its fields and its status as one
+    /// version and one `import` revision, in one transaction, so a crash between the two can
+    /// never leave the file's text with the old status. Based on `base_version` like any save.
+    pub fn import_article(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        fields: &ArticleFields,
+        status: Status,
+    ) -> Result<Article> {
+        let fields = normalised(fields.clone());
+        validate(&fields)?;
+        self.commit_change(id, base_version, RevisionKind::Import, |article| {
+            article.fields = fields;
+            article.status = status;
         })
     }
 
@@ -515,20 +534,27 @@ fn index(tx: &Transaction<'_>, id: &str, fields: &ArticleFields) -> Result<()> {
     .and_then(|mut stmt| {
         stmt.execute(params![
             seq,
-            fields.headline,
-            fields.dek,
-            fields.body,
-            fields.byline(),
-            fields.keywords.join(" ")
+            indexable(&fields.headline),
+            indexable(&fields.dek),
+            indexable(&fields.body),
+            indexable(&fields.byline()),
+            indexable(&fields.keywords.join(" "))
         ])
     })
     .context(|| "indexing the article")?;
     Ok(())
 }
 
-/// Trims what editors never mean to keep (stray spaces around one-line fields, empty authors
-/// and keywords) and fills the language default.
+/// Cleans what editors never mean to keep: control characters pasted in with the text (see
+/// [`crate::text::without_stray_controls`]; every way in, a save, an import or the CLI, comes
+/// through here, so all keep the same text), stray spaces around one-line fields, empty
+/// authors and keywords; and fills the language default.
 fn normalised(mut fields: ArticleFields) -> ArticleFields {
+    for_each_text(&mut fields, |text| {
+        if let std::borrow::Cow::Owned(clean) = crate::text::without_stray_controls(text) {
+            *text = clean;
+        }
+    });
     for line in [
         &mut fields.slugline,
         &mut fields.kicker,
@@ -560,7 +586,61 @@ fn normalised(mut fields: ArticleFields) -> ArticleFields {
     fields
 }
 
-/// Refuses what cannot be stored meaningfully. Editorial problems (long headline, no byline)
+/// Every text an editor can type into an article, so no field is forgotten when one is added.
+fn for_each_text(fields: &mut ArticleFields, mut clean: impl FnMut(&mut String)) {
+    let ArticleFields {
+        slugline,
+        kicker,
+        section,
+        headline,
+        dek,
+        authors,
+        dateline,
+        body,
+        keywords,
+        related,
+        editors_note,
+        language,
+        embargo: _,
+        corrections,
+        lead_photo,
+    } = fields;
+    for text in [
+        slugline,
+        kicker,
+        section,
+        headline,
+        dek,
+        body,
+        editors_note,
+        language,
+    ] {
+        clean(text);
+    }
+    for author in authors {
+        clean(&mut author.name);
+        clean(&mut author.role);
+    }
+    clean(&mut dateline.place);
+    clean(&mut dateline.date);
+    keywords.iter_mut().for_each(&mut clean);
+    for story in related {
+        clean(&mut story.title);
+        clean(&mut story.url);
+    }
+    for correction in corrections {
+        clean(&mut correction.date);
+        clean(&mut correction.text);
+    }
+    if let Some(photo) = lead_photo {
+        clean(&mut photo.photo_id);
+        clean(&mut photo.crop);
+    }
+}
+
+/// Refuses what cannot be stored meaningfully, or could not go out safely: a related link that
+/// is not a web address (a `javascript:` link would run in the reader's page), a language that
+/// is not a BCP 47 tag. Editorial problems (long headline, no byline)
 /// are warnings from `render`, not errors: an editor must always be able to save a draft.
 fn validate(fields: &ArticleFields) -> Result<()> {
     if !fields.dateline.date.is_empty()
@@ -574,6 +654,11 @@ fn validate(fields: &ArticleFields) -> Result<()> {
             "dateline date {:?} is not a date like 2024-07-30",
             fields.dateline.date
         )));
+    }
+    let problems = fields.unpublishable();
+    if !problems.is_empty() {
+        let messages: Vec<String> = problems.into_iter().map(|(_, message)| message).collect();
+        return Err(Error::invalid(messages.join("; ")));
     }
     Ok(())
 }

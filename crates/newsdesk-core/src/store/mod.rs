@@ -13,9 +13,9 @@ pub use delivery::AttemptOutcome;
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::error::Context;
 use crate::{Error, Result};
@@ -32,16 +32,44 @@ const MIGRATIONS: &[&str] = &[
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long opening keeps trying while other processes hold the library: first opens and
+/// upgrades are short (milliseconds each), but forty processes starting at once queue up.
+/// SQLite's busy timeout does not cover every wait of an open (switching a brand-new file to
+/// WAL, or reading a log another process is recovering, answer "busy" at once).
+const OPEN_PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Store {
     conn: Connection,
 }
 
 impl Store {
+    /// Opens the database, creating and migrating it as needed. Any number of processes may
+    /// do this at once: one migrates, the others wait and find the work done.
     pub fn open(path: &Path) -> Result<Store> {
+        let deadline = Instant::now() + OPEN_PATIENCE;
+        let mut pause = Duration::from_millis(2);
+        loop {
+            match Store::open_once(path) {
+                Err(e) if e.is_busy() && Instant::now() + pause < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(100));
+                }
+                done => return done,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store> {
         let library_error = |reason: String| Error::Library {
             path: path.parent().unwrap_or(path).to_path_buf(),
             reason,
+        };
+        let busy = |source: rusqlite::Error| Error::Database {
+            context: format!(
+                "opening the library {}: another Newsdesk is setting it up; try again",
+                path.parent().unwrap_or(path).display()
+            ),
+            source,
         };
         let conn = Connection::open_with_flags(
             path,
@@ -64,6 +92,9 @@ impl Store {
              PRAGMA wal_autocheckpoint = 10000;",
         )
         .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                busy(e)
+            }
             Some(rusqlite::ErrorCode::NotADatabase) => library_error(format!(
                 "{} is not a Newsdesk database (the file is damaged or something else); \
                  it was left untouched",
@@ -77,36 +108,39 @@ impl Store {
         let mut store = Store { conn };
         store.migrate().map_err(|e| match e {
             Error::Library { .. } => e,
+            Error::Database { source, .. } if is_busy(&source) => busy(source),
             other => library_error(other.to_string()),
         })?;
         Ok(store)
     }
 
+    /// Brings the schema up to date. The version is read first without a lock (an up-to-date
+    /// library, nearly every open, takes no write lock); if it is behind, the write lock is
+    /// taken (`BEGIN IMMEDIATE`) and the version read again inside: another process may have
+    /// migrated while this one waited, and then there is nothing left to do. All pending
+    /// migrations run in that one transaction, so a library is at one version or the next.
     fn migrate(&mut self) -> Result<()> {
-        let current: usize = self
-            .conn
-            .pragma_query_value(None, "user_version", |row| row.get::<_, i64>(0))
-            .context(|| "reading the schema version")? as usize;
-        if current > MIGRATIONS.len() {
-            return Err(Error::Library {
-                path: self.conn.path().map(Into::into).unwrap_or_default(),
-                reason: format!(
-                    "this library was written by a newer Newsdesk (schema {current}; this \
-                     version knows up to {}). Update Newsdesk to open it",
-                    MIGRATIONS.len()
-                ),
-            });
+        let current = self.schema_version()?;
+        refuse_newer(&self.conn, current)?;
+        if current as usize == MIGRATIONS.len() {
+            return Ok(());
         }
-        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-            let tx = self.conn.transaction().context(|| "starting a migration")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting the upgrade of the library")?;
+        let current: i64 = tx
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .context(|| "reading the schema version")?;
+        refuse_newer(&tx, current)?;
+        for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
             tx.execute_batch(sql)
                 .context(|| format!("running migration {}", index + 1))?;
-            tx.pragma_update(None, "user_version", (index + 1) as i64)
-                .context(|| "recording the schema version")?;
-            tx.commit()
-                .context(|| format!("committing migration {}", index + 1))?;
         }
-        Ok(())
+        tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+            .context(|| "recording the schema version")?;
+        tx.commit()
+            .context(|| format!("committing migrations {}-{}", current + 1, MIGRATIONS.len()))
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -171,6 +205,21 @@ impl Store {
     }
 }
 
+/// A library written by a newer Newsdesk is refused and never touched.
+fn refuse_newer(conn: &Connection, current: i64) -> Result<()> {
+    if current as usize <= MIGRATIONS.len() {
+        return Ok(());
+    }
+    Err(Error::Library {
+        path: conn.path().map(Into::into).unwrap_or_default(),
+        reason: format!(
+            "this library was written by a newer Newsdesk (schema {current}; this \
+             version knows up to {}). Update Newsdesk to open it",
+            MIGRATIONS.len()
+        ),
+    })
+}
+
 pub(crate) fn now() -> time::OffsetDateTime {
     // Whole microseconds: RFC 3339 strings then sort and round-trip exactly.
     let now = time::OffsetDateTime::now_utc();
@@ -187,4 +236,12 @@ pub(crate) fn parse_time(s: &str) -> rusqlite::Result<time::OffsetDateTime> {
     time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
     })
+}
+
+/// SQLite's answer when another connection holds the lock it needs, even after waiting.
+pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }

@@ -315,3 +315,114 @@ fn hostile_front_matter_is_refused_without_hanging_or_crashing() {
         20
     );
 }
+
+/// A file and an editor's save with the same control characters keep the same text.
+#[test]
+fn defect_10_import_and_save_clean_control_characters_the_same_way() {
+    let (_dir, mut lib) = library();
+    for code in (0u32..0x20).chain([0x7F, 0x85]) {
+        let c = char::from_u32(code).unwrap();
+        let headline = format!("Harbour{c}fire{c}");
+        let body = format!("Line{c}one\n\n{c}two{c}\n");
+        let typed = ArticleFields {
+            headline: headline.clone(),
+            body: body.clone(),
+            ..Default::default()
+        };
+        let saved = lib
+            .store_mut()
+            .create_article(None, &typed, Status::Draft, RevisionKind::Create)
+            .unwrap();
+        // YAML cannot hold most control characters as they are: the file escapes them.
+        let file = format!("---\nheadline: \"Harbour\\u{code:04X}fire\\u{code:04X}\"\n---\n{body}");
+        let parsed = from_markdown(&file).unwrap_or_else(|e| panic!("U+{code:04X}: {e}"));
+        assert_eq!(
+            parsed.fields.headline, headline,
+            "U+{code:04X}: the file holds the character"
+        );
+        let imported = import(lib.store_mut(), parsed).unwrap().article;
+        let stray = |k: char| k.is_control() && !matches!(k, '\t' | '\n' | '\r');
+        assert!(
+            !imported.fields.headline.contains(stray),
+            "U+{code:04X}: {:?}",
+            imported.fields.headline
+        );
+        assert!(
+            !imported.fields.body.contains(stray),
+            "U+{code:04X}: {:?}",
+            imported.fields.body
+        );
+        assert_eq!(
+            (&imported.fields.headline, &imported.fields.body),
+            (&saved.fields.headline, &saved.fields.body),
+            "U+{code:04X}"
+        );
+    }
+}
+
+/// Importing a file over an article changes its text and its status in one write: a failure
+/// in between (here a trigger refusing the status revision) cannot leave the new text with the
+/// old status.
+#[test]
+fn defect_13b_an_import_saves_text_and_status_in_one_write() {
+    let (dir, mut lib) = library();
+    let article = lib
+        .store_mut()
+        .create_article(None, &full_fields(), Status::Draft, RevisionKind::Create)
+        .unwrap();
+    let mut file = newsdesk_core::markdown_file::ArticleFile::from(&article);
+    file.fields.headline = "Edited in a text editor".into();
+    file.status = Status::Ready;
+
+    let imported = import(lib.store_mut(), file.clone()).unwrap();
+    let after = imported.article;
+    assert_eq!(
+        (after.version, after.status, after.fields.headline.as_str()),
+        (2, Status::Ready, "Edited in a text editor")
+    );
+    let revisions = lib.store().revisions(&article.id).unwrap();
+    assert_eq!(
+        revisions.len(),
+        2,
+        "one import, one revision: {revisions:?}"
+    );
+    assert_eq!(
+        (revisions[1].status, revisions[1].version),
+        (Status::Ready, Some(2))
+    );
+
+    // Any second write of an import fails from now on; the import must still be whole.
+    let db = dir
+        .path()
+        .join("library")
+        .join(newsdesk_core::library::DB_FILE);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER second_write BEFORE INSERT ON revisions
+             WHEN (SELECT count(*) FROM revisions WHERE article_id = NEW.article_id) >= 2
+                  AND NEW.kind = 'status'
+             BEGIN SELECT RAISE(ABORT, 'the machine stopped here'); END;",
+        )
+        .unwrap();
+    let mut again = file;
+    again.version = Some(2);
+    again.fields.headline = "Edited again".into();
+    again.status = Status::Published;
+    let result = import(lib.store_mut(), again);
+    let now = lib.store().article(&article.id).unwrap();
+    match result {
+        Ok(done) => assert_eq!(
+            (
+                done.article.status,
+                now.status,
+                now.fields.headline.as_str()
+            ),
+            (Status::Published, Status::Published, "Edited again")
+        ),
+        Err(e) => panic!(
+            "the import failed half-way ({e}): the library has {:?} with status {}",
+            now.fields.headline, now.status
+        ),
+    }
+}

@@ -626,12 +626,14 @@ fn a_zip_export_never_replaces_a_file_unasked() {
 }
 
 /// What a watcher of a folder sees (inotify, as hot-folder watchers use): (event, name).
+/// Through libc, as such watchers are written; the test binary's only `unsafe`.
 #[cfg(target_os = "linux")]
 pub struct Watcher {
     fd: i32,
 }
 
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 impl Watcher {
     pub fn new(dir: &Path) -> Watcher {
         use std::os::unix::ffi::OsStrExt;
@@ -676,6 +678,7 @@ impl Watcher {
 }
 
 #[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
 impl Drop for Watcher {
     fn drop(&mut self) {
         unsafe { libc::close(self.fd) };

@@ -663,3 +663,343 @@ fn a_full_disk_refuses_saves_clearly_and_keeps_every_acknowledged_one() {
     assert!(refusal.ends_with(DISK_FULL), "{refusal}");
     assert!(out.contains("checked "), "{out}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Text is never cut at a byte offset
+
+/// Characters of every UTF-8 length and shape: two bytes, three (CJK), a four-byte emoji joined
+/// by a zero-width joiner, and a letter with a combining accent.
+const MULTI_BYTE: [&str; 4] = ["é", "日本", "👩\u{200d}🚒", "e\u{301}"];
+
+/// `text` with `insert` put before its character number `at`.
+fn inserted(text: &str, at: usize, insert: &str) -> String {
+    let split = text.char_indices().nth(at).map_or(text.len(), |(i, _)| i);
+    format!("{}{insert}{}", &text[..split], &text[split..])
+}
+
+/// The first `n` characters, the way messages name a photo.
+fn first_chars(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+/// Preflight, export, render and search of one body: nothing panics, and the result makes sense.
+fn check_body(library: &mut Library, out: &Path, case: &str, body: &str) {
+    let f = ArticleFields {
+        body: body.into(),
+        ..crate::package::fields("")
+    };
+    let id = library
+        .store_mut()
+        .create_article(None, &f, Status::Ready, RevisionKind::Create)
+        .unwrap()
+        .id;
+    let article = library.store().article(&id).unwrap();
+    assert_eq!(
+        article.fields.body, body,
+        "{case}: the body is kept as typed"
+    );
+
+    let rendered = render(body, &NoPhotos).unwrap();
+    for missing in &rendered.missing {
+        assert!(
+            body.contains(&format!("photo:{missing}")),
+            "{case}: {missing} is what the body names"
+        );
+    }
+    let checked = newsdesk_core::package::preflight(library, &article).unwrap();
+    for problem in &checked.problems {
+        assert_eq!(problem.field, "body", "{case}: {problem}");
+        let photo = problem
+            .photo_id
+            .as_deref()
+            .expect("only photos can be wrong here");
+        // Named by the first characters of the id, or by its file name once found.
+        let named = problem.message.contains(&first_chars(photo, 12))
+            || problem.message.contains("rubbish.jpg");
+        assert!(named, "{case}: {problem}");
+    }
+    let exported = crate::package::export(library, &id, &out.join(case));
+    match exported {
+        Ok(done) => assert!(
+            checked.problems.is_empty() && done.files >= 4,
+            "{case}: {done:?}"
+        ),
+        Err(e) => assert!(
+            e.kind() == "preflight" && !checked.problems.is_empty(),
+            "{case}: {e}"
+        ),
+    }
+    let hits = newsdesk_core::search::search(
+        library.store(),
+        &newsdesk_core::search::SearchQuery {
+            text: "harbour".into(),
+            limit: 1000,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let hit = hits
+        .iter()
+        .find(|h| h.article.id == id)
+        .unwrap_or_else(|| panic!("{case}: not found"));
+    assert!(
+        hit.snippet_html.contains("<mark>"),
+        "{case}: {}",
+        hit.snippet_html
+    );
+}
+
+#[test]
+fn defect_2_multi_byte_characters_anywhere_in_a_photo_reference_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path().join("lib")).unwrap();
+    let photo = crate::package::credited_photo(&mut library, "rubbish.jpg");
+    library
+        .store_mut()
+        .save_crop(
+            &photo,
+            "wide",
+            newsdesk_core::photo::Aspect::Free,
+            newsdesk_core::photo::Rect {
+                x: 0,
+                y: 100,
+                width: 564,
+                height: 400,
+            },
+        )
+        .unwrap();
+    // A photo that is not in the library (the reported crash: `photo:aaaaaaaaaaaé`) and one
+    // that is, with a crop: a character anywhere in either reference, or around it.
+    let bodies = [
+        "Harbour ![x](photo:aaaaaaaaaaaa) fire.".to_owned(),
+        format!("Harbour ![x](photo:{photo}/wide) fire."),
+    ];
+    let mut cases = 0;
+    for (b, body) in bodies.iter().enumerate() {
+        for at in 0..=body.chars().count() {
+            for (m, insert) in MULTI_BYTE.iter().enumerate() {
+                check_body(
+                    &mut library,
+                    dir.path(),
+                    &format!("b{b}-at{at}-m{m}"),
+                    &inserted(body, at, insert),
+                );
+                cases += 1;
+            }
+        }
+    }
+    assert!(cases > 400, "{cases}");
+}
+
+#[test]
+fn defect_2_multi_byte_characters_in_every_word_of_every_searched_field_never_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path().join("lib")).unwrap();
+    let word = "Harbour";
+    for at in 0..=word.chars().count() {
+        for insert in MULTI_BYTE {
+            let changed = inserted(word, at, insert);
+            let f = ArticleFields {
+                headline: format!("{changed} fire {changed}"),
+                dek: format!("The {changed} burned"),
+                keywords: vec![changed.clone(), insert.to_string()],
+                slugline: changed.repeat(4),
+                body: format!(
+                    "{changed}. {}\n\n{changed}",
+                    "Words around the harbour. ".repeat(20)
+                ),
+                ..crate::package::fields("")
+            };
+            let article = library
+                .store_mut()
+                .create_article(None, &f, Status::Ready, RevisionKind::Create)
+                .unwrap();
+            let rendered = render(&article.fields.body, &NoPhotos).unwrap();
+            assert!(rendered.stats.words > 40);
+            let warnings = newsdesk_core::render::warnings(&article.fields, &rendered.stats);
+            assert!(
+                warnings.iter().any(|w| w.field == "slugline"),
+                "{changed}: {warnings:?}"
+            );
+            let checked = newsdesk_core::package::preflight(&library, &article).unwrap();
+            assert!(
+                checked.problems.is_empty(),
+                "{changed}: {:?}",
+                checked.problems
+            );
+            let done = crate::package::export(
+                &mut library,
+                &article.id,
+                &dir.path().join(format!("{at}{insert}")),
+            );
+            assert!(done.is_ok(), "{changed}: {done:?}");
+            let hits = newsdesk_core::search::search(
+                library.store(),
+                &newsdesk_core::search::SearchQuery {
+                    text: changed.clone(),
+                    limit: 1000,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let hit = hits
+                .iter()
+                .find(|h| h.article.id == article.id)
+                .unwrap_or_else(|| panic!("{changed}"));
+            assert!(
+                hit.snippet_html.contains("<mark>"),
+                "{changed}: {}",
+                hit.snippet_html
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many processes opening one library at once
+
+const START_VAR: &str = "NEWSDESK_TEST_CHILD_START";
+const OPENERS: usize = 40;
+
+/// Waits for the start file, opens the library and says how it went.
+#[test]
+#[ignore = "child process of the defect_4 tests"]
+fn opening_child() {
+    let (Some(dir), Some(start)) = (child_env(LIBRARY_VAR), child_env(START_VAR)) else {
+        return;
+    };
+    while !Path::new(&start).exists() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    match Library::open(&dir) {
+        Ok(library) => println!(
+            "opened at schema {}",
+            library.store().schema_version().unwrap()
+        ),
+        Err(e) => println!("failed ({}): {e}", e.kind()),
+    }
+}
+
+/// Forty processes open `root` at the same moment (they all wait for one file to appear);
+/// what each said.
+fn forty_open_at_once(root: &Path) -> Vec<String> {
+    let start = root.with_extension("start");
+    let children: Vec<_> = (0..OPENERS)
+        .map(|_| {
+            child("safety::opening_child")
+                .env(LIBRARY_VAR, root)
+                .env(START_VAR, &start)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    std::fs::write(&start, "go").unwrap();
+    children
+        .into_iter()
+        .map(|child| {
+            let out = child.wait_with_output().unwrap();
+            // The test harness starts the line ("test safety::opening_child ... opened at...").
+            let said = String::from_utf8_lossy(&out.stdout);
+            let line = said.lines().find_map(|l| {
+                l.find("opened ")
+                    .or_else(|| l.find("failed ("))
+                    .map(|at| &l[at..])
+            });
+            line.map(str::to_owned).unwrap_or_else(|| {
+                format!("crashed: {said} {}", String::from_utf8_lossy(&out.stderr))
+            })
+        })
+        .collect()
+}
+
+/// The schema a library made by this Newsdesk has.
+fn latest_schema() -> i64 {
+    let dir = tempfile::tempdir().unwrap();
+    Library::open(dir.path())
+        .unwrap()
+        .store()
+        .schema_version()
+        .unwrap()
+}
+
+fn assert_all_opened(said: &[String]) {
+    let latest = format!("opened at schema {}", latest_schema());
+    let failed: Vec<&String> = said.iter().filter(|s| **s != latest).collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {OPENERS} opened; the others said: {failed:#?}",
+        OPENERS - failed.len()
+    );
+}
+
+#[test]
+fn defect_4_forty_processes_opening_a_new_library_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("new");
+    assert_all_opened(&forty_open_at_once(&root));
+    let library = Library::open(&root).unwrap();
+    assert_eq!(library.store().integrity_check().unwrap(), "ok");
+    assert_eq!(library.store().schema_version().unwrap(), latest_schema());
+}
+
+/// A library as Newsdesk left it at schema 3 (before the search prefixes), with one article.
+pub fn library_at_schema_3(root: &Path) -> String {
+    std::fs::create_dir_all(root).unwrap();
+    let conn = rusqlite::Connection::open(root.join(newsdesk_core::library::DB_FILE)).unwrap();
+    for sql in [
+        include_str!("../../src/store/migrations/001_articles.sql"),
+        include_str!("../../src/store/migrations/002_photos.sql"),
+        include_str!("../../src/store/migrations/003_delivery.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 3).unwrap();
+    let id = "0b6f2c1e-8f7a-4d55-9d43-6a1f3e5b2c10";
+    conn.execute(
+        "INSERT INTO articles (seq, id, version, status, section, headline, created_at, updated_at, fields)
+         VALUES (7, ?1, 1, 'ready', 'sport', 'Marathon in the Café district',
+                 '2024-07-30T10:00:00Z', '2024-07-30T10:00:00Z',
+                 '{\"headline\": \"Marathon in the Café district\", \"body\": \"Runners crossed the old harbour.\"}')",
+        [id],
+    )
+    .unwrap();
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, headline, dek, body, byline, keywords)
+         VALUES (7, 'Marathon in the Café district', '', 'Runners crossed the old harbour.', '', '')",
+        [],
+    )
+    .unwrap();
+    id.to_owned()
+}
+
+#[test]
+fn defect_4_forty_processes_upgrading_an_older_library_at_once_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("old");
+    let id = library_at_schema_3(&root);
+    assert_all_opened(&forty_open_at_once(&root));
+    let library = Library::open(&root).unwrap();
+    assert_eq!(library.store().integrity_check().unwrap(), "ok");
+    assert_eq!(library.store().schema_version().unwrap(), latest_schema());
+    let article = library.store().article(&id).unwrap();
+    assert_eq!(
+        (article.version, article.fields.body.as_str()),
+        (1, "Runners crossed the old harbour.")
+    );
+    let hits = newsdesk_core::search::search(
+        library.store(),
+        &newsdesk_core::search::SearchQuery {
+            text: "harb".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        hits.iter()
+            .map(|h| h.article.id.as_str())
+            .collect::<Vec<_>>(),
+        [id.as_str()]
+    );
+}

@@ -550,3 +550,98 @@ fn saves_leave_upkeep_to_idle_time_and_it_changes_no_answer() {
     assert_eq!(after[0].len(), ids.len());
     assert_eq!(desk.library.store().integrity_check().unwrap(), "ok");
 }
+
+/// Every C0 control character, DEL, C1's next-line, and characters that mark matches
+/// internally (the noncharacters Unicode keeps for a program's own use).
+fn control_and_marker_characters() -> Vec<char> {
+    (0u32..0x20)
+        .chain([0x7F, 0x85, 0x9F, 0xFDD0, 0xFDD1, 0xFDEF, 0xFFFE])
+        .filter_map(char::from_u32)
+        .collect()
+}
+
+/// The tags of `html` in order, and the text of each `<mark>`; panics on anything else.
+fn marked_words(html: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = html;
+    let mut open = false;
+    while let Some(at) = rest.find('<') {
+        let after = &rest[at..];
+        let tag = if open { "</mark>" } else { "<mark>" };
+        assert!(after.starts_with(tag), "expected {tag} in {html:?}");
+        rest = &after[tag.len()..];
+        if !open {
+            let end = rest
+                .find("</mark>")
+                .unwrap_or_else(|| panic!("unclosed <mark> in {html:?}"));
+            words.push(rest[..end].to_owned());
+        }
+        open = !open;
+    }
+    assert!(!open && !rest.contains('>'), "{html:?}");
+    words
+}
+
+#[test]
+fn defect_10_control_characters_in_articles_never_make_markup_in_snippets() {
+    let mut desk = Desk::new();
+    let (mut snippets, mut articles) = (Vec::new(), Vec::new());
+    for c in control_and_marker_characters() {
+        let headline = format!("Harbour{c}fire {c}quiet{c} night{c}");
+        let body = format!("{c}The quiet{c} harbour {c}<b>x</b>{c} quiet end{c}{c}");
+        let id = desk.add(&headline, &body, "city", Status::Draft);
+        for query in ["quiet", "harbour quiet", "night"] {
+            let hits = search(
+                desk.library.store(),
+                &SearchQuery {
+                    text: query.into(),
+                    limit: 1000,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+            let hit = hits
+                .iter()
+                .find(|h| h.article.id == id)
+                .unwrap_or_else(|| panic!("U+{:04X}", c as u32));
+            let words = marked_words(&hit.snippet_html);
+            assert!(
+                !words.is_empty(),
+                "U+{:04X} {query}: {:?}",
+                c as u32,
+                hit.snippet_html
+            );
+            for word in &words {
+                assert!(
+                    query.split(' ').any(|q| word.eq_ignore_ascii_case(q)),
+                    "U+{:04X} {query}: marked {word:?} in {:?}",
+                    c as u32,
+                    hit.snippet_html
+                );
+            }
+            snippets.push((c, hit.snippet.clone(), hit.snippet_html.clone()));
+        }
+        articles.push((c, id));
+    }
+    // Nor is any of them kept: an editor never means them, and a terminal obeys some.
+    for (c, snippet, snippet_html) in snippets {
+        for text in [snippet, snippet_html] {
+            let stray = |k: char| {
+                k.is_control() && !matches!(k, '\t' | '\n' | '\r')
+                    || ('\u{FDD0}'..='\u{FDEF}').contains(&k)
+            };
+            assert!(!text.chars().any(stray), "U+{:04X}: {text:?}", c as u32);
+        }
+    }
+    for (c, id) in articles {
+        let stored = desk.library.store().article(&id).unwrap().fields;
+        for text in [&stored.headline, &stored.body] {
+            let stray = |k: char| k.is_control() && !matches!(k, '\t' | '\n' | '\r');
+            assert!(
+                !text.chars().any(stray),
+                "U+{:04X} was kept: {text:?}",
+                c as u32
+            );
+        }
+    }
+}

@@ -2,9 +2,18 @@
 //! short ids, and what it cleans up or refuses on the way in.
 
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind, SortOrder};
-use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, Status};
+use newsdesk_core::{ArticleFields, Author, Dateline, Error, Library, RelatedStory, Status};
 
 use super::common::library;
+
+/// A status and section filter, a sort, a limit, and the headlines expected in order.
+type ListCase<'a> = (
+    Option<Status>,
+    Option<&'a str>,
+    SortOrder,
+    usize,
+    &'a [&'a str],
+);
 
 fn titled(headline: &str) -> ArticleFields {
     ArticleFields {
@@ -148,7 +157,7 @@ fn the_list_filters_and_sorts() {
             .create_article(None, &fields, status, RevisionKind::Create)
             .unwrap();
     }
-    let cases: &[(Option<Status>, Option<&str>, SortOrder, usize, &[&str])] = &[
+    let cases: &[ListCase] = &[
         (
             None,
             None,
@@ -390,4 +399,194 @@ fn pages_of_the_list_add_up_to_the_whole_list_in_every_order() {
         assert_eq!(paged, whole, "{sort:?}");
         assert_eq!(whole.len(), 23);
     }
+}
+
+fn with_link(url: &str) -> ArticleFields {
+    ArticleFields {
+        related: vec![RelatedStory {
+            title: "Earlier".into(),
+            url: url.into(),
+        }],
+        ..titled("links")
+    }
+}
+
+/// Links a reader may be sent to: absolute http(s) only. The rest would run script, open
+/// files or go nowhere once they reach a page or a receiving CMS.
+const REFUSED_LINKS: &[&str] = &[
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD4=",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "ftp://example.org/story",
+    "mailto:desk@example.org",
+    "//example.org/story",
+    "/sport/story",
+    "example.org/story",
+    "http://",
+    "https://exa mple.org/story",
+    "https://example.org:99999/story",
+    "http://[::1/story",
+];
+const ACCEPTED_LINKS: &[&str] = &[
+    "https://example.org/sport/2024/story",
+    "http://example.org",
+    "HTTPS://Example.ORG/Story?page=2#comments",
+    "https://例え.jp/記事",
+    "https://example.org/a%20b?q=caf%C3%A9",
+    "http://192.0.2.7:8080/x",
+];
+
+#[test]
+fn defect_11_related_stories_take_only_absolute_http_links() {
+    let (_dir, mut lib) = library();
+    let id = lib
+        .store_mut()
+        .create_article(None, &titled("links"), Status::Draft, RevisionKind::Create)
+        .unwrap()
+        .id;
+    for url in REFUSED_LINKS {
+        let err = lib
+            .store_mut()
+            .save_article(&id, 1, &with_link(url), SaveKind::Autosave)
+            .unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{url:?} was not refused");
+        let message = err.to_string();
+        assert!(
+            message.contains("related") && message.contains("http"),
+            "{url:?}: {message}"
+        );
+        let err = lib
+            .store_mut()
+            .create_article(None, &with_link(url), Status::Draft, RevisionKind::Create)
+            .unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{url:?} was not refused on create");
+    }
+    assert_eq!(
+        lib.store().article(&id).unwrap().version,
+        1,
+        "refused saves change nothing"
+    );
+    let mut version = 1;
+    for url in ACCEPTED_LINKS {
+        let saved = lib
+            .store_mut()
+            .save_article(&id, version, &with_link(url), SaveKind::Autosave);
+        let saved = saved.unwrap_or_else(|e| panic!("{url:?}: {e}"));
+        assert_eq!(saved.fields.related[0].url, *url, "kept as typed");
+        version = saved.version;
+    }
+}
+
+#[test]
+fn defect_11_the_language_is_a_well_formed_bcp_47_tag() {
+    let (_dir, mut lib) = library();
+    let id = lib
+        .store_mut()
+        .create_article(None, &titled("lang"), Status::Draft, RevisionKind::Create)
+        .unwrap()
+        .id;
+    let with_language = |language: &str| ArticleFields {
+        language: language.into(),
+        ..titled("lang")
+    };
+    for bad in [
+        "en_US",
+        "e",
+        "123",
+        "en-",
+        "en--GB",
+        "-en",
+        "en-GB-",
+        "ü",
+        "english language",
+        "x",
+        "en-a",
+    ] {
+        let err = lib
+            .store_mut()
+            .save_article(&id, 1, &with_language(bad), SaveKind::Save)
+            .unwrap_err();
+        assert_eq!(err.kind(), "invalid", "{bad:?} was not refused");
+        assert!(
+            err.to_string().contains("language") && err.to_string().contains(bad),
+            "{err}"
+        );
+    }
+    let mut version = 1;
+    for good in [
+        "en",
+        "en-GB",
+        "pt-BR",
+        "zh-Hant-TW",
+        "sr-Latn-RS",
+        "de-CH-1996",
+        "es-419",
+        "EN-gb",
+        "x-newsroom",
+    ] {
+        let saved =
+            lib.store_mut()
+                .save_article(&id, version, &with_language(good), SaveKind::Save);
+        version = saved.unwrap_or_else(|e| panic!("{good:?}: {e}")).version;
+    }
+    let saved = lib
+        .store_mut()
+        .save_article(&id, version, &with_language(" "), SaveKind::Save)
+        .unwrap();
+    assert_eq!(
+        saved.fields.language, "en",
+        "no language is English, as before"
+    );
+}
+
+#[test]
+fn defect_11_an_old_article_with_a_bad_link_or_language_loads_but_never_goes_out() {
+    let (dir, mut lib) = library();
+    let article = crate::package::text_article(&mut lib);
+    let db = dir
+        .path()
+        .join("library")
+        .join(newsdesk_core::library::DB_FILE);
+    // Saved before links were checked: the row as an older Newsdesk could have written it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE articles SET fields = json_set(fields,
+                 '$.related', json('[{\"title\": \"Click\", \"url\": \"javascript:alert(1)\"},
+                                     {\"title\": \"Fine\", \"url\": \"https://example.org/fine\"}]'),
+                 '$.language', 'en_GB') WHERE id = ?1",
+            [&article.id],
+        )
+        .unwrap();
+    let lib = Library::open(lib.root()).unwrap();
+    let old = lib.store().article(&article.id).unwrap();
+    assert_eq!(
+        old.fields.related[0].url, "javascript:alert(1)",
+        "the old row is shown as it is"
+    );
+    assert!(
+        lib.store()
+            .list_articles(&ArticleFilter::default())
+            .unwrap()
+            .iter()
+            .any(|s| s.id == article.id)
+    );
+
+    let checked = newsdesk_core::package::preflight(&lib, &old).unwrap();
+    let fields: Vec<&str> = checked.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["related", "language"], "{:?}", checked.problems);
+    assert!(
+        checked.problems[0].message.contains("javascript:alert(1)"),
+        "{}",
+        checked.problems[0]
+    );
+    let mut lib = lib;
+    let out = dir.path().join("out");
+    let err = crate::package::export(&mut lib, &article.id, &out).unwrap_err();
+    assert_eq!(err.kind(), "preflight");
+    assert!(!out.exists());
 }
