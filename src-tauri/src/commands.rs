@@ -24,14 +24,19 @@ pub async fn library_info(desk: State<'_, Desk>) -> Reply<LibraryInfo> {
 }
 
 #[tauri::command]
-pub async fn list_articles(desk: State<'_, Desk>, filter: ArticleFilter) -> Reply<Vec<ArticleSummary>> {
+pub async fn list_articles(
+    desk: State<'_, Desk>,
+    filter: ArticleFilter,
+) -> Reply<Vec<ArticleSummary>> {
     desk.with(|library| library.store().list_articles(&filter))
 }
 
 #[tauri::command]
 pub async fn create_article(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Article> {
     desk.with(|library| {
-        library.store_mut().create_article(None, &fields, Status::Draft, RevisionKind::Create)
+        library
+            .store_mut()
+            .create_article(None, &fields, Status::Draft, RevisionKind::Create)
     })
 }
 
@@ -48,7 +53,11 @@ pub async fn save_article(
     fields: ArticleFields,
     kind: SaveKind,
 ) -> Reply<Article> {
-    desk.with(|library| library.store_mut().save_article(&id, base_version, &fields, kind))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .save_article(&id, base_version, &fields, kind)
+    })
 }
 
 #[tauri::command]
@@ -78,7 +87,11 @@ pub async fn restore_revision(
     number: i64,
     base_version: i64,
 ) -> Reply<Article> {
-    desk.with(|library| library.store_mut().restore_revision(&id, number, base_version))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .restore_revision(&id, number, base_version)
+    })
 }
 
 #[tauri::command]
@@ -98,17 +111,31 @@ pub struct Preview {
 pub async fn preview(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Preview> {
     desk.with(|library| {
         // The preview shows the library thumbnail, served on the app's `photo:` scheme.
-        let figures = LibraryFigures::new(library.store(), |photo, _| format!("photo://localhost/{}", photo.id));
+        let figures = LibraryFigures::new(library.store(), |photo, _| {
+            format!("photo://localhost/{}", photo.id)
+        });
         let rendered = render::render(&fields.body, &figures)?;
         let warnings = render::warnings(&fields, &rendered.stats);
-        Ok(Preview { html: rendered.html, stats: rendered.stats, warnings })
+        Ok(Preview {
+            html: rendered.html,
+            stats: rendered.stats,
+            warnings,
+        })
     })
 }
 
 #[tauri::command]
-pub async fn diff_revisions(desk: State<'_, Desk>, id: String, from: i64, to: i64) -> Reply<Vec<FieldDiff>> {
+pub async fn diff_revisions(
+    desk: State<'_, Desk>,
+    id: String,
+    from: i64,
+    to: i64,
+) -> Reply<Vec<FieldDiff>> {
     desk.with(|library| {
         let store = library.store();
-        Ok(history::diff_revisions(&store.revision(&id, from)?, &store.revision(&id, to)?))
+        Ok(history::diff_revisions(
+            &store.revision(&id, from)?,
+            &store.revision(&id, to)?,
+        ))
     })
 }

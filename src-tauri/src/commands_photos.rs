@@ -31,34 +31,58 @@ pub async fn get_photo(desk: State<'_, Desk>, id: String) -> Reply<Photo> {
 }
 
 #[tauri::command]
-pub async fn import_photos(app: AppHandle, desk: State<'_, Desk>, paths: Vec<PathBuf>) -> Reply<BatchReport> {
+pub async fn import_photos(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    paths: Vec<PathBuf>,
+) -> Reply<BatchReport> {
     let root = desk.with(|library| Ok(library.root().to_path_buf()))?;
     let job = tauri::async_runtime::spawn_blocking(move || {
         let mut library = Library::open(&root)?;
-        Ok::<_, Error>(photo::import_batch(&mut library, &paths, |done, total, file, outcome| {
-            let progress = ImportProgress {
-                done,
-                total,
-                file: file.display().to_string(),
-                refused: outcome.err().map(ToString::to_string),
-            };
-            // A closed window cannot be told; the import itself goes on regardless.
-            let _ = app.emit("import-progress", progress);
-        }))
+        Ok::<_, Error>(photo::import_batch(
+            &mut library,
+            &paths,
+            |done, total, file, outcome| {
+                let progress = ImportProgress {
+                    done,
+                    total,
+                    file: file.display().to_string(),
+                    refused: outcome.err().map(ToString::to_string),
+                };
+                // A closed window cannot be told; the import itself goes on regardless.
+                let _ = app.emit("import-progress", progress);
+            },
+        ))
     });
     job.await
         .map_err(|e| Error::invalid(format!("the import stopped unexpectedly: {e}")).report())?
         .map_err(|e| e.report())
 }
 
+/// Photo changes name the version the window loaded (`base_version`); a stale one is refused
+/// with a `conflict`, and the window reloads the photo.
 #[tauri::command]
-pub async fn edit_photo(desk: State<'_, Desk>, id: String, edit: DeskEdit) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().edit_photo_desk(&id, edit))
+pub async fn edit_photo(
+    desk: State<'_, Desk>,
+    id: String,
+    base_version: i64,
+    edit: DeskEdit,
+) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().edit_photo_desk(&id, base_version, edit))
 }
 
 #[tauri::command]
-pub async fn set_focal_point(desk: State<'_, Desk>, id: String, focal: Option<(f64, f64)>) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().set_focal_point(&id, focal))
+pub async fn set_focal_point(
+    desk: State<'_, Desk>,
+    id: String,
+    base_version: i64,
+    focal: Option<(f64, f64)>,
+) -> Reply<Photo> {
+    desk.with(|library| {
+        library
+            .store_mut()
+            .set_focal_point(&id, base_version, focal)
+    })
 }
 
 /// Where a crop of `aspect` falls by default: centred on the focal point.
@@ -66,7 +90,12 @@ pub async fn set_focal_point(desk: State<'_, Desk>, id: String, focal: Option<(f
 pub async fn default_crop(desk: State<'_, Desk>, id: String, aspect: Aspect) -> Reply<Rect> {
     desk.with(|library| {
         let photo = library.store().photo(&id)?;
-        Ok(photo::default_crop(aspect, photo.width, photo.height, photo.focal_point))
+        Ok(photo::default_crop(
+            aspect,
+            photo.width,
+            photo.height,
+            photo.focal_point,
+        ))
     })
 }
 
@@ -74,9 +103,14 @@ pub async fn default_crop(desk: State<'_, Desk>, id: String, aspect: Aspect) -> 
 pub async fn save_crop(
     desk: State<'_, Desk>,
     id: String,
+    base_version: i64,
     name: String,
     aspect: Aspect,
     rect: Rect,
 ) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().save_crop(&id, &name, aspect, rect))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .save_crop(&id, base_version, &name, aspect, rect)
+    })
 }

@@ -43,10 +43,22 @@ pub async fn preflight(desk: State<'_, Desk>, id: String) -> Reply<Preflight> {
 }
 
 #[tauri::command]
-pub async fn export_article(app: AppHandle, desk: State<'_, Desk>, id: String, out: PathBuf) -> Reply<Exported> {
+pub async fn export_article(
+    app: AppHandle,
+    desk: State<'_, Desk>,
+    id: String,
+    out: PathBuf,
+) -> Reply<Exported> {
     in_background(&desk, move |library| {
         package::export(library, &id, &out, &mut |done, total, step| {
-            let _ = app.emit("export-progress", ExportProgress { done, total, step: step.to_owned() });
+            let _ = app.emit(
+                "export-progress",
+                ExportProgress {
+                    done,
+                    total,
+                    step: step.to_owned(),
+                },
+            );
         })
     })
     .await
@@ -75,13 +87,20 @@ pub async fn deliver(
     id: String,
     destination: String,
 ) -> Reply<Delivery> {
-    let queued = in_background(&desk, move |library| delivery::deliver(library, &id, &destination)).await?;
+    let queued = in_background(&desk, move |library| {
+        delivery::deliver(library, &id, &destination)
+    })
+    .await?;
     outbox.wake();
     Ok(queued)
 }
 
 #[tauri::command]
-pub async fn retry_delivery(desk: State<'_, Desk>, outbox: State<'_, Outbox>, id: i64) -> Reply<Delivery> {
+pub async fn retry_delivery(
+    desk: State<'_, Desk>,
+    outbox: State<'_, Outbox>,
+    id: i64,
+) -> Reply<Delivery> {
     let delivery = desk.with(|library| library.store_mut().retry_delivery(id))?;
     outbox.wake();
     Ok(delivery)
@@ -103,7 +122,8 @@ impl Outbox {
                     Ok(()) | Err(mpsc::RecvTimeoutError::Timeout) => {}
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
-                let run = Library::open(&root).and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
+                let run = Library::open(&root)
+                    .and_then(|mut l| delivery::run_due(&mut l, &OutboxRun::default()));
                 match run {
                     Ok(sent) if sent.is_empty() => {}
                     Ok(_) => {

@@ -19,9 +19,15 @@ impl Desk {
         match Library::resolve_root(explicit) {
             Ok(root) => {
                 let library = Library::open(&root).map(Mutex::new).map_err(|e| e.report());
-                Desk { root: Some(root), library }
+                Desk {
+                    root: Some(root),
+                    library,
+                }
             }
-            Err(e) => Desk { root: None, library: Err(e.report()) },
+            Err(e) => Desk {
+                root: None,
+                library: Err(e.report()),
+            },
         }
     }
 

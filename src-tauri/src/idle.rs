@@ -15,7 +15,9 @@ const PAGES_A_STEP: u32 = 64;
 pub fn start(root: Option<PathBuf>) {
     let Some(root) = root else { return };
     let upkeep = move || {
-        let Ok(mut library) = Library::open(&root) else { return };
+        let Ok(mut library) = Library::open(&root) else {
+            return;
+        };
         loop {
             std::thread::sleep(EVERY);
             while let Ok(true) = library.store_mut().tidy_search_index(PAGES_A_STEP) {}
@@ -23,7 +25,10 @@ pub fn start(root: Option<PathBuf>) {
             let _ = library.store().checkpoint();
         }
     };
-    if let Err(e) = std::thread::Builder::new().name("idle-upkeep".into()).spawn(upkeep) {
+    if let Err(e) = std::thread::Builder::new()
+        .name("idle-upkeep".into())
+        .spawn(upkeep)
+    {
         eprintln!("newsdesk: no background upkeep of the library: {e}");
     }
 }

@@ -5,8 +5,8 @@ mod commands;
 mod commands_photos;
 mod commands_publish;
 mod desk;
-mod photo_protocol;
 mod idle;
+mod photo_protocol;
 
 use std::path::PathBuf;
 

@@ -6,20 +6,30 @@ use tauri::{Manager, UriSchemeContext, UriSchemeResponder, Wry};
 
 use crate::desk::Desk;
 
-pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub fn respond(
+    ctx: UriSchemeContext<'_, Wry>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let app = ctx.app_handle().clone();
     let id = request.uri().path().trim_start_matches('/').to_owned();
     // Thumbnails may have to be decoded from the original: keep that off the UI thread.
     tauri::async_runtime::spawn_blocking(move || {
         let desk = app.state::<Desk>();
-        let file = desk.with(|library| newsdesk_core::photo::thumbnail(library, &id));
+        // Only the look-up holds the library: decoding an original can take seconds, and
+        // every save waits for the lock meanwhile.
+        let file = desk
+            .with(|library| newsdesk_core::photo::Thumbnail::look_up(library, &id))
+            .and_then(|thumbnail| thumbnail.make().map_err(|e| e.report()));
         let response = match file.map(std::fs::read) {
             Ok(Ok(bytes)) => Response::builder()
                 .header(header::CONTENT_TYPE, "image/jpeg")
                 .header(header::CACHE_CONTROL, "max-age=3600")
                 .body(bytes),
             Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            Err(report) if report.kind == "not_found" => error(StatusCode::NOT_FOUND, report.message),
+            Err(report) if report.kind == "not_found" => {
+                error(StatusCode::NOT_FOUND, report.message)
+            }
             Err(report) => error(StatusCode::INTERNAL_SERVER_ERROR, report.message),
         };
         responder.respond(response.unwrap_or_else(|_| Response::new(Vec::new())));
@@ -27,5 +37,8 @@ pub fn respond(ctx: UriSchemeContext<'_, Wry>, request: Request<Vec<u8>>, respon
 }
 
 fn error(status: StatusCode, message: String) -> tauri::http::Result<Response<Vec<u8>>> {
-    Response::builder().status(status).header(header::CONTENT_TYPE, "text/plain").body(message.into_bytes())
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/plain")
+        .body(message.into_bytes())
 }

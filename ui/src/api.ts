@@ -124,7 +124,7 @@ export type Embedded = { [K in keyof DeskRecord]?: string | null };
 export interface Rect { x: number; y: number; width: number; height: number }
 export interface Crop extends Rect { name: string; aspect: string }
 export interface Photo {
-  id: string; format: string; width: number; height: number; source_name: string;
+  id: string; version: number; format: string; width: number; height: number; source_name: string;
   embedded: Embedded; desk: DeskRecord; focal_point: [number, number] | null; crops: Crop[];
   imported_at: string;
 }
@@ -140,11 +140,14 @@ export const photoApi = {
   list: () => invoke<Photo[]>("list_photos"),
   get: (id: string) => invoke<Photo>("get_photo", { id }),
   import: (paths: string[]) => invoke<BatchReport>("import_photos", { paths }),
-  edit: (id: string, edit: Partial<DeskRecord>) => invoke<Photo>("edit_photo", { id, edit }),
-  setFocalPoint: (id: string, focal: [number, number] | null) => invoke<Photo>("set_focal_point", { id, focal }),
+  // Changes name the photo version they are based on; a stale one rejects with kind "conflict".
+  edit: (id: string, baseVersion: number, edit: Partial<DeskRecord>) =>
+    invoke<Photo>("edit_photo", { id, baseVersion, edit }),
+  setFocalPoint: (id: string, baseVersion: number, focal: [number, number] | null) =>
+    invoke<Photo>("set_focal_point", { id, baseVersion, focal }),
   defaultCrop: (id: string, aspect: string) => invoke<Rect>("default_crop", { id, aspect }),
-  saveCrop: (id: string, name: string, aspect: string, rect: Rect) =>
-    invoke<Photo>("save_crop", { id, name, aspect, rect }),
+  saveCrop: (id: string, baseVersion: number, name: string, aspect: string, rect: Rect) =>
+    invoke<Photo>("save_crop", { id, baseVersion, name, aspect, rect }),
 };
 
 export interface Problem { field: string; message: string; photo_id?: string }

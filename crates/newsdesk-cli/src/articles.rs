@@ -153,12 +153,18 @@ pub struct FieldArgs {
 
 fn parse_author(value: &str) -> std::result::Result<Author, String> {
     let (name, role) = value.split_once(':').unwrap_or((value, ""));
-    Ok(Author { name: name.trim().to_owned(), role: role.trim().to_owned() })
+    Ok(Author {
+        name: name.trim().to_owned(),
+        role: role.trim().to_owned(),
+    })
 }
 
 fn parse_related(value: &str) -> std::result::Result<RelatedStory, String> {
     let (title, url) = value.split_once('|').unwrap_or((value, ""));
-    Ok(RelatedStory { title: title.trim().to_owned(), url: url.trim().to_owned() })
+    Ok(RelatedStory {
+        title: title.trim().to_owned(),
+        url: url.trim().to_owned(),
+    })
 }
 
 impl FieldArgs {
@@ -194,7 +200,10 @@ impl FieldArgs {
             fields.embargo = parse_embargo(&embargo)?;
         }
         if let Some(text) = self.correction {
-            fields.corrections.push(Correction { date: today(), text });
+            fields.corrections.push(Correction {
+                date: today(),
+                text,
+            });
         }
         Ok(())
     }
@@ -203,7 +212,9 @@ impl FieldArgs {
 fn read_body(path: &Path) -> Result<String> {
     if path == Path::new("-") {
         let mut body = String::new();
-        std::io::stdin().read_to_string(&mut body).context(|| "reading the body from standard input")?;
+        std::io::stdin()
+            .read_to_string(&mut body)
+            .context(|| "reading the body from standard input")?;
         return Ok(body);
     }
     std::fs::read_to_string(path).context(|| format!("reading the body from {}", path.display()))
@@ -215,7 +226,11 @@ fn parse_embargo(value: &str) -> Result<Option<time::OffsetDateTime>> {
     }
     time::OffsetDateTime::parse(value.trim(), &time::format_description::well_known::Rfc3339)
         .map(Some)
-        .map_err(|_| Error::invalid(format!("embargo {value:?} is not a time like 2024-08-02T05:00:00Z")))
+        .map_err(|_| {
+            Error::invalid(format!(
+                "embargo {value:?} is not a time like 2024-08-02T05:00:00Z"
+            ))
+        })
 }
 
 fn today() -> String {
@@ -224,10 +239,16 @@ fn today() -> String {
 
 pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> {
     match command {
-        Command::New { fields: args, status } => {
+        Command::New {
+            fields: args,
+            status,
+        } => {
             let mut fields = ArticleFields::default();
             args.apply(&mut fields)?;
-            let article = library.store_mut().create_article(None, &fields, status, RevisionKind::Create)?;
+            let article =
+                library
+                    .store_mut()
+                    .create_article(None, &fields, status, RevisionKind::Create)?;
             out.print(&article, |a| println!("{}", a.id));
         }
         Command::Show { id, html } => {
@@ -235,20 +256,37 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let shown = Shown::new(library, article, html)?;
             out.print(&shown, print_shown);
         }
-        Command::Edit { id, base_version, fields: args } => {
+        Command::Edit {
+            id,
+            base_version,
+            fields: args,
+        } => {
             let id = resolve(library, &id)?;
             let mut fields = library.store().article(&id)?.fields;
             args.apply(&mut fields)?;
-            let article = library.store_mut().save_article(&id, base_version, &fields, SaveKind::Save)?;
+            let article =
+                library
+                    .store_mut()
+                    .save_article(&id, base_version, &fields, SaveKind::Save)?;
             out.print(&article, print_saved);
         }
-        Command::List { status, section, sort, limit } => {
+        Command::List {
+            status,
+            section,
+            sort,
+            limit,
+        } => {
             let sort = match sort {
                 Sort::Updated => SortOrder::Updated,
                 Sort::Created => SortOrder::Created,
                 Sort::Headline => SortOrder::Headline,
             };
-            let list = library.store().list_articles(&ArticleFilter { status, section, sort, limit })?;
+            let list = library.store().list_articles(&ArticleFilter {
+                status,
+                section,
+                sort,
+                limit,
+            })?;
             out.print(&list, |list| {
                 for a in list {
                     println!(
@@ -262,8 +300,21 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 }
             });
         }
-        Command::Search { query, status, section, limit } => {
-            let hits = search::search(library.store(), &SearchQuery { text: query, status, section, limit })?;
+        Command::Search {
+            query,
+            status,
+            section,
+            limit,
+        } => {
+            let hits = search::search(
+                library.store(),
+                &SearchQuery {
+                    text: query,
+                    status,
+                    section,
+                    limit,
+                },
+            )?;
             out.print(&hits, |hits| {
                 for h in hits {
                     println!(
@@ -296,7 +347,10 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
         }
         Command::Diff { id, from, to } => {
             let id = resolve(library, &id)?;
-            let (old, new) = (library.store().revision(&id, from)?, library.store().revision(&id, to)?);
+            let (old, new) = (
+                library.store().revision(&id, from)?,
+                library.store().revision(&id, to)?,
+            );
             let diffs = history::diff_revisions(&old, &new);
             out.print(&diffs, |diffs| {
                 if diffs.is_empty() {
@@ -306,12 +360,22 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 }
             });
         }
-        Command::Restore { id, rev, base_version } => {
+        Command::Restore {
+            id,
+            rev,
+            base_version,
+        } => {
             let id = resolve(library, &id)?;
-            let article = library.store_mut().restore_revision(&id, rev, base_version)?;
+            let article = library
+                .store_mut()
+                .restore_revision(&id, rev, base_version)?;
             out.print(&article, print_saved);
         }
-        Command::Status { id, status, base_version } => {
+        Command::Status {
+            id,
+            status,
+            base_version,
+        } => {
             let id = resolve(library, &id)?;
             let article = library.store_mut().set_status(&id, base_version, status)?;
             out.print(&article, print_saved);
@@ -327,10 +391,16 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let article = library.store().article(&resolve(library, &id)?)?;
             let markdown = markdown_file::to_markdown(&article);
             if let Some(path) = &path {
-                std::fs::write(path, &markdown).context(|| format!("writing {}", path.display()))?;
+                std::fs::write(path, &markdown)
+                    .context(|| format!("writing {}", path.display()))?;
             }
             let markdown = path.is_none().then_some(markdown);
-            let exported = Exported { id: article.id, version: article.version, path, markdown };
+            let exported = Exported {
+                id: article.id,
+                version: article.version,
+                path,
+                markdown,
+            };
             out.print(&exported, |e| match (&e.path, &e.markdown) {
                 (Some(path), _) => println!("wrote {}", path.display()),
                 (None, markdown) => print!("{}", markdown.as_deref().unwrap_or_default()),
@@ -339,7 +409,11 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
         Command::Demo => {
             let report = demo::fill(library.store_mut())?;
             out.print(&report, |r| {
-                println!("{} demo articles written, {} already there", r.created.len(), r.already_there)
+                println!(
+                    "{} demo articles written, {} already there",
+                    r.created.len(),
+                    r.already_there
+                )
             });
         }
     }
@@ -351,7 +425,8 @@ fn resolve(library: &Library, id: &str) -> Result<String> {
 }
 
 fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 fn one_line(text: &str) -> String {
@@ -363,7 +438,10 @@ fn short(id: &str) -> &str {
 }
 
 fn print_saved(article: &Article) {
-    println!("{} version {} {}", article.id, article.version, article.status);
+    println!(
+        "{} version {} {}",
+        article.id, article.version, article.status
+    );
 }
 
 #[derive(Serialize)]
@@ -393,7 +471,10 @@ impl Shown {
         let Rendered { html, stats, .. } = if with_html {
             let files = placed_renditions(library, body)?;
             let figures = LibraryFigures::new(library.store(), |photo, crop| {
-                let placed = PhotoRef { photo_id: photo.id.clone(), crop: crop.map(|c| c.name.clone()) };
+                let placed = PhotoRef {
+                    photo_id: photo.id.clone(),
+                    crop: crop.map(|c| c.name.clone()),
+                };
                 files.get(&placed).cloned().unwrap_or_default()
             });
             render::render(body, &figures)?
@@ -401,7 +482,12 @@ impl Shown {
             render::render(body, &NoPhotos)?
         };
         let warnings = render::warnings(&article.fields, &stats);
-        Ok(Shown { article, stats, warnings, html: with_html.then_some(html) })
+        Ok(Shown {
+            article,
+            stats,
+            warnings,
+            html: with_html.then_some(html),
+        })
     }
 }
 
@@ -418,7 +504,12 @@ fn placed_renditions(library: &Library, body: &str) -> Result<HashMap<PhotoRef, 
         if files.contains_key(&placed) {
             continue;
         }
-        let made = photo::renditions(library, &placed.photo_id, placed.crop.as_deref(), &[SHOWN_WIDTH]);
+        let made = photo::renditions(
+            library,
+            &placed.photo_id,
+            placed.crop.as_deref(),
+            &[SHOWN_WIDTH],
+        );
         let rendition = match made {
             Ok(mut made) => made.remove(0),
             Err(Error::NotFound { .. }) => continue,
@@ -430,10 +521,16 @@ fn placed_renditions(library: &Library, body: &str) -> Result<HashMap<PhotoRef, 
 }
 
 fn file_url(path: &Path) -> Result<String> {
-    let absolute = std::path::absolute(path).context(|| format!("finding the full path of {}", path.display()))?;
+    let absolute = std::path::absolute(path)
+        .context(|| format!("finding the full path of {}", path.display()))?;
     url::Url::from_file_path(&absolute)
         .map(String::from)
-        .map_err(|()| Error::invalid(format!("{} cannot be written as a file:// URL", absolute.display())))
+        .map_err(|()| {
+            Error::invalid(format!(
+                "{} cannot be written as a file:// URL",
+                absolute.display()
+            ))
+        })
 }
 
 fn print_shown(shown: &Shown) {
@@ -446,7 +543,13 @@ fn print_shown(shown: &Shown) {
         ("headline", f.headline.clone()),
         ("dek", f.dek.clone()),
         ("byline", f.byline()),
-        ("dateline", [f.dateline.place.as_str(), f.dateline.date.as_str()].join(" ").trim().to_owned()),
+        (
+            "dateline",
+            [f.dateline.place.as_str(), f.dateline.date.as_str()]
+                .join(" ")
+                .trim()
+                .to_owned(),
+        ),
         ("keywords", f.keywords.join(", ")),
         ("editor's note", f.editors_note.clone()),
         ("language", f.language.clone()),
@@ -465,7 +568,10 @@ fn print_shown(shown: &Shown) {
     println!("{}", shown.html.as_deref().unwrap_or(&f.body).trim_end());
     println!();
     let s = &shown.stats;
-    println!("{} words, {} characters, {} min read", s.words, s.chars, s.reading_minutes);
+    println!(
+        "{} words, {} characters, {} min read",
+        s.words, s.chars, s.reading_minutes
+    );
     for w in &shown.warnings {
         println!("warning: {}: {}", w.field, w.message);
     }

@@ -16,7 +16,11 @@ use newsdesk_core::{Library, Result};
 use crate::output::Output;
 
 #[derive(Parser)]
-#[command(name = "newsdesk", version, about = "Newsdesk: write, illustrate and deliver news articles, offline")]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Newsdesk: write, illustrate and deliver news articles, offline"
+)]
 struct Cli {
     /// Library folder (default: $NEWSDESK_LIBRARY, then ~/.local/share/newsdesk).
     #[arg(long, global = true, value_name = "DIR")]
@@ -56,12 +60,17 @@ fn main() -> ExitCode {
         // error like any other: one line (or JSON), exit 1.
         Err(err)
             if !err.use_stderr()
-                || (err.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand && !json) =>
+                || (err.kind()
+                    == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+                    && !json) =>
         {
             err.exit()
         }
         Err(err) => {
-            Output { json }.error(&newsdesk_core::Error::invalid(output::usage_message(&err, Cli::command())));
+            Output { json }.error(&newsdesk_core::Error::invalid(output::usage_message(
+                &err,
+                Cli::command(),
+            )));
             return ExitCode::FAILURE;
         }
     };

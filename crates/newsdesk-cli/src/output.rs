@@ -1,5 +1,8 @@
 //! How every command prints: text for people, JSON for scripts.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use newsdesk_core::Error;
 use serde::Serialize;
 
@@ -11,7 +14,10 @@ impl Output {
     /// Prints `value` as JSON, or calls `text` to print it for a person.
     pub fn print<T: Serialize>(&self, value: &T, text: impl FnOnce(&T)) {
         if self.json {
-            println!("{}", serde_json::to_string_pretty(value).expect("output serialises"));
+            println!(
+                "{}",
+                serde_json::to_string_pretty(value).expect("output serialises")
+            );
         } else {
             text(value);
         }
@@ -19,16 +25,44 @@ impl Output {
 
     pub fn error(&self, err: &Error) {
         if self.json {
-            eprintln!("{}", serde_json::to_string(&err.report()).expect("report serialises"));
+            eprintln!(
+                "{}",
+                serde_json::to_string(&err.report()).expect("report serialises")
+            );
         } else {
-            eprintln!("newsdesk: {err}");
+            // Messages quote what the user typed and what files said.
+            eprintln!("newsdesk: {}", visible(&err.to_string()));
         }
     }
 
     /// Progress for long jobs, on stderr so it never mixes with --json on stdout.
     pub fn progress(&self, done: usize, total: usize, what: &str) {
-        eprintln!("[{done}/{total}] {what}");
+        eprintln!("[{done}/{total}] {}", visible(what));
     }
+}
+
+/// Text from data (agency metadata, file names, what an editor typed) as it may reach a
+/// terminal: every control character, the line breaks and tabs of a one-line field included,
+/// is shown as its Rust escape (`\u{1b}`, `\n`) rather than acted on, so a caption cannot
+/// clear the screen, move the cursor, retitle the window or hide a line. `--json` needs none
+/// of this: serde escapes control characters.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A clap usage error as one line: the message clap prints above its usage block, without
@@ -46,7 +80,10 @@ pub fn usage_message(err: &clap::Error, cli: clap::Command) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     let message = message.join(" ");
-    format!("{} (see newsdesk --help)", message.strip_prefix("error: ").unwrap_or(&message))
+    format!(
+        "{} (see newsdesk --help)",
+        message.strip_prefix("error: ").unwrap_or(&message)
+    )
 }
 
 /// For `newsdesk photo` and the like, where clap's message is the whole help: the commands
@@ -60,6 +97,12 @@ fn missing_command(mut command: clap::Command) -> String {
         }
     }
     let typed = typed.join(" ");
-    let choices: Vec<&str> = command.get_subcommands().map(clap::Command::get_name).collect();
-    format!("{typed} needs a command: {} (see {typed} --help)", choices.join(", "))
+    let choices: Vec<&str> = command
+        .get_subcommands()
+        .map(clap::Command::get_name)
+        .collect();
+    format!(
+        "{typed} needs a command: {} (see {typed} --help)",
+        choices.join(", ")
+    )
 }

@@ -63,15 +63,21 @@ pub enum DestinationCommand {
         read_timeout: u64,
     },
     List,
-    Remove { name: String },
+    Remove {
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
 pub enum OutboxCommand {
     List,
     /// Send a failed, waiting or cancelled delivery again at the next run.
-    Retry { id: i64 },
-    Cancel { id: i64 },
+    Retry {
+        id: i64,
+    },
+    Cancel {
+        id: i64,
+    },
     /// Try every delivery that is due now, once.
     Run {
         /// First retry after twice this (then 4x, 8x... up to 64x).
@@ -99,13 +105,18 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             if checked.problems.is_empty() {
                 Ok(())
             } else {
-                Err(Error::Preflight { article_id: id, problems: checked.problems })
+                Err(Error::Preflight {
+                    article_id: id,
+                    problems: checked.problems,
+                })
             }
         }
         Command::Export { id, out: path } => {
             let id = library.store().resolve_article_id(&id)?;
-            let exported = package::export(library, &id, &path, &mut |done, total, what| out.progress(done, total, what))
-                .inspect_err(|e| report_preflight(e, out))?;
+            let exported = package::export(library, &id, &path, &mut |done, total, what| {
+                out.progress(done, total, what)
+            })
+            .inspect_err(|e| report_preflight(e, out))?;
             out.print(&exported, |e| {
                 print_problems("warning", &e.warnings);
                 println!(
@@ -119,9 +130,14 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             });
             Ok(())
         }
-        Command::Deliver { id, destination, now } => {
+        Command::Deliver {
+            id,
+            destination,
+            now,
+        } => {
             let id = library.store().resolve_article_id(&id)?;
-            let queued = delivery::deliver(library, &id, &destination).inspect_err(|e| report_preflight(e, out))?;
+            let queued = delivery::deliver(library, &id, &destination)
+                .inspect_err(|e| report_preflight(e, out))?;
             if now {
                 delivery::run_due(library, &OutboxRun::default())?;
             }
@@ -136,9 +152,19 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
 
 fn destination(library: &mut Library, command: DestinationCommand, out: &Output) -> Result<()> {
     match command {
-        DestinationCommand::Add { name, folder, resource_url, assets_url, secret, connect_timeout, read_timeout } => {
+        DestinationCommand::Add {
+            name,
+            folder,
+            resource_url,
+            assets_url,
+            secret,
+            connect_timeout,
+            read_timeout,
+        } => {
             let target = match (folder, resource_url, assets_url) {
-                (Some(path), None, None) => Target::Folder { path: std::path::absolute(&path).unwrap_or(path) },
+                (Some(path), None, None) => Target::Folder {
+                    path: std::path::absolute(&path).unwrap_or(path),
+                },
                 (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
                     resource_url,
                     assets_url,
@@ -154,12 +180,22 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             };
             let destination = Destination { name, target };
             library.store_mut().add_destination(&destination)?;
-            out.print(&shown(destination), |d| println!("added {}", destination_line(d)));
+            out.print(&shown(destination), |d| {
+                println!("added {}", destination_line(d))
+            });
             Ok(())
         }
         DestinationCommand::List => {
-            let list: Vec<Destination> = library.store().destinations()?.into_iter().map(shown).collect();
-            out.print(&list, |list| list.iter().for_each(|d| println!("{}", destination_line(d))));
+            let list: Vec<Destination> = library
+                .store()
+                .destinations()?
+                .into_iter()
+                .map(shown)
+                .collect();
+            out.print(&list, |list| {
+                list.iter()
+                    .for_each(|d| println!("{}", destination_line(d)))
+            });
             Ok(())
         }
         DestinationCommand::Remove { name } => {
@@ -176,11 +212,16 @@ fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result
         OutboxCommand::Retry { id } => vec![library.store_mut().retry_delivery(id)?],
         OutboxCommand::Cancel { id } => vec![library.store_mut().cancel_delivery(id)?],
         OutboxCommand::Run { base_delay, lease } => {
-            let run = OutboxRun { base_delay: Duration::from_secs(base_delay), lease: Duration::from_secs(lease) };
+            let run = OutboxRun {
+                base_delay: Duration::from_secs(base_delay),
+                lease: Duration::from_secs(lease),
+            };
             delivery::run_due(library, &run)?
         }
     };
-    out.print(&deliveries, |list| list.iter().for_each(|d| println!("{}", delivery_line(d))));
+    out.print(&deliveries, |list| {
+        list.iter().for_each(|d| println!("{}", delivery_line(d)))
+    });
     Ok(())
 }
 
@@ -200,7 +241,11 @@ fn destination_line(d: &Destination) -> String {
             d.name,
             push.resource_url,
             push.assets_url,
-            if push.secret.is_some() { ", signed" } else { "" }
+            if push.secret.is_some() {
+                ", signed"
+            } else {
+                ""
+            }
         ),
     }
 }
@@ -235,6 +280,8 @@ struct Problems<'a> {
 /// Preflight problems one per line (or as JSON on stdout) before the one-line error.
 fn report_preflight(err: &Error, out: &Output) {
     if let Error::Preflight { problems, .. } = err {
-        out.print(&Problems { problems }, |p| print_problems("blocks publishing", p.problems));
+        out.print(&Problems { problems }, |p| {
+            print_problems("blocks publishing", p.problems)
+        });
     }
 }

@@ -8,7 +8,7 @@ use newsdesk_core::photo::{self, Aspect, DeskEdit, Photo, Placement, Rect};
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
 
-use crate::output::Output;
+use crate::output::{Output, visible};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -26,6 +26,8 @@ pub enum Command {
         id: String,
         #[command(flatten)]
         desk: DeskArgs,
+        #[command(flatten)]
+        base: BaseVersion,
     },
     /// Add or replace a named crop; without --rect it is the largest one of the aspect ratio
     /// centred on the focal point.
@@ -41,6 +43,8 @@ pub enum Command {
         /// Set the photo's focal point first: x,y from 0 to 1.
         #[arg(long, value_name = "X,Y")]
         focal: Option<String>,
+        #[command(flatten)]
+        base: BaseVersion,
     },
     /// Make JPEG renditions of a crop (or the whole photo) with the desk's credit embedded.
     Render {
@@ -76,6 +80,24 @@ pub struct DeskArgs {
     instructions: Option<String>,
 }
 
+#[derive(Args)]
+pub struct BaseVersion {
+    /// The photo version this change is based on (see `photo show`); a change made elsewhere
+    /// since then refuses it. Without it the change applies to the version there is now: the
+    /// named fields are set whatever another desk did meanwhile.
+    #[arg(long, value_name = "VERSION")]
+    base_version: Option<i64>,
+}
+
+impl BaseVersion {
+    fn or_current(&self, library: &Library, id: &str) -> Result<i64> {
+        match self.base_version {
+            Some(version) => Ok(version),
+            None => Ok(library.store().photo(id)?.version),
+        }
+    }
+}
+
 /// `attach ARTICLE PHOTO`: the lead photo, or a figure appended to the body.
 #[derive(Args)]
 pub struct Attach {
@@ -99,18 +121,29 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let photos = library.store().list_photos()?;
             out.print(&photos, |photos| {
                 for p in photos {
-                    println!("{}  {:>5}x{:<5} {:<24} {}", &p.id[..12], p.width, p.height, p.desk.credit, p.source_name);
+                    println!(
+                        "{}  v{:<3} {:>5}x{:<5} {:<24} {}",
+                        &p.id[..12],
+                        p.version,
+                        p.width,
+                        p.height,
+                        visible(&p.desk.credit),
+                        visible(&p.source_name)
+                    );
                 }
             });
             Ok(())
         }
         Command::Show { id } => {
-            let photo = library.store().photo(&library.store().resolve_photo_id(&id)?)?;
+            let photo = library
+                .store()
+                .photo(&library.store().resolve_photo_id(&id)?)?;
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Edit { id, desk } => {
+        Command::Edit { id, desk, base } => {
             let id = library.store().resolve_photo_id(&id)?;
+            let base_version = base.or_current(library, &id)?;
             let edit = DeskEdit {
                 credit: desk.credit,
                 caption: desk.caption,
@@ -121,30 +154,55 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 usage_terms: desk.usage_terms,
                 special_instructions: desk.instructions,
             };
-            let photo = library.store_mut().edit_photo_desk(&id, edit)?;
+            let photo = library
+                .store_mut()
+                .edit_photo_desk(&id, base_version, edit)?;
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Crop { id, name, aspect, rect, focal } => {
+        Command::Crop {
+            id,
+            name,
+            aspect,
+            rect,
+            focal,
+            base,
+        } => {
             let id = library.store().resolve_photo_id(&id)?;
             let aspect: Aspect = aspect.parse()?;
+            let mut photo = library.store().photo(&id)?;
+            let base_version = base.base_version.unwrap_or(photo.version);
+            photo.version = base_version;
             if let Some(focal) = focal {
                 let [x, y] = numbers::<f64, 2>(&focal, "focal point")?;
-                library.store_mut().set_focal_point(&id, Some((x, y)))?;
+                photo = library
+                    .store_mut()
+                    .set_focal_point(&id, base_version, Some((x, y)))?;
             }
-            let photo = library.store().photo(&id)?;
             let rect = match rect {
                 Some(text) => {
                     let [x, y, width, height] = numbers::<u32, 4>(&text, "crop rectangle")?;
-                    Rect { x, y, width, height }
+                    Rect {
+                        x,
+                        y,
+                        width,
+                        height,
+                    }
                 }
                 None => photo::default_crop(aspect, photo.width, photo.height, photo.focal_point),
             };
-            let photo = library.store_mut().save_crop(&id, &name, aspect, rect)?;
+            let photo = library
+                .store_mut()
+                .save_crop(&id, photo.version, &name, aspect, rect)?;
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Render { id, crop, widths, out: dir } => {
+        Command::Render {
+            id,
+            crop,
+            widths,
+            out: dir,
+        } => {
             let id = library.store().resolve_photo_id(&id)?;
             let mut made = photo::renditions(library, &id, crop.as_deref(), &widths)?;
             if let Some(dir) = dir {
@@ -152,13 +210,20 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 std::fs::create_dir_all(&dir).context(|| format!("creating {}", dir.display()))?;
                 for r in &mut made {
                     let to = dir.join(&r.file_name);
-                    std::fs::copy(&r.path, &to).context(|| format!("copying a rendition to {}", to.display()))?;
+                    std::fs::copy(&r.path, &to)
+                        .context(|| format!("copying a rendition to {}", to.display()))?;
                     r.path = to;
                 }
             }
             out.print(&made, |made| {
                 for r in made {
-                    println!("{:>5}x{:<5} {:>9} bytes  {}", r.width, r.height, r.byte_size, r.path.display());
+                    println!(
+                        "{:>5}x{:<5} {:>9} bytes  {}",
+                        r.width,
+                        r.height,
+                        r.byte_size,
+                        r.path.display()
+                    );
                 }
             });
             Ok(())
@@ -177,7 +242,11 @@ struct ImportSummary<'a> {
 fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> {
     let report = photo::import_batch(library, files, |done, total, file, outcome| {
         let what = match outcome {
-            Ok(i) if i.duplicate => format!("{} already in the library ({})", file.display(), &i.photo.id[..12]),
+            Ok(i) if i.duplicate => format!(
+                "{} already in the library ({})",
+                file.display(),
+                &i.photo.id[..12]
+            ),
             Ok(i) => format!("{} imported ({})", file.display(), &i.photo.id[..12]),
             Err(_) => format!("{} refused", file.display()),
         };
@@ -190,48 +259,98 @@ fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> 
         photos: report.imported.iter().chain(&report.duplicates).collect(),
     };
     out.print(&summary, |s| {
-        println!("{} imported, {} already in the library, {} refused", s.imported, s.duplicates, s.refused.len());
+        println!(
+            "{} imported, {} already in the library, {} refused",
+            s.imported,
+            s.duplicates,
+            s.refused.len()
+        );
         for r in s.refused {
-            println!("  refused: {}", r.reason);
+            println!("  refused: {}", visible(&r.reason));
         }
     });
     if report.refused.is_empty() {
         Ok(())
     } else {
-        Err(Error::invalid(format!("{} of {} files were refused", report.refused.len(), files.len())))
+        Err(Error::invalid(format!(
+            "{} of {} files were refused",
+            report.refused.len(),
+            files.len()
+        )))
     }
 }
 
 pub fn attach(library: &mut Library, args: Attach, out: &Output) -> Result<()> {
     let article = library.store().resolve_article_id(&args.article)?;
     let photo = library.store().resolve_photo_id(&args.photo)?;
-    let placement = if args.lead { Placement::Lead } else { Placement::Inline };
-    let saved = photo::attach(library, &article, &photo, args.crop.as_deref(), placement, args.base_version)?;
-    out.print(&saved, |a| println!("{}  v{}  photo {} attached", &a.id[..8], a.version, &photo[..12]));
+    let placement = if args.lead {
+        Placement::Lead
+    } else {
+        Placement::Inline
+    };
+    let saved = photo::attach(
+        library,
+        &article,
+        &photo,
+        args.crop.as_deref(),
+        placement,
+        args.base_version,
+    )?;
+    out.print(&saved, |a| {
+        println!(
+            "{}  v{}  photo {} attached",
+            &a.id[..8],
+            a.version,
+            &photo[..12]
+        )
+    });
     Ok(())
 }
 
 fn print_photo(p: &Photo) {
-    println!("{}  {} {}x{}  {} bytes  {}", p.id, p.format, p.width, p.height, p.byte_size, p.source_name);
+    println!(
+        "{}  v{}  {} {}x{}  {} bytes  {}",
+        p.id,
+        p.version,
+        p.format,
+        p.width,
+        p.height,
+        p.byte_size,
+        visible(&p.source_name)
+    );
     let embedded = serde_json::to_value(&p.embedded).expect("metadata serialises");
     let desk = serde_json::to_value(&p.desk).expect("desk record serialises");
     println!("{:<22} {:<40} in the file", "", "desk");
     for (field, value) in desk.as_object().expect("a record") {
         let file = embedded.get(field).and_then(|v| v.as_str()).unwrap_or("");
-        println!("{field:<22} {:<40} {file}", value.as_str().unwrap_or(""));
+        println!(
+            "{field:<22} {:<40} {}",
+            visible(value.as_str().unwrap_or("")),
+            visible(file)
+        );
     }
     if let Some((x, y)) = p.focal_point {
         println!("focal point {x:.3},{y:.3}");
     }
     for c in &p.crops {
-        println!("crop {:<12} {:<5} {}x{} at {},{}", c.name, c.aspect.to_string(), c.width, c.height, c.x, c.y);
+        println!(
+            "crop {:<12} {:<5} {}x{} at {},{}",
+            visible(&c.name),
+            c.aspect.to_string(),
+            c.width,
+            c.height,
+            c.x,
+            c.y
+        );
     }
 }
 
 /// `"1,2,3"` as exactly N numbers.
 fn numbers<T: std::str::FromStr, const N: usize>(text: &str, what: &str) -> Result<[T; N]> {
     let parsed: Option<Vec<T>> = text.split(',').map(|p| p.trim().parse().ok()).collect();
-    parsed
-        .and_then(|v| v.try_into().ok())
-        .ok_or_else(|| Error::invalid(format!("{what} {text:?} should be {N} numbers separated by commas")))
+    parsed.and_then(|v| v.try_into().ok()).ok_or_else(|| {
+        Error::invalid(format!(
+            "{what} {text:?} should be {N} numbers separated by commas"
+        ))
+    })
 }

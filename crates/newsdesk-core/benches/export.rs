@@ -56,9 +56,15 @@ fn main() {
             package::export(&mut library, &article, &out, &mut |_, _, _| {}).unwrap();
         });
         let zip = std::fs::metadata(&out).unwrap().len();
-        report(&format!("newsdesk export, {run}"), wall, cpu, &format!("zip {:.1} MB", zip as f64 / 1e6));
+        report(
+            &format!("newsdesk export, {run}"),
+            wall,
+            cpu,
+            &format!("zip {:.1} MB", zip as f64 / 1e6),
+        );
     }
-    let identical = std::fs::read(dir.path().join("cold.zip")).unwrap() == std::fs::read(dir.path().join("warm.zip")).unwrap();
+    let identical = std::fs::read(dir.path().join("cold.zip")).unwrap()
+        == std::fs::read(dir.path().join("warm.zip")).unwrap();
     println!("cold and warm zips byte-identical: {identical}");
     assert!(identical, "the same article version must give the same zip");
     one_core();
@@ -74,7 +80,10 @@ fn one_core() {
         .output();
     match pinned {
         Ok(out) if out.status.success() => print!("{}", String::from_utf8_lossy(&out.stdout)),
-        _ => println!("{:<34} taskset not available, skipped", "newsdesk export, cold, 1 core"),
+        _ => println!(
+            "{:<34} taskset not available, skipped",
+            "newsdesk export, cold, 1 core"
+        ),
     }
 }
 
@@ -100,7 +109,10 @@ fn measure(work: impl FnOnce()) -> (Duration, Duration) {
 fn cpu_time() -> Duration {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap();
     let after_name = &stat[stat.rfind(')').unwrap() + 2..];
-    let fields: Vec<u64> = after_name.split(' ').map(|f| f.parse().unwrap_or(0)).collect();
+    let fields: Vec<u64> = after_name
+        .split(' ')
+        .map(|f| f.parse().unwrap_or(0))
+        .collect();
     // Fields 14-17 of stat(5); after the name and state they start at index 11.
     let ticks: u64 = fields[11..15].iter().sum();
     Duration::from_millis(ticks * 10)
@@ -133,7 +145,9 @@ fn bench_photos() -> Vec<PathBuf> {
                     Rgb([r as u8, g as u8, b as u8])
                 });
                 let mut bytes = Vec::new();
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 88).encode_image(&img).unwrap();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 88)
+                    .encode_image(&img)
+                    .unwrap();
                 let partial = path.with_extension("partial");
                 std::fs::write(&partial, bytes).unwrap();
                 std::fs::rename(partial, &path).unwrap();
@@ -155,7 +169,11 @@ fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
                 alt_text: Some(format!("What photo {i} shows")),
                 ..Default::default()
             };
-            library.store_mut().edit_photo_desk(&id, edit).unwrap();
+            let version = library.store().photo(&id).unwrap().version;
+            library
+                .store_mut()
+                .edit_photo_desk(&id, version, edit)
+                .unwrap();
             id
         })
         .collect();
@@ -166,12 +184,22 @@ fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
         .collect();
     let fields = ArticleFields {
         headline: "Twelve photos from the harbour fire".into(),
-        authors: vec![Author { name: "Ana Lima".into(), role: "Reporter".into() }],
+        authors: vec![Author {
+            name: "Ana Lima".into(),
+            role: "Reporter".into(),
+        }],
         body,
-        lead_photo: Some(PhotoPlacement { photo_id: ids[0].clone(), crop: String::new() }),
+        lead_photo: Some(PhotoPlacement {
+            photo_id: ids[0].clone(),
+            crop: String::new(),
+        }),
         ..Default::default()
     };
-    library.store_mut().create_article(None, &fields, Status::Ready, RevisionKind::Create).unwrap().id
+    library
+        .store_mut()
+        .create_article(None, &fields, Status::Ready, RevisionKind::Create)
+        .unwrap()
+        .id
 }
 
 /// The same 48 renditions by libvips (one `vips thumbnail` per width, two photos at a time)
@@ -182,21 +210,40 @@ fn peers(photos: &[PathBuf], scratch: &Path) {
     let vips = |photo: &Path, i: usize| {
         for w in DEFAULT_WIDTHS {
             let dest = out.join(format!("vips-{i}-{w}.jpg[Q=85,strip]"));
-            run(Command::new("vips").arg("thumbnail").arg(photo).arg(dest).arg(w.to_string()));
+            run(Command::new("vips")
+                .arg("thumbnail")
+                .arg(photo)
+                .arg(dest)
+                .arg(w.to_string()));
         }
     };
     let magick = |photo: &Path, i: usize| {
         let mut cmd = Command::new("convert");
         cmd.arg(photo);
         for w in DEFAULT_WIDTHS {
-            cmd.args(["(", "+clone", "-resize", &format!("{w}x"), "-quality", "85", "-write"])
-                .arg(out.join(format!("magick-{i}-{w}.jpg")))
-                .args(["+delete", ")"]);
+            cmd.args([
+                "(",
+                "+clone",
+                "-resize",
+                &format!("{w}x"),
+                "-quality",
+                "85",
+                "-write",
+            ])
+            .arg(out.join(format!("magick-{i}-{w}.jpg")))
+            .args(["+delete", ")"]);
         }
         cmd.arg("null:");
         run(&mut cmd);
     };
-    for (name, tool, make) in [("libvips 'vips thumbnail'", "vips", &vips as &(dyn Fn(&Path, usize) + Sync)), ("ImageMagick 'convert'", "convert", &magick)] {
+    for (name, tool, make) in [
+        (
+            "libvips 'vips thumbnail'",
+            "vips",
+            &vips as &(dyn Fn(&Path, usize) + Sync),
+        ),
+        ("ImageMagick 'convert'", "convert", &magick),
+    ] {
         if Command::new(tool).arg("--version").output().is_err() {
             println!("{name:<34} not installed, skipped");
             continue;
@@ -218,5 +265,9 @@ fn peers(photos: &[PathBuf], scratch: &Path) {
 
 fn run(cmd: &mut Command) {
     let status = cmd.output().unwrap();
-    assert!(status.status.success(), "{cmd:?}: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }

@@ -21,7 +21,12 @@ const RUNS: usize = 5;
 const WIDTH: u32 = 6000;
 const HEIGHT: u32 = 4000;
 /// The crop of case (b): 5000x2812 (16:9) off centre.
-const CROP: Rect = Rect { x: 500, y: 600, width: 5000, height: 2812 };
+const CROP: Rect = Rect {
+    x: 500,
+    y: 600,
+    width: 5000,
+    height: 2812,
+};
 const BATCH: usize = 100;
 
 fn main() {
@@ -38,10 +43,17 @@ fn main() {
     let _ = std::fs::remove_dir_all(&work);
     std::fs::create_dir_all(&work).unwrap();
 
-    println!("24-megapixel JPEG: {} ({} bytes), median of {RUNS} runs", source.display(), size(&source));
+    println!(
+        "24-megapixel JPEG: {} ({} bytes), median of {RUNS} runs",
+        source.display(),
+        size(&source)
+    );
     // Other work on the machine slows every case alike but caps what (c) can show.
     println!("load average: {}", load_average());
-    println!("{:<58} {:>9} {:>9} {:>10}", "case", "wall s", "cpu s", "peak MiB");
+    println!(
+        "{:<58} {:>9} {:>9} {:>10}",
+        "case", "wall s", "cpu s", "peak MiB"
+    );
 
     // (a) import including the thumbnail.
     let ours_a = measure("(a) newsdesk import + 400 px thumbnail", || {
@@ -49,7 +61,16 @@ fn main() {
         child(&me, &["import", path(&library), path(&source)])
     });
     let vips_a = measure("(a) vipsthumbnail -s 400", || {
-        tool("vipsthumbnail", &["-s", "400", path(&source), "-o", &format!("{}/vt-%s.jpg", path(&work))])
+        tool(
+            "vipsthumbnail",
+            &[
+                "-s",
+                "400",
+                path(&source),
+                "-o",
+                &format!("{}/vt-%s.jpg", path(&work)),
+            ],
+        )
     });
     // CPU time is printed beside wall time: on a machine shared with other work it is the
     // steadier of the two.
@@ -62,10 +83,13 @@ fn main() {
     // (b) one crop into the four default widths, with metadata.
     let library = work.join("render-library");
     let photo_id = prepare_render_library(&library, &source);
-    let ours_b = measure("(b) newsdesk crop -> 2048/1280/640/320 with IIM+XMP", || {
-        let _ = std::fs::remove_dir_all(library.join("photos/renditions"));
-        child(&me, &["render", path(&library), &photo_id])
-    });
+    let ours_b = measure(
+        "(b) newsdesk crop -> 2048/1280/640/320 with IIM+XMP",
+        || {
+            let _ = std::fs::remove_dir_all(library.join("photos/renditions"));
+            child(&me, &["render", path(&library), &photo_id])
+        },
+    );
     let vips_b = measure("(b) vips crop + vips thumbnail x4", || {
         let crop = work.join("crop.v");
         let mut script = format!(
@@ -79,7 +103,13 @@ fn main() {
         );
         let outs: Vec<String> = photo::DEFAULT_WIDTHS
             .iter()
-            .map(|w| format!("vips thumbnail {} {}/v{w}.jpg[Q=85] {w}", path(&crop), path(&work)))
+            .map(|w| {
+                format!(
+                    "vips thumbnail {} {}/v{w}.jpg[Q=85] {w}",
+                    path(&crop),
+                    path(&work)
+                )
+            })
             .collect();
         script.push_str(&outs.join(" && "));
         tool("sh", &["-c", &script])
@@ -95,7 +125,15 @@ fn main() {
             "+delete".into(),
         ];
         for w in photo::DEFAULT_WIDTHS {
-            for a in ["(", "mpr:crop", "-resize", &format!("{w}x"), "-quality", "85", "-write"] {
+            for a in [
+                "(",
+                "mpr:crop",
+                "-resize",
+                &format!("{w}x"),
+                "-quality",
+                "85",
+                "-write",
+            ] {
                 args.push(a.into());
             }
             args.push(format!("{}/m{w}.jpg", path(&work)));
@@ -161,8 +199,14 @@ fn measure(name: &str, mut run: impl FnMut() -> Command) -> Figures {
     all.sort_by(|a, b| a.wall.total_cmp(&b.wall));
     let median = all[RUNS / 2];
     let peak = all.iter().map(|f| f.peak_mib).fold(0.0, f64::max);
-    println!("{name:<58} {:>9.3} {:>9.3} {:>10.0}", median.wall, median.cpu, peak);
-    Figures { peak_mib: peak, ..median }
+    println!(
+        "{name:<58} {:>9.3} {:>9.3} {:>10.0}",
+        median.wall, median.cpu, peak
+    );
+    Figures {
+        peak_mib: peak,
+        ..median
+    }
 }
 
 /// Runs the command under GNU time: "%e %U %S %M" (wall, user, system, max RSS in KiB).
@@ -178,8 +222,17 @@ fn once(mut run: impl FnMut() -> Command) -> Figures {
     assert!(status.success(), "{command:?} failed");
     let text = std::fs::read_to_string(&report).unwrap();
     let _ = std::fs::remove_file(&report);
-    let n: Vec<f64> = text.split_whitespace().rev().take(4).map(|v| v.parse().unwrap()).collect();
-    Figures { wall: n[3], cpu: n[2] + n[1], peak_mib: n[0] / 1024.0 }
+    let n: Vec<f64> = text
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|v| v.parse().unwrap())
+        .collect();
+    Figures {
+        wall: n[3],
+        cpu: n[2] + n[1],
+        peak_mib: n[0] / 1024.0,
+    }
 }
 
 fn child(me: &Path, args: &[&str]) -> Command {
@@ -203,7 +256,8 @@ fn run_case(args: &[String]) {
         }
         [case, library, id] if case == "render" => {
             let library = Library::open(library).unwrap();
-            let made = photo::renditions(&library, id, Some("lead"), &photo::DEFAULT_WIDTHS).unwrap();
+            let made =
+                photo::renditions(&library, id, Some("lead"), &photo::DEFAULT_WIDTHS).unwrap();
             assert_eq!(made.len(), 4);
         }
         [case, library, files @ ..] if case == "batch" => {
@@ -221,16 +275,22 @@ fn prepare_render_library(library: &Path, source: &Path) -> String {
     let id = photo::import_file(&mut library, source).unwrap().photo.id;
     let store = library.store_mut();
     store
-        .edit_photo_desk(&id, DeskEdit {
-            credit: Some("Zoë Ångström/Newsdesk".into()),
-            caption: Some("A generated test photo for the benchmark".into()),
-            alt_text: Some("Coloured clouds".into()),
-            creator: Some("Zoë Ångström".into()),
-            copyright: Some("© Newsdesk".into()),
-            ..Default::default()
-        })
+        .edit_photo_desk(
+            &id,
+            1,
+            DeskEdit {
+                credit: Some("Zoë Ångström/Newsdesk".into()),
+                caption: Some("A generated test photo for the benchmark".into()),
+                alt_text: Some("Coloured clouds".into()),
+                creator: Some("Zoë Ångström".into()),
+                copyright: Some("© Newsdesk".into()),
+                ..Default::default()
+            },
+        )
         .unwrap();
-    store.save_crop(&id, "lead", Aspect::Ratio(16, 9), CROP).unwrap();
+    store
+        .save_crop(&id, 2, "lead", Aspect::Ratio(16, 9), CROP)
+        .unwrap();
     id
 }
 
@@ -240,7 +300,15 @@ fn test_photo(dir: &Path) -> PathBuf {
     if !file.exists() {
         let temp = dir.join("24mp.tmp.jpg");
         let status = Command::new("convert")
-            .args(["-seed", "42", "-size", &format!("{WIDTH}x{HEIGHT}"), "plasma:fractal", "-quality", "90"])
+            .args([
+                "-seed",
+                "42",
+                "-size",
+                &format!("{WIDTH}x{HEIGHT}"),
+                "plasma:fractal",
+                "-quality",
+                "90",
+            ])
             .arg(&temp)
             .status()
             .expect("ImageMagick runs");
@@ -253,23 +321,31 @@ fn test_photo(dir: &Path) -> PathBuf {
 /// 100 distinct 3000x2000 photos cut from the test photo (made once).
 fn batch_photos(dir: &Path, source: &Path) -> Vec<PathBuf> {
     let folder = dir.join("batch");
-    let files: Vec<PathBuf> = (0..BATCH).map(|i| folder.join(format!("{i:03}.jpg"))).collect();
+    let files: Vec<PathBuf> = (0..BATCH)
+        .map(|i| folder.join(format!("{i:03}.jpg")))
+        .collect();
     if files.iter().all(|f| f.exists()) {
         return files;
     }
     std::fs::create_dir_all(&folder).unwrap();
     let image = image::open(source).unwrap().to_rgb8();
     for (i, file) in files.iter().enumerate() {
-        let (x, y) = ((i as u32 * 29) % (WIDTH - 3000), (i as u32 * 17) % (HEIGHT - 2000));
+        let (x, y) = (
+            (i as u32 * 29) % (WIDTH - 3000),
+            (i as u32 * 17) % (HEIGHT - 2000),
+        );
         let part = image::imageops::crop_imm(&image, x, y, 3000, 2000).to_image();
         let mut out = std::fs::File::create(file).unwrap();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&part).unwrap();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90)
+            .encode_image(&part)
+            .unwrap();
     }
     files
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg").map_or_else(|_| "unknown".into(), |l| l.trim().to_owned())
+    std::fs::read_to_string("/proc/loadavg")
+        .map_or_else(|_| "unknown".into(), |l| l.trim().to_owned())
 }
 
 fn path(p: &Path) -> &str {

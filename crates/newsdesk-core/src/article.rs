@@ -83,8 +83,13 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 5] =
-        [Status::Draft, Status::Editing, Status::Ready, Status::Published, Status::Spiked];
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::Editing,
+        Status::Ready,
+        Status::Published,
+        Status::Spiked,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -106,11 +111,14 @@ impl std::fmt::Display for Status {
 impl std::str::FromStr for Status {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s).ok_or_else(|| {
-            Error::invalid(format!(
-                "unknown status {s:?}: use one of draft, editing, ready, published, spiked"
-            ))
-        })
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s)
+            .ok_or_else(|| {
+                Error::invalid(format!(
+                    "unknown status {s:?}: use one of draft, editing, ready, published, spiked"
+                ))
+            })
     }
 }
 
@@ -133,8 +141,12 @@ pub struct Article {
 impl ArticleFields {
     /// Authors joined the way a byline is printed: "By A, B and C".
     pub fn byline(&self) -> String {
-        let names: Vec<&str> =
-            self.authors.iter().map(|a| a.name.trim()).filter(|n| !n.is_empty()).collect();
+        let names: Vec<&str> = self
+            .authors
+            .iter()
+            .map(|a| a.name.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
         match names.as_slice() {
             [] => String::new(),
             [one] => (*one).to_owned(),

@@ -58,11 +58,21 @@ fn write_story(store: &mut Store, story: &Story) -> Result<()> {
         dek: String::new(),
         keywords: Vec::new(),
         related: Vec::new(),
-        body: story.fields.body.split("\n\n").next().unwrap_or_default().to_owned(),
+        body: story
+            .fields
+            .body
+            .split("\n\n")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
         ..story.fields.clone()
     };
-    let mut article =
-        store.create_article(Some(story.id), &first_draft, Status::Draft, RevisionKind::Create)?;
+    let mut article = store.create_article(
+        Some(story.id),
+        &first_draft,
+        Status::Draft,
+        RevisionKind::Create,
+    )?;
     article = store.save_article(story.id, article.version, &story.fields, SaveKind::Autosave)?;
     if story.status != Status::Draft {
         article = store.set_status(story.id, article.version, story.status)?;
@@ -76,15 +86,24 @@ fn write_story(store: &mut Store, story: &Story) -> Result<()> {
 }
 
 fn author(name: &str, role: &str) -> Author {
-    Author { name: name.to_owned(), role: role.to_owned() }
+    Author {
+        name: name.to_owned(),
+        role: role.to_owned(),
+    }
 }
 
 fn related(title: &str, url: &str) -> RelatedStory {
-    RelatedStory { title: title.to_owned(), url: url.to_owned() }
+    RelatedStory {
+        title: title.to_owned(),
+        url: url.to_owned(),
+    }
 }
 
 fn dateline(place: &str, date: &str) -> Dateline {
-    Dateline { place: place.to_owned(), date: date.to_owned() }
+    Dateline {
+        place: place.to_owned(),
+        date: date.to_owned(),
+    }
 }
 
 fn words(list: &[&str]) -> Vec<String> {

@@ -23,7 +23,26 @@ pub enum Error {
         "article {id} was changed elsewhere: your edit is based on version {base_version}, \
          the library has version {current_version}. Your text was kept as conflict revision {kept_revision}"
     )]
-    Conflict { id: String, base_version: i64, current_version: i64, kept_revision: i64 },
+    Conflict {
+        id: String,
+        base_version: i64,
+        current_version: i64,
+        kept_revision: i64,
+    },
+
+    /// A photo desk change (record, focal point, crop) was based on a version that is no
+    /// longer the current one; nothing was changed. Unlike an article's text, such a change is
+    /// small enough to make again on the current version.
+    #[error(
+        "{what} {id} was changed elsewhere: your change is based on version {base_version}, \
+         the library has version {current_version}. Nothing was changed: reload it and make your change again"
+    )]
+    Stale {
+        what: &'static str,
+        id: String,
+        base_version: i64,
+        current_version: i64,
+    },
 
     /// Input the user can fix: a bad field value, a malformed file, an impossible crop.
     #[error("{0}")]
@@ -31,7 +50,10 @@ pub enum Error {
 
     /// Preflight found problems that block publishing; nothing was written.
     #[error("article {article_id} cannot be exported yet: {}", problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
-    Preflight { article_id: String, problems: Vec<crate::package::Problem> },
+    Preflight {
+        article_id: String,
+        problems: Vec<crate::package::Problem>,
+    },
 
     #[error("{context}: {}", disk_full_or(.source, is_disk_full))]
     Io {
@@ -54,7 +76,7 @@ impl Error {
         match self {
             Error::Library { .. } => "library",
             Error::NotFound { .. } => "not_found",
-            Error::Conflict { .. } => "conflict",
+            Error::Conflict { .. } | Error::Stale { .. } => "conflict",
             Error::Invalid(_) => "invalid",
             Error::Preflight { .. } => "preflight",
             Error::Io { source, .. } if is_disk_full(source) => "disk_full",
@@ -66,7 +88,10 @@ impl Error {
 
     /// `{kind, message}`: the shape errors take across IPC and in `--json` output.
     pub fn report(&self) -> ErrorReport {
-        ErrorReport { kind: self.kind().to_owned(), message: self.to_string() }
+        ErrorReport {
+            kind: self.kind().to_owned(),
+            message: self.to_string(),
+        }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {
@@ -74,7 +99,10 @@ impl Error {
     }
 
     pub fn not_found(what: &'static str, id: impl Into<String>) -> Self {
-        Error::NotFound { what, id: id.into() }
+        Error::NotFound {
+            what,
+            id: id.into(),
+        }
     }
 }
 
@@ -87,11 +115,14 @@ pub struct ErrorReport {
 /// What an editor reads when the disk is full, in place of the system's own words: SQLite
 /// rolls the save back and the file is only replaced once the new one is complete, so what was
 /// saved before is intact.
-const DISK_FULL: &str =
-    "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
+const DISK_FULL: &str = "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
 
 fn disk_full_or<E: std::fmt::Display>(source: &E, is_full: fn(&E) -> bool) -> String {
-    if is_full(source) { DISK_FULL.to_owned() } else { source.to_string() }
+    if is_full(source) {
+        DISK_FULL.to_owned()
+    } else {
+        source.to_string()
+    }
 }
 
 fn is_disk_full(err: &std::io::Error) -> bool {
@@ -109,12 +140,18 @@ pub trait Context<T> {
 
 impl<T> Context<T> for std::result::Result<T, std::io::Error> {
     fn context<S: Into<String>>(self, context: impl FnOnce() -> S) -> Result<T> {
-        self.map_err(|source| Error::Io { context: context().into(), source })
+        self.map_err(|source| Error::Io {
+            context: context().into(),
+            source,
+        })
     }
 }
 
 impl<T> Context<T> for std::result::Result<T, rusqlite::Error> {
     fn context<S: Into<String>>(self, context: impl FnOnce() -> S) -> Result<T> {
-        self.map_err(|source| Error::Database { context: context().into(), source })
+        self.map_err(|source| Error::Database {
+            context: context().into(),
+            source,
+        })
     }
 }

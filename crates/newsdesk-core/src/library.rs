@@ -19,7 +19,10 @@ impl Library {
     /// Opens (creating if needed) the library in `root`.
     pub fn open(root: impl AsRef<Path>) -> Result<Library> {
         let root = root.as_ref().to_path_buf();
-        let problem = |reason: String| Error::Library { path: root.clone(), reason };
+        let problem = |reason: String| Error::Library {
+            path: root.clone(),
+            reason,
+        };
         if root.exists() && !root.is_dir() {
             return Err(problem("this is a file, not a library folder".into()));
         }

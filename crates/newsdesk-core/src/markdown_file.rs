@@ -121,7 +121,8 @@ impl From<&Article> for ArticleFile {
 /// The article as a Markdown file with front matter.
 pub fn to_markdown(article: &Article) -> String {
     let (front, body) = FrontMatter::new(article.into());
-    let yaml = serde_saphyr::to_string(&front).expect("front matter of plain strings always serialises");
+    let yaml =
+        serde_saphyr::to_string(&front).expect("front matter of plain strings always serialises");
     format!("{FENCE}\n{yaml}{FENCE}\n{body}")
 }
 
@@ -154,8 +155,9 @@ pub fn from_markdown(text: &str) -> Result<ArticleFile> {
 
 /// Splits `---\nYAML\n---\nBODY` into YAML and body; the body is kept byte for byte.
 fn split_front_matter(text: &str) -> Result<(&str, &str)> {
-    let missing =
-        || Error::invalid("the file does not start with front matter: its first line must be `---`");
+    let missing = || {
+        Error::invalid("the file does not start with front matter: its first line must be `---`")
+    };
     let rest = text
         .strip_prefix(FENCE)
         .and_then(|r| r.strip_prefix("\r\n").or_else(|| r.strip_prefix('\n')))
@@ -167,7 +169,9 @@ fn split_front_matter(text: &str) -> Result<(&str, &str)> {
         }
         offset += line.len();
     }
-    Err(Error::invalid("the front matter is not closed: add a line `---` before the body"))
+    Err(Error::invalid(
+        "the front matter is not closed: add a line `---` before the body",
+    ))
 }
 
 /// What an import did.
@@ -189,9 +193,16 @@ pub fn import(store: &mut Store, file: ArticleFile) -> Result<Imported> {
         None => None,
     };
     let Some(current) = existing else {
-        let article =
-            store.create_article(file.id.as_deref(), &file.fields, file.status, RevisionKind::Import)?;
-        return Ok(Imported { article, created: true });
+        let article = store.create_article(
+            file.id.as_deref(),
+            &file.fields,
+            file.status,
+            RevisionKind::Import,
+        )?;
+        return Ok(Imported {
+            article,
+            created: true,
+        });
     };
     let base = file.version.ok_or_else(|| {
         Error::invalid(format!(
@@ -204,12 +215,16 @@ pub fn import(store: &mut Store, file: ArticleFile) -> Result<Imported> {
     if article.status != file.status {
         article = store.set_status(&article.id, article.version, file.status)?;
     }
-    Ok(Imported { article, created: false })
+    Ok(Imported {
+        article,
+        created: false,
+    })
 }
 
 /// Reads and imports a Markdown file; errors name the file.
 pub fn import_file(store: &mut Store, path: &Path) -> Result<Imported> {
     let text = std::fs::read_to_string(path).context(|| format!("reading {}", path.display()))?;
-    let file = from_markdown(&text).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
+    let file =
+        from_markdown(&text).map_err(|e| Error::invalid(format!("{}: {e}", path.display())))?;
     import(store, file)
 }

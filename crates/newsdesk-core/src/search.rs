@@ -107,15 +107,21 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         .context(context)?;
     let mut article = store
         .conn()
-        .prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM articles WHERE seq = ?1"))
+        .prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles WHERE seq = ?1"
+        ))
         .context(context)?;
     ranked
         .into_iter()
         .map(|(seq, marked)| {
-            let article = article.query_row([seq], summary_from_row).context(context)?;
+            let article = article
+                .query_row([seq], summary_from_row)
+                .context(context)?;
             Ok(SearchHit {
                 article,
-                snippet: marked.replace(MATCH_START, PLAIN_START).replace(MATCH_END, PLAIN_END),
+                snippet: marked
+                    .replace(MATCH_START, PLAIN_START)
+                    .replace(MATCH_END, PLAIN_END),
                 snippet_html: escape(&marked)
                     .replace(MATCH_START, "<mark>")
                     .replace(MATCH_END, "</mark>"),
@@ -242,7 +248,11 @@ fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<Search
         .into_iter()
         .map(|summary| {
             let dek = store.article(&summary.id)?.fields.dek;
-            Ok(SearchHit { article: summary, snippet_html: escape(&dek), snippet: dek })
+            Ok(SearchHit {
+                article: summary,
+                snippet_html: escape(&dek),
+                snippet: dek,
+            })
         })
         .collect()
 }

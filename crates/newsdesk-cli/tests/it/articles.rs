@@ -15,7 +15,11 @@ struct Run {
 
 impl Run {
     fn ok(self) -> Run {
-        assert_eq!(self.code, 0, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -25,8 +29,17 @@ impl Run {
 
     /// A failed command: exit 1 and exactly one line on stderr.
     fn failed(self) -> Run {
-        assert_eq!(self.code, 1, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
-        assert_eq!(self.stderr.trim_end().lines().count(), 1, "one line: {:?}", self.stderr);
+        assert_eq!(
+            self.code, 1,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "one line: {:?}",
+            self.stderr
+        );
         self
     }
 
@@ -46,8 +59,17 @@ fn newsdesk_with_stdin(library: &Path, args: &[&str], stdin: &str) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
-    let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
     Run {
         code: status.code().expect("exited, not killed"),
         stdout: String::from_utf8(stdout).unwrap(),
@@ -60,7 +82,11 @@ fn newsdesk(library: &Path, args: &[&str]) -> Run {
 }
 
 fn new_article(library: &Path, headline: &str) -> String {
-    let run = newsdesk(library, &["new", "--headline", headline, "--body", "Body text."]).ok();
+    let run = newsdesk(
+        library,
+        &["new", "--headline", headline, "--body", "Body text."],
+    )
+    .ok();
     run.stdout.trim().to_owned()
 }
 
@@ -127,9 +153,13 @@ fn new_prints_the_id_and_show_gives_every_field() {
     assert!(shown.get("html").is_none());
 
     let text = newsdesk(lib, &["show", id]).ok().stdout;
-    for expected in
-        ["version 1", "draft", "Maria Okafor and Tom Brandt", "The council **approved** it.", "4 words"]
-    {
+    for expected in [
+        "version 1",
+        "draft",
+        "Maria Okafor and Tom Brandt",
+        "The council **approved** it.",
+        "4 words",
+    ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
     let html = newsdesk(lib, &["show", id, "--html"]).ok().stdout;
@@ -140,12 +170,25 @@ fn new_prints_the_id_and_show_gives_every_field() {
 fn show_warns_about_what_an_editor_should_fix() {
     let dir = tempfile::tempdir().unwrap();
     let long = "A headline that goes on and on and on well past the sixty-four characters allowed";
-    let id = newsdesk(dir.path(), &["new", "--headline", long]).ok().stdout.trim().to_owned();
+    let id = newsdesk(dir.path(), &["new", "--headline", long])
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
     let shown = newsdesk(dir.path(), &["--json", "show", &id]).ok().json();
-    let fields: Vec<&str> =
-        shown["warnings"].as_array().unwrap().iter().map(|w| w["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = shown["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["field"].as_str().unwrap())
+        .collect();
     for field in ["headline", "authors", "body"] {
-        assert!(fields.iter().any(|f| f.contains(field) || field.contains(f)), "{field} in {fields:?}");
+        assert!(
+            fields
+                .iter()
+                .any(|f| f.contains(field) || field.contains(f)),
+            "{field} in {fields:?}"
+        );
     }
     let text = newsdesk(dir.path(), &["show", &id]).ok().stdout;
     assert!(text.contains("warning: headline"), "{text}");
@@ -156,25 +199,50 @@ fn show_html_points_placed_photos_at_renditions_a_browser_can_open() {
     let dir = tempfile::tempdir().unwrap();
     // A space in the folder name: the file:// URL must still lead to the file.
     let lib = dir.path().join("news library");
-    let wire = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures/photos/wire/getty.jpg");
+    let wire = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/photos/wire/getty.jpg"
+    );
     newsdesk(&lib, &["photo", "import", wire]).ok();
-    let photo = newsdesk(&lib, &["--json", "photo", "list"]).ok().json()[0]["id"].as_str().unwrap().to_owned();
+    let photo = newsdesk(&lib, &["--json", "photo", "list"]).ok().json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     newsdesk(&lib, &["photo", "crop", &photo, "wide", "--aspect", "16:9"]).ok();
     let body = format!("Before.\n\n![](photo:{photo}/wide)\n\n![](photo:{photo}/no-such-crop)\n");
-    let id = newsdesk(&lib, &["new", "--headline", "Downhill", "--body", &body]).ok().stdout.trim().to_owned();
+    let id = newsdesk(&lib, &["new", "--headline", "Downhill", "--body", &body])
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
 
-    let shown = newsdesk(&lib, &["--json", "show", &id, "--html"]).ok().json();
+    let shown = newsdesk(&lib, &["--json", "show", &id, "--html"])
+        .ok()
+        .json();
 
     let html = shown["html"].as_str().unwrap();
-    let src = html.split("<img src=\"").nth(1).and_then(|rest| rest.split('"').next()).expect(html);
+    let src = html
+        .split("<img src=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect(html);
     let file = url::Url::parse(src).unwrap().to_file_path().unwrap();
     let jpeg = std::fs::read(&file).unwrap_or_else(|e| panic!("{src}: {e}"));
     assert_eq!(&jpeg[..2], [0xFF, 0xD8], "{src} is a JPEG");
     assert!(file.starts_with(&lib), "{file:?} is in the library");
-    assert!(html.contains("width=\"100\" height=\"56\""), "sized like the 16:9 crop: {html}");
-    assert!(html.contains("AFP/Getty Images"), "the desk's credit: {html}");
+    assert!(
+        html.contains("width=\"100\" height=\"56\""),
+        "sized like the 16:9 crop: {html}"
+    );
+    assert!(
+        html.contains("AFP/Getty Images"),
+        "the desk's credit: {html}"
+    );
     assert_eq!(html.matches("<img").count(), 1, "{html}");
-    assert!(html.contains(&format!("Missing photo {photo}/no-such-crop")), "{html}");
+    assert!(
+        html.contains(&format!("Missing photo {photo}/no-such-crop")),
+        "{html}"
+    );
 }
 
 #[test]
@@ -182,21 +250,56 @@ fn the_body_can_come_from_stdin_or_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
     let body = "Première ligne — «citation».\n\n- a list\n- with *emphasis*\n";
-    let id = newsdesk_with_stdin(&lib, &["new", "--headline", "From stdin", "--body-file", "-"], body)
-        .ok()
-        .stdout
-        .trim()
-        .to_owned();
-    assert_eq!(newsdesk(&lib, &["--json", "show", &id]).ok().json()["body"], body);
+    let id = newsdesk_with_stdin(
+        &lib,
+        &["new", "--headline", "From stdin", "--body-file", "-"],
+        body,
+    )
+    .ok()
+    .stdout
+    .trim()
+    .to_owned();
+    assert_eq!(
+        newsdesk(&lib, &["--json", "show", &id]).ok().json()["body"],
+        body
+    );
 
     let file = dir.path().join("body.md");
     std::fs::write(&file, "From a file.\n").unwrap();
-    newsdesk(&lib, &["edit", &id, "--base-version", "1", "--body-file", file.to_str().unwrap()]).ok();
-    assert_eq!(newsdesk(&lib, &["--json", "show", &id]).ok().json()["body"], "From a file.\n");
+    newsdesk(
+        &lib,
+        &[
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--body-file",
+            file.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert_eq!(
+        newsdesk(&lib, &["--json", "show", &id]).ok().json()["body"],
+        "From a file.\n"
+    );
 
-    let missing =
-        newsdesk(&lib, &["edit", &id, "--base-version", "2", "--body-file", "/no/such/file.md"]).failed();
-    assert!(missing.stderr.contains("/no/such/file.md"), "{}", missing.stderr);
+    let missing = newsdesk(
+        &lib,
+        &[
+            "edit",
+            &id,
+            "--base-version",
+            "2",
+            "--body-file",
+            "/no/such/file.md",
+        ],
+    )
+    .failed();
+    assert!(
+        missing.stderr.contains("/no/such/file.md"),
+        "{}",
+        missing.stderr
+    );
 }
 
 #[test]
@@ -205,12 +308,28 @@ fn a_stale_edit_exits_non_zero_names_both_versions_and_keeps_the_text() {
     let lib = dir.path();
     let id = new_article(lib, "Original");
     // Two separate processes, both working from version 1.
-    let first =
-        newsdesk(lib, &["--json", "edit", &id, "--base-version", "1", "--headline", "First"]).ok().json();
+    let first = newsdesk(
+        lib,
+        &[
+            "--json",
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--headline",
+            "First",
+        ],
+    )
+    .ok()
+    .json();
     assert_eq!(first["version"], 2);
     assert_eq!(first["headline"], "First");
 
-    let stale = newsdesk(lib, &["edit", &id, "--base-version", "1", "--headline", "Second"]).failed();
+    let stale = newsdesk(
+        lib,
+        &["edit", &id, "--base-version", "1", "--headline", "Second"],
+    )
+    .failed();
     assert!(stale.stdout.is_empty());
     let message = stale.stderr;
     assert!(message.starts_with("newsdesk: "), "{message}");
@@ -218,51 +337,116 @@ fn a_stale_edit_exits_non_zero_names_both_versions_and_keeps_the_text() {
         assert!(message.contains(expected), "{expected:?} in {message}");
     }
 
-    let stale =
-        newsdesk(lib, &["--json", "edit", &id, "--base-version", "1", "--headline", "Third"]).failed();
+    let stale = newsdesk(
+        lib,
+        &[
+            "--json",
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--headline",
+            "Third",
+        ],
+    )
+    .failed();
     let report = stale.error_json();
     assert_eq!(report["kind"], "conflict");
     assert!(report["message"].as_str().unwrap().contains("version 2"));
-    assert_eq!(report.as_object().unwrap().len(), 2, "exactly {{kind, message}}: {report}");
+    assert_eq!(
+        report.as_object().unwrap().len(),
+        2,
+        "exactly {{kind, message}}: {report}"
+    );
 
     let history = newsdesk(lib, &["--json", "history", &id]).ok().json();
     let kept: Vec<(&str, &str)> = history
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["kind"].as_str().unwrap(), r["fields"]["headline"].as_str().unwrap()))
+        .map(|r| {
+            (
+                r["kind"].as_str().unwrap(),
+                r["fields"]["headline"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         kept,
-        [("create", "Original"), ("save", "First"), ("conflict", "Second"), ("conflict", "Third")]
+        [
+            ("create", "Original"),
+            ("save", "First"),
+            ("conflict", "Second"),
+            ("conflict", "Third")
+        ]
     );
-    assert_eq!(newsdesk(lib, &["--json", "show", &id]).ok().json()["headline"], "First");
+    assert_eq!(
+        newsdesk(lib, &["--json", "show", &id]).ok().json()["headline"],
+        "First"
+    );
 }
 
 #[test]
 fn list_filters_and_sorts() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path();
-    for (headline, section, status) in
-        [("Banana", "Food", "draft"), ("apple", "Food", "ready"), ("Cherry", "Sports", "ready")]
-    {
-        newsdesk(lib, &["new", "--headline", headline, "--section", section, "--status", status]).ok();
+    for (headline, section, status) in [
+        ("Banana", "Food", "draft"),
+        ("apple", "Food", "ready"),
+        ("Cherry", "Sports", "ready"),
+    ] {
+        newsdesk(
+            lib,
+            &[
+                "new",
+                "--headline",
+                headline,
+                "--section",
+                section,
+                "--status",
+                status,
+            ],
+        )
+        .ok();
     }
     let headlines = |args: &[&str]| -> Vec<String> {
         let mut all = vec!["--json", "list"];
         all.extend_from_slice(args);
         let list = newsdesk(lib, &all).ok().json();
-        list.as_array().unwrap().iter().map(|a| a["headline"].as_str().unwrap().to_owned()).collect()
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["headline"].as_str().unwrap().to_owned())
+            .collect()
     };
-    assert_eq!(headlines(&["--sort", "headline"]), ["apple", "Banana", "Cherry"]);
-    assert_eq!(headlines(&["--sort", "headline", "--status", "ready"]), ["apple", "Cherry"]);
-    assert_eq!(headlines(&["--sort", "headline", "--section", "Food"]), ["apple", "Banana"]);
-    assert_eq!(headlines(&["--section", "Food", "--status", "ready"]), ["apple"]);
+    assert_eq!(
+        headlines(&["--sort", "headline"]),
+        ["apple", "Banana", "Cherry"]
+    );
+    assert_eq!(
+        headlines(&["--sort", "headline", "--status", "ready"]),
+        ["apple", "Cherry"]
+    );
+    assert_eq!(
+        headlines(&["--sort", "headline", "--section", "Food"]),
+        ["apple", "Banana"]
+    );
+    assert_eq!(
+        headlines(&["--section", "Food", "--status", "ready"]),
+        ["apple"]
+    );
     assert_eq!(headlines(&["--sort", "created", "--limit", "1"]).len(), 1);
 
     let list = newsdesk(lib, &["--json", "list"]).ok().json();
     let first = list[0].as_object().unwrap();
-    for key in ["id", "version", "status", "section", "headline", "updated_at"] {
+    for key in [
+        "id",
+        "version",
+        "status",
+        "section",
+        "headline",
+        "updated_at",
+    ] {
         assert!(first.contains_key(key), "{key} in {first:?}");
     }
     let text = newsdesk(lib, &["list", "--status", "draft"]).ok().stdout;
@@ -278,14 +462,29 @@ fn search_finds_with_snippets_and_filters() {
     let hits = newsdesk(lib, &["--json", "search", "cafe"]).ok().json();
     let hits = hits.as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits[0]["headline"].as_str().unwrap().contains("Café"), "{hits:?}");
-    assert!(hits[0]["snippet"].as_str().unwrap().contains('['), "{hits:?}");
+    assert!(
+        hits[0]["headline"].as_str().unwrap().contains("Café"),
+        "{hits:?}"
+    );
+    assert!(
+        hits[0]["snippet"].as_str().unwrap().contains('['),
+        "{hits:?}"
+    );
 
-    let published = newsdesk(lib, &["--json", "search", "Korean", "--status", "published"]).ok().json();
+    let published = newsdesk(
+        lib,
+        &["--json", "search", "Korean", "--status", "published"],
+    )
+    .ok()
+    .json();
     assert_eq!(published.as_array().unwrap().len(), 1);
-    let drafts = newsdesk(lib, &["--json", "search", "Korean", "--status", "draft"]).ok().json();
+    let drafts = newsdesk(lib, &["--json", "search", "Korean", "--status", "draft"])
+        .ok()
+        .json();
     assert!(drafts.as_array().unwrap().is_empty());
-    let world = newsdesk(lib, &["--json", "search", "Korean", "--section", "Culture"]).ok().json();
+    let world = newsdesk(lib, &["--json", "search", "Korean", "--section", "Culture"])
+        .ok()
+        .json();
     assert!(world.as_array().unwrap().is_empty());
 
     // What would be FTS syntax is searched as plain words.
@@ -301,9 +500,22 @@ fn history_diff_restore_and_status() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path();
     let id = new_article(lib, "The old headline");
-    newsdesk(lib, &["edit", &id, "--base-version", "1", "--headline", "The new headline"]).ok();
+    newsdesk(
+        lib,
+        &[
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--headline",
+            "The new headline",
+        ],
+    )
+    .ok();
 
-    let diff = newsdesk(lib, &["--json", "diff", &id, "1", "2"]).ok().json();
+    let diff = newsdesk(lib, &["--json", "diff", &id, "1", "2"])
+        .ok()
+        .json();
     assert_eq!(diff[0]["field"], "headline");
     let ops: Vec<(&str, &str)> = diff[0]["ops"]
         .as_array()
@@ -311,27 +523,57 @@ fn history_diff_restore_and_status() {
         .iter()
         .map(|o| (o["op"].as_str().unwrap(), o["text"].as_str().unwrap()))
         .collect();
-    assert!(ops.contains(&("delete", "old")) && ops.contains(&("insert", "new")), "{ops:?}");
+    assert!(
+        ops.contains(&("delete", "old")) && ops.contains(&("insert", "new")),
+        "{ops:?}"
+    );
     let text = newsdesk(lib, &["diff", &id, "1", "2"]).ok().stdout;
-    assert!(text.contains("[-old-]") && text.contains("{+new+}"), "{text}");
+    assert!(
+        text.contains("[-old-]") && text.contains("{+new+}"),
+        "{text}"
+    );
 
-    let spiked = newsdesk(lib, &["--json", "status", &id, "spiked", "--base-version", "2"]).ok().json();
-    assert_eq!((spiked["status"].as_str(), spiked["version"].as_i64()), (Some("spiked"), Some(3)));
-    let back = newsdesk(lib, &["--json", "status", &id, "editing", "--base-version", "3"]).ok().json();
+    let spiked = newsdesk(
+        lib,
+        &["--json", "status", &id, "spiked", "--base-version", "2"],
+    )
+    .ok()
+    .json();
+    assert_eq!(
+        (spiked["status"].as_str(), spiked["version"].as_i64()),
+        (Some("spiked"), Some(3))
+    );
+    let back = newsdesk(
+        lib,
+        &["--json", "status", &id, "editing", "--base-version", "3"],
+    )
+    .ok()
+    .json();
     assert_eq!(back["status"], "editing");
 
-    let restored = newsdesk(lib, &["--json", "restore", &id, "1", "--base-version", "4"]).ok().json();
+    let restored = newsdesk(lib, &["--json", "restore", &id, "1", "--base-version", "4"])
+        .ok()
+        .json();
     assert_eq!(restored["headline"], "The old headline");
     assert_eq!(restored["version"], 5);
     let history = newsdesk(lib, &["--json", "history", &id]).ok().json();
-    let kinds: Vec<&str> = history.as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
+    let kinds: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["kind"].as_str().unwrap())
+        .collect();
     assert_eq!(kinds, ["create", "save", "status", "status", "restore"]);
     let text = newsdesk(lib, &["history", &id]).ok().stdout;
     assert_eq!(text.lines().count(), 5, "{text}");
 
     let stale = newsdesk(lib, &["status", &id, "ready", "--base-version", "1"]).failed();
     assert!(stale.stderr.contains("version 5"), "{}", stale.stderr);
-    let bad = newsdesk(lib, &["--json", "restore", &id, "99", "--base-version", "5"]).failed();
+    let bad = newsdesk(
+        lib,
+        &["--json", "restore", &id, "99", "--base-version", "5"],
+    )
+    .failed();
     assert_eq!(bad.error_json()["kind"], "not_found");
 }
 
@@ -350,13 +592,19 @@ fn export_md_then_import_gives_back_the_same_article() {
         .collect();
     for id in &ids {
         let file = dir.path().join(format!("{id}.md"));
-        let written =
-            newsdesk(&source, &["--json", "export-md", id, "--out", file.to_str().unwrap()]).ok().json();
+        let written = newsdesk(
+            &source,
+            &["--json", "export-md", id, "--out", file.to_str().unwrap()],
+        )
+        .ok()
+        .json();
         assert_eq!(written["id"], id.as_str());
         let stdout_copy = newsdesk(&source, &["export-md", id]).ok().stdout;
         assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout_copy);
 
-        let imported = newsdesk(&target, &["--json", "import", file.to_str().unwrap()]).ok().json();
+        let imported = newsdesk(&target, &["--json", "import", file.to_str().unwrap()])
+            .ok()
+            .json();
         assert_eq!(imported["created"], true);
         let mut before = newsdesk(&source, &["--json", "show", id]).ok().json();
         let mut after = newsdesk(&target, &["--json", "show", id]).ok().json();
@@ -371,10 +619,18 @@ fn export_md_then_import_gives_back_the_same_article() {
     let file = dir.path().join("edited.md");
     let id = &ids[0];
     newsdesk(&target, &["export-md", id, "--out", file.to_str().unwrap()]).ok();
-    let text = std::fs::read_to_string(&file).unwrap().replacen("\nheadline: ", "\nheadline: Edited ", 1);
+    let text =
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .replacen("\nheadline: ", "\nheadline: Edited ", 1);
     std::fs::write(&file, text).unwrap();
-    let saved = newsdesk(&target, &["import", file.to_str().unwrap()]).ok().stdout;
-    assert!(saved.starts_with("saved ") && saved.contains(id.as_str()), "{saved}");
+    let saved = newsdesk(&target, &["import", file.to_str().unwrap()])
+        .ok()
+        .stdout;
+    assert!(
+        saved.starts_with("saved ") && saved.contains(id.as_str()),
+        "{saved}"
+    );
     let again = newsdesk(&target, &["--json", "import", file.to_str().unwrap()]).failed();
     assert_eq!(again.error_json()["kind"], "conflict");
 }
@@ -385,8 +641,14 @@ fn a_malformed_markdown_file_is_refused_with_its_name_and_line() {
     let file = dir.path().join("broken.md");
     std::fs::write(&file, "---\nheadline: ok\nstatus: [draft\n---\nBody\n").unwrap();
     let run = newsdesk(&dir.path().join("lib"), &["import", file.to_str().unwrap()]).failed();
-    assert!(run.stderr.contains("broken.md") && run.stderr.contains("line 3"), "{}", run.stderr);
-    let list = newsdesk(&dir.path().join("lib"), &["--json", "list"]).ok().json();
+    assert!(
+        run.stderr.contains("broken.md") && run.stderr.contains("line 3"),
+        "{}",
+        run.stderr
+    );
+    let list = newsdesk(&dir.path().join("lib"), &["--json", "list"])
+        .ok()
+        .json();
     assert!(list.as_array().unwrap().is_empty(), "nothing imported");
 }
 
@@ -400,8 +662,21 @@ fn demo_is_idempotent() {
     let second = newsdesk(lib, &["--json", "demo"]).ok().json();
     assert_eq!(second["created"].as_array().unwrap().len(), 0);
     assert_eq!(second["already_there"], created);
-    assert_eq!(newsdesk(lib, &["--json", "list"]).ok().json().as_array().unwrap().len(), created);
-    assert!(newsdesk(lib, &["demo"]).ok().stdout.contains("already there"));
+    assert_eq!(
+        newsdesk(lib, &["--json", "list"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        created
+    );
+    assert!(
+        newsdesk(lib, &["demo"])
+            .ok()
+            .stdout
+            .contains("already there")
+    );
 }
 
 #[test]
@@ -412,7 +687,12 @@ fn errors_are_one_readable_line_or_json_with_exit_1() {
 
     let missing = newsdesk(&lib, &["show", "ffffffff"]).failed();
     assert!(missing.stderr.contains("not found"), "{}", missing.stderr);
-    assert_eq!(newsdesk(&lib, &["--json", "show", "ffffffff"]).failed().error_json()["kind"], "not_found");
+    assert_eq!(
+        newsdesk(&lib, &["--json", "show", "ffffffff"])
+            .failed()
+            .error_json()["kind"],
+        "not_found"
+    );
 
     // A prefix shared by two articles is refused rather than guessed.
     let b = loop {
@@ -431,7 +711,11 @@ fn errors_are_one_readable_line_or_json_with_exit_1() {
     assert_eq!(not_a_folder["kind"], "library");
 
     let bad_date = newsdesk(&lib, &["new", "--headline", "x", "--date", "30/07/2024"]).failed();
-    assert!(bad_date.stderr.contains("30/07/2024"), "{}", bad_date.stderr);
+    assert!(
+        bad_date.stderr.contains("30/07/2024"),
+        "{}",
+        bad_date.stderr
+    );
     let bad_embargo = newsdesk(&lib, &["--json", "new", "--embargo", "tomorrow"]).failed();
     assert_eq!(bad_embargo.error_json()["kind"], "invalid");
 }
@@ -439,17 +723,26 @@ fn errors_are_one_readable_line_or_json_with_exit_1() {
 #[test]
 fn hostile_markdown_is_shown_harmless() {
     let dir = tempfile::tempdir().unwrap();
-    let body = "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))";
-    let id = newsdesk_with_stdin(dir.path(), &["new", "--headline", "h", "--body-file", "-"], body)
+    let body =
+        "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))";
+    let id = newsdesk_with_stdin(
+        dir.path(),
+        &["new", "--headline", "h", "--body-file", "-"],
+        body,
+    )
+    .ok()
+    .stdout
+    .trim()
+    .to_owned();
+    let shown = newsdesk(dir.path(), &["--json", "show", &id, "--html"])
         .ok()
-        .stdout
-        .trim()
-        .to_owned();
-    let shown = newsdesk(dir.path(), &["--json", "show", &id, "--html"]).ok().json();
+        .json();
     assert_eq!(shown["body"], body, "kept as typed");
     let html = shown["html"].as_str().unwrap().to_lowercase();
     assert!(
-        !html.contains("<script") && !html.contains("onerror") && !html.contains("href=\"javascript"),
+        !html.contains("<script")
+            && !html.contains("onerror")
+            && !html.contains("href=\"javascript"),
         "{html}"
     );
 }
@@ -471,7 +764,10 @@ fn a_reader_that_goes_away_stops_the_output_quietly() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.is_empty(), "{stderr}");
-    assert_eq!(std::os::unix::process::ExitStatusExt::signal(&out.status), Some(libc::SIGPIPE));
+    assert_eq!(
+        std::os::unix::process::ExitStatusExt::signal(&out.status),
+        Some(libc::SIGPIPE)
+    );
 }
 
 #[test]
@@ -479,21 +775,43 @@ fn usage_mistakes_are_errors_like_any_other() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path();
     let bad_status = newsdesk(lib, &["status", "abc", "lost", "--base-version", "1"]).failed();
-    assert!(bad_status.stderr.contains("unknown status \"lost\""), "{}", bad_status.stderr);
-    let missing = newsdesk(lib, &["--json", "edit", "abc"]).failed().error_json();
+    assert!(
+        bad_status.stderr.contains("unknown status \"lost\""),
+        "{}",
+        bad_status.stderr
+    );
+    let missing = newsdesk(lib, &["--json", "edit", "abc"])
+        .failed()
+        .error_json();
     assert_eq!(missing["kind"], "invalid");
-    assert!(missing["message"].as_str().unwrap().contains("--base-version"), "{missing}");
+    assert!(
+        missing["message"]
+            .as_str()
+            .unwrap()
+            .contains("--base-version"),
+        "{missing}"
+    );
     newsdesk(lib, &["list", "--sort", "sideways"]).failed();
     // A script gets {kind, message} even where a person gets the help.
     for args in [&["--json"][..], &["--json", "photo"], &["photo", "--json"]] {
         let missing = newsdesk(lib, args).failed().error_json();
         assert_eq!(missing["kind"], "invalid", "{args:?}");
         let message = missing["message"].as_str().unwrap();
-        assert!(message.contains("newsdesk") && message.contains("import, "), "{message}");
+        assert!(
+            message.contains("newsdesk") && message.contains("import, "),
+            "{message}"
+        );
     }
     let person = newsdesk(lib, &["photo"]);
-    assert_eq!(person.code, 2, "help for a missing command, as clap gives it");
-    assert!(person.stdout.contains("Usage:") || person.stderr.contains("Usage:"), "{}", person.stderr);
+    assert_eq!(
+        person.code, 2,
+        "help for a missing command, as clap gives it"
+    );
+    assert!(
+        person.stdout.contains("Usage:") || person.stderr.contains("Usage:"),
+        "{}",
+        person.stderr
+    );
     let help = newsdesk(lib, &["--help"]).ok().stdout;
     for command in [
         "new",
@@ -509,7 +827,10 @@ fn usage_mistakes_are_errors_like_any_other() {
         "export-md",
         "demo",
     ] {
-        assert!(help.contains(&format!("\n  {command} ")), "{command} in {help}");
+        assert!(
+            help.contains(&format!("\n  {command} ")),
+            "{command} in {help}"
+        );
     }
 }
 
@@ -518,23 +839,45 @@ fn the_library_comes_from_the_option_then_the_environment_then_the_data_folder()
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str], env_library: Option<&Path>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
-        command.args(args).env("HOME", dir.path()).env_remove("XDG_DATA_HOME").env_remove("NEWSDESK_LIBRARY");
+        command
+            .args(args)
+            .env("HOME", dir.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("NEWSDESK_LIBRARY");
         if let Some(lib) = env_library {
             command.env("NEWSDESK_LIBRARY", lib);
         }
         let output = command.output().unwrap();
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
         String::from_utf8(output.stdout).unwrap().trim().to_owned()
     };
     let (explicit, from_env) = (dir.path().join("explicit"), dir.path().join("from-env"));
     let default = dir.path().join(".local/share/newsdesk");
 
-    let a = run(&["--library", explicit.to_str().unwrap(), "new", "--headline", "a"], Some(&from_env));
+    let a = run(
+        &[
+            "--library",
+            explicit.to_str().unwrap(),
+            "new",
+            "--headline",
+            "a",
+        ],
+        Some(&from_env),
+    );
     let b = run(&["new", "--headline", "b"], Some(&from_env));
     let c = run(&["new", "--headline", "c"], None);
     for (lib, id) in [(&explicit, &a), (&from_env, &b), (&default, &c)] {
         let list = newsdesk(lib, &["--json", "list"]).ok().json();
-        let ids: Vec<&str> = list.as_array().unwrap().iter().map(|x| x["id"].as_str().unwrap()).collect();
+        let ids: Vec<&str> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["id"].as_str().unwrap())
+            .collect();
         assert_eq!(ids, [id.as_str()], "{}", lib.display());
     }
 }

@@ -19,7 +19,11 @@ pub fn newsdesk(library: &Path, args: &[&str]) -> (i32, String, String) {
         .output()
         .unwrap();
     let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
-    (out.status.code().expect("exited, not killed"), text(out.stdout), text(out.stderr))
+    (
+        out.status.code().expect("exited, not killed"),
+        text(out.stdout),
+        text(out.stderr),
+    )
 }
 
 pub fn json(text: &str) -> Value {
@@ -28,6 +32,8 @@ pub fn json(text: &str) -> Value {
 
 /// The path of a photo of `shared/fixtures/photos/wire`, as an argument.
 pub fn wire(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/photos/wire")
+        .join(name);
     path.to_str().unwrap().to_owned()
 }

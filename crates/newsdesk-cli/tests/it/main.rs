@@ -1,4 +1,3 @@
-
 mod articles;
 mod common;
 mod packages;

@@ -36,7 +36,9 @@ impl PushError {
 impl std::fmt::Display for PushError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            PushError::Rejected { status, message } => write!(f, "refused by the receiver (HTTP {status}): {message}"),
+            PushError::Rejected { status, message } => {
+                write!(f, "refused by the receiver (HTTP {status}): {message}")
+            }
             PushError::Unavailable(message) | PushError::Unusable(message) => f.write_str(message),
         }
     }
@@ -44,7 +46,8 @@ impl std::fmt::Display for PushError {
 
 /// `sha1=<hex HMAC-SHA1(secret, body)>`, the value of `x-superdesk-signature`.
 pub fn signature(secret: &str, body: &[u8]) -> String {
-    let mut mac = Hmac::<Sha1>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    let mut mac =
+        Hmac::<Sha1>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
     mac.update(body);
     format!("sha1={}", hex(&mac.finalize().into_bytes()))
 }
@@ -60,7 +63,14 @@ pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
         client.upload_media_once(media)?;
     }
     let item = item_for_receiver(settings, package)?;
-    client.send(client.agent.post(&settings.resource_url).header("content-type", "application/json"), "the article", &item)?;
+    client.send(
+        client
+            .agent
+            .post(&settings.resource_url)
+            .header("content-type", "application/json"),
+        "the article",
+        &item,
+    )?;
     Ok(())
 }
 
@@ -68,22 +78,37 @@ pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
 /// where the receiver now keeps the file, `{assets_url}/{media_id}`, instead of inside a
 /// package it never sees. Absolute URLs also make the item valid with `format: uri` checked.
 fn item_for_receiver(settings: &HttpPush, package: &Package) -> Result<Vec<u8>, PushError> {
-    let broken = |reason: String| PushError::Unusable(format!("the package's {NINJS_FILE} {reason}"));
-    let file = package.file(NINJS_FILE).ok_or_else(|| broken("is missing".into()))?;
-    let mut item: Value = serde_json::from_slice(&file.bytes).map_err(|e| broken(format!("is damaged: {e}")))?;
+    let broken =
+        |reason: String| PushError::Unusable(format!("the package's {NINJS_FILE} {reason}"));
+    let file = package
+        .file(NINJS_FILE)
+        .ok_or_else(|| broken("is missing".into()))?;
+    let mut item: Value =
+        serde_json::from_slice(&file.bytes).map_err(|e| broken(format!("is damaged: {e}")))?;
     let local = format!("{RENDITIONS_DIR}/");
     let remote = format!("{}/", settings.assets_url.trim_end_matches('/'));
-    let associations = item.get_mut("associations").and_then(Value::as_array_mut).into_iter().flatten();
-    let renditions = associations.filter_map(|a| a.get_mut("renditions")?.as_array_mut()).flatten();
+    let associations = item
+        .get_mut("associations")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
+    let renditions = associations
+        .filter_map(|a| a.get_mut("renditions")?.as_array_mut())
+        .flatten();
     for href in renditions.filter_map(|r| r.get_mut("href")) {
         if let Some(media_id) = href.as_str().and_then(|h| h.strip_prefix(&local)) {
             *href = Value::String(format!("{remote}{media_id}"));
         }
     }
-    let bodies = item.get_mut("bodies").and_then(Value::as_array_mut).into_iter().flatten();
+    let bodies = item
+        .get_mut("bodies")
+        .and_then(Value::as_array_mut)
+        .into_iter()
+        .flatten();
     for value in bodies.filter_map(|b| b.get_mut("value")) {
         if let Some(html) = value.as_str() {
-            *value = Value::String(html.replace(&format!("src=\"{local}"), &format!("src=\"{remote}")));
+            *value =
+                Value::String(html.replace(&format!("src=\"{local}"), &format!("src=\"{remote}")));
         }
     }
     Ok(crate::package::to_json_bytes(&item))
@@ -112,7 +137,10 @@ impl<'a> Client<'a> {
 
     fn upload_media_once(&self, media: &PackageFile) -> Result<(), PushError> {
         let media_id = media.name.rsplit('/').next().unwrap_or(&media.name);
-        let url = format!("{}/{media_id}", self.settings.assets_url.trim_end_matches('/'));
+        let url = format!(
+            "{}/{media_id}",
+            self.settings.assets_url.trim_end_matches('/')
+        );
         let mut lookup = self.agent.get(&url);
         if let Some(secret) = &self.settings.secret {
             lookup = lookup.header(SIGNATURE_HEADER, signature(secret, b""));
@@ -125,7 +153,10 @@ impl<'a> Client<'a> {
             _ => return Err(classify(&what, response)),
         }
         let (content_type, body) = multipart(media_id, media);
-        let upload = self.agent.post(&self.settings.assets_url).header("content-type", content_type);
+        let upload = self
+            .agent
+            .post(&self.settings.assets_url)
+            .header("content-type", content_type);
         self.send(upload, &what, &body)
     }
 
@@ -135,7 +166,11 @@ impl<'a> Client<'a> {
             None => request,
         };
         let response = request.send(body).map_err(|e| unavailable(what, &e))?;
-        if response.status().is_success() { Ok(()) } else { Err(classify(what, response)) }
+        if response.status().is_success() {
+            Ok(())
+        } else {
+            Err(classify(what, response))
+        }
     }
 }
 
@@ -145,15 +180,29 @@ fn unavailable(what: &str, err: &ureq::Error) -> PushError {
 
 fn classify(what: &str, mut response: ureq::http::Response<ureq::Body>) -> PushError {
     let status = response.status().as_u16();
-    let text = response.body_mut().with_config().limit(64 * 1024).read_to_string().unwrap_or_default();
+    let text = response
+        .body_mut()
+        .with_config()
+        .limit(64 * 1024)
+        .read_to_string()
+        .unwrap_or_default();
     let mut message: String = text.trim().chars().take(MESSAGE_LIMIT).collect();
     if message.is_empty() {
-        message = response.status().canonical_reason().unwrap_or("no message").to_owned();
+        message = response
+            .status()
+            .canonical_reason()
+            .unwrap_or("no message")
+            .to_owned();
     }
     if (400..500).contains(&status) {
-        PushError::Rejected { status, message: format!("{what}: {message}") }
+        PushError::Rejected {
+            status,
+            message: format!("{what}: {message}"),
+        }
     } else {
-        PushError::Unavailable(format!("{what}: the receiver answered HTTP {status}: {message}"))
+        PushError::Unavailable(format!(
+            "{what}: the receiver answered HTTP {status}: {message}"
+        ))
     }
 }
 

@@ -4,8 +4,8 @@
 mod http_push;
 mod outbox;
 
-pub use http_push::{PushError, push, signature};
 pub(crate) use http_push::hex;
+pub use http_push::{PushError, push, signature};
 pub use outbox::{OutboxRun, deliver, run_due};
 
 use std::path::PathBuf;
@@ -89,7 +89,10 @@ impl Destination {
                 path.display()
             ))),
             Target::HttpPush(push) => {
-                for (what, url) in [("resource URL", &push.resource_url), ("assets URL", &push.assets_url)] {
+                for (what, url) in [
+                    ("resource URL", &push.resource_url),
+                    ("assets URL", &push.assets_url),
+                ] {
                     if !(url.starts_with("http://") || url.starts_with("https://")) {
                         return Err(Error::invalid(format!(
                             "the {what} of {} must start with http:// or https://, not {url:?}",
@@ -105,7 +108,10 @@ impl Destination {
                     }
                 }
                 if push.connect_timeout_secs == 0 || push.read_timeout_secs == 0 {
-                    return Err(Error::invalid(format!("the timeouts of {} must be at least a second", self.name)));
+                    return Err(Error::invalid(format!(
+                        "the timeouts of {} must be at least a second",
+                        self.name
+                    )));
                 }
                 Ok(())
             }

@@ -25,7 +25,10 @@ pub struct OutboxRun {
 
 impl Default for OutboxRun {
     fn default() -> Self {
-        OutboxRun { base_delay: Duration::from_secs(60), lease: Duration::from_secs(30) }
+        OutboxRun {
+            base_delay: Duration::from_secs(60),
+            lease: Duration::from_secs(30),
+        }
     }
 }
 
@@ -56,23 +59,40 @@ pub fn run_due(library: &mut Library, run: &OutboxRun) -> Result<Vec<Delivery>> 
     let started = crate::store::now();
     let mut attempted = Vec::new();
     while let Some(claimed) = library.store_mut().claim_delivery(run.lease, started)? {
-        let outcome = with_lease_renewed(library.root(), &claimed, run.lease, || attempt(library, &claimed, run));
-        library.store_mut().finish_attempt(claimed.id, claimed.attempts, outcome)?;
+        let outcome = with_lease_renewed(library.root(), &claimed, run.lease, || {
+            attempt(library, &claimed, run)
+        });
+        library
+            .store_mut()
+            .finish_attempt(claimed.id, claimed.attempts, outcome)?;
         attempted.push(claimed.id);
     }
-    attempted.into_iter().map(|id| library.store().delivery(id)).collect()
+    attempted
+        .into_iter()
+        .map(|id| library.store().delivery(id))
+        .collect()
 }
 
 /// Runs `work` while a second thread, with its own connection, keeps renewing the lease, so a
 /// long upload is not mistaken for a dead process. If the library cannot be reached for the
 /// renewal the attempt still runs; at worst another run takes over and the receiver dedups.
-fn with_lease_renewed<T>(root: &std::path::Path, claimed: &Delivery, lease: Duration, work: impl FnOnce() -> T) -> T {
+fn with_lease_renewed<T>(
+    root: &std::path::Path,
+    claimed: &Delivery,
+    lease: Duration,
+    work: impl FnOnce() -> T,
+) -> T {
     let (finished, wait) = mpsc::channel::<()>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            let Ok(mut library) = Library::open(root) else { return };
+            let Ok(mut library) = Library::open(root) else {
+                return;
+            };
             while let Err(mpsc::RecvTimeoutError::Timeout) = wait.recv_timeout(lease / 3) {
-                match library.store_mut().renew_lease(claimed.id, claimed.attempts, lease) {
+                match library
+                    .store_mut()
+                    .renew_lease(claimed.id, claimed.attempts, lease)
+                {
                     Ok(true) => {}
                     _ => return,
                 }
@@ -85,24 +105,33 @@ fn with_lease_renewed<T>(root: &std::path::Path, claimed: &Delivery, lease: Dura
 }
 
 fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOutcome {
-    let retry = |message: String| AttemptOutcome::Retry { after: run.backoff(delivery.attempts), message };
+    let retry = |message: String| AttemptOutcome::Retry {
+        after: run.backoff(delivery.attempts),
+        message,
+    };
     let destination = match library.store().destination(&delivery.destination) {
         Ok(destination) => destination,
         Err(Error::NotFound { .. }) => {
-            return AttemptOutcome::Failed(format!("destination {} no longer exists", delivery.destination));
+            return AttemptOutcome::Failed(format!(
+                "destination {} no longer exists",
+                delivery.destination
+            ));
         }
         Err(e) => return retry(e.to_string()),
     };
     let package = match Package::read_folder(&delivery.package_path) {
         Ok(package) => package,
-        Err(e) => return AttemptOutcome::Failed(format!("the package to send is damaged or gone: {e}")),
+        Err(e) => {
+            return AttemptOutcome::Failed(format!("the package to send is damaged or gone: {e}"));
+        }
     };
     match &destination.target {
         // Never created here: a missing hot folder is usually a share that is not mounted,
         // and a local folder in its place would swallow the delivery.
-        Target::Folder { path } if !path.is_dir() => {
-            retry(format!("the hot folder {} is not there (is the share mounted?)", path.display()))
-        }
+        Target::Folder { path } if !path.is_dir() => retry(format!(
+            "the hot folder {} is not there (is the share mounted?)",
+            path.display()
+        )),
         Target::Folder { path } => match package.write_zip(&path.join(package.zip_name())) {
             Ok(_) => AttemptOutcome::Delivered,
             Err(e) => retry(e.to_string()),

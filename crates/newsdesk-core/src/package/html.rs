@@ -16,7 +16,12 @@ img{max-width:100%;height:auto}figure{margin:1.5rem 0}figcaption{font-size:.85re
 .credit{text-transform:uppercase;font-size:.75rem}.kicker,.dateline{text-transform:uppercase;font-size:.8rem}\
 .dek{font-size:1.2rem;color:#444}.byline{font-style:italic}";
 
-pub(crate) fn page(article: &Article, body: &Rendered, lead: Option<&str>, photos: &[PlacedPhoto]) -> String {
+pub(crate) fn page(
+    article: &Article,
+    body: &Rendered,
+    lead: Option<&str>,
+    photos: &[PlacedPhoto],
+) -> String {
     let f = &article.fields;
     let mut html = String::with_capacity(body.html.len() + 4096);
     let _ = write!(
@@ -28,7 +33,11 @@ pub(crate) fn page(article: &Article, body: &Rendered, lead: Option<&str>, photo
         escape(&f.headline)
     );
     if !f.dek.is_empty() {
-        let _ = writeln!(html, "<meta name=\"description\" content=\"{}\">", escape(&f.dek));
+        let _ = writeln!(
+            html,
+            "<meta name=\"description\" content=\"{}\">",
+            escape(&f.dek)
+        );
     }
     let _ = write!(
         html,
@@ -44,7 +53,15 @@ pub(crate) fn page(article: &Article, body: &Rendered, lead: Option<&str>, photo
     line("headline", "h1", &f.headline);
     line("dek", "p", &f.dek);
     let byline = f.byline();
-    line("byline", "p", &if byline.is_empty() { byline } else { format!("By {byline}") });
+    line(
+        "byline",
+        "p",
+        &if byline.is_empty() {
+            byline
+        } else {
+            format!("By {byline}")
+        },
+    );
     let dateline = [f.dateline.place.as_str(), f.dateline.date.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -59,7 +76,12 @@ pub(crate) fn page(article: &Article, body: &Rendered, lead: Option<&str>, photo
     if !f.corrections.is_empty() {
         html.push_str("<section class=\"corrections\">\n<h2>Corrections</h2>\n");
         for c in &f.corrections {
-            let _ = writeln!(html, "<p><time>{}</time> {}</p>", escape(&c.date), escape(&c.text));
+            let _ = writeln!(
+                html,
+                "<p><time>{}</time> {}</p>",
+                escape(&c.date),
+                escape(&c.text)
+            );
         }
         html.push_str("</section>\n");
     }
@@ -70,7 +92,11 @@ pub(crate) fn page(article: &Article, body: &Rendered, lead: Option<&str>, photo
 /// schema.org `NewsArticle`. `<` is written as `\u003c` so no text can close the script.
 fn json_ld(article: &Article, body: &Rendered, photos: &[PlacedPhoto]) -> String {
     let f = &article.fields;
-    let authors: Vec<_> = f.authors.iter().map(|a| json!({"@type": "Person", "name": a.name})).collect();
+    let authors: Vec<_> = f
+        .authors
+        .iter()
+        .map(|a| json!({"@type": "Person", "name": a.name}))
+        .collect();
     let images: Vec<_> = photos
         .iter()
         .map(|p| {
@@ -107,7 +133,9 @@ fn json_ld(article: &Article, body: &Rendered, photos: &[PlacedPhoto]) -> String
         ld["locationCreated"] = json!({"@type": "Place", "name": f.dateline.place});
     }
     drop_empty_text(&mut ld);
-    serde_json::to_string_pretty(&ld).expect("JSON-LD serialises").replace('<', "\\u003c")
+    serde_json::to_string_pretty(&ld)
+        .expect("JSON-LD serialises")
+        .replace('<', "\\u003c")
 }
 
 /// An empty property says something false ("no copyright holder"); leave it out instead.

@@ -13,8 +13,8 @@ mod preflight;
 mod write;
 
 pub use manifest::{MANIFEST_FILE, Manifest, ManifestEntry};
-pub use ninjs::uri;
 use ninjs::ninjs;
+pub use ninjs::uri;
 pub use preflight::{Preflight, Problem, preflight};
 
 use std::path::{Path, PathBuf};
@@ -70,7 +70,9 @@ impl Package {
 
     /// The photo renditions, what HTTP push uploads as media.
     pub fn media(&self) -> impl Iterator<Item = &PackageFile> {
-        self.files.iter().filter(|f| f.name.starts_with("renditions/"))
+        self.files
+            .iter()
+            .filter(|f| f.name.starts_with("renditions/"))
     }
 
     /// The name a package takes when dropped into a hot folder.
@@ -113,17 +115,38 @@ pub type Progress<'a> = &'a mut dyn FnMut(usize, usize, &str);
 /// Exports the current version of an article to `out`: a zip when it ends in `.zip`, a folder
 /// otherwise. Fails with [`Error::Preflight`] (and writes nothing) when preflight finds
 /// blocking problems.
-pub fn export(library: &mut Library, article_id: &str, out: &Path, progress: Progress<'_>) -> Result<Exported> {
+pub fn export(
+    library: &mut Library,
+    article_id: &str,
+    out: &Path,
+    progress: Progress<'_>,
+) -> Result<Exported> {
     let (package, article, warnings) = build(library, article_id, progress)?;
-    let is_zip = out.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
-    let bytes = if is_zip { package.write_zip(out)? } else { package.write_folder(out)? };
+    let is_zip = out
+        .extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("zip"));
+    let bytes = if is_zip {
+        package.write_zip(out)?
+    } else {
+        package.write_folder(out)?
+    };
     record(library, &package, &article, &out.to_string_lossy())?;
-    Ok(exported(&package, &article, out.to_path_buf(), bytes, warnings))
+    Ok(exported(
+        &package,
+        &article,
+        out.to_path_buf(),
+        bytes,
+        warnings,
+    ))
 }
 
 /// Builds the package a delivery sends and keeps it in the library under
 /// `packages/<article>/v<ninjs version>`; an identical one already there is reused.
-pub(crate) fn export_for_delivery(library: &mut Library, article_id: &str, destination: &str) -> Result<Exported> {
+pub(crate) fn export_for_delivery(
+    library: &mut Library,
+    article_id: &str,
+    destination: &str,
+) -> Result<Exported> {
     let (package, article, warnings) = build(library, article_id, &mut |_, _, _| {})?;
     let path = library
         .root()
@@ -132,14 +155,22 @@ pub(crate) fn export_for_delivery(library: &mut Library, article_id: &str, desti
         .join(format!("v{}", package.ninjs_version));
     let kept = Package::read_folder(&path).ok();
     let bytes = match kept {
-        Some(kept) if kept.files == package.files => package.files.iter().map(|f| f.bytes.len() as u64).sum(),
+        Some(kept) if kept.files == package.files => {
+            package.files.iter().map(|f| f.bytes.len() as u64).sum()
+        }
         _ => package.write_folder(&path)?,
     };
     record(library, &package, &article, destination)?;
     Ok(exported(&package, &article, path, bytes, warnings))
 }
 
-fn exported(package: &Package, article: &Article, path: PathBuf, bytes: u64, warnings: Vec<Problem>) -> Exported {
+fn exported(
+    package: &Package,
+    article: &Article,
+    path: PathBuf,
+    bytes: u64,
+    warnings: Vec<Problem>,
+) -> Exported {
     Exported {
         article_id: article.id.clone(),
         article_version: article.version,
@@ -151,8 +182,15 @@ fn exported(package: &Package, article: &Article, path: PathBuf, bytes: u64, war
     }
 }
 
-fn record(library: &mut Library, package: &Package, article: &Article, destination: &str) -> Result<()> {
-    let manifest = package.file(MANIFEST_FILE).expect("every package has a manifest");
+fn record(
+    library: &mut Library,
+    package: &Package,
+    article: &Article,
+    destination: &str,
+) -> Result<()> {
+    let manifest = package
+        .file(MANIFEST_FILE)
+        .expect("every package has a manifest");
     library.store_mut().record_export(&ExportRecord {
         article_id: article.id.clone(),
         article_version: article.version,
@@ -165,11 +203,18 @@ fn record(library: &mut Library, package: &Package, article: &Article, destinati
 }
 
 /// Runs preflight and builds the whole package in memory; nothing is written.
-pub fn build(library: &Library, article_id: &str, progress: Progress<'_>) -> Result<(Package, Article, Vec<Problem>)> {
+pub fn build(
+    library: &Library,
+    article_id: &str,
+    progress: Progress<'_>,
+) -> Result<(Package, Article, Vec<Problem>)> {
     let article = library.store().article(article_id)?;
     let checked = preflight(library, &article)?;
     if !checked.problems.is_empty() {
-        return Err(Error::Preflight { article_id: article.id.clone(), problems: checked.problems });
+        return Err(Error::Preflight {
+            article_id: article.id.clone(),
+            problems: checked.problems,
+        });
     }
     let placed = photos::renditions(library, &checked.placements, progress)?;
     let content_key = photos::content_key(&article, &placed);
@@ -180,16 +225,37 @@ pub fn build(library: &Library, article_id: &str, progress: Progress<'_>) -> Res
 
     let ninjs_value = ninjs(&article, ninjs_version, &body, &placed);
     let mut files = vec![
-        PackageFile { name: NINJS_FILE.into(), bytes: to_json_bytes(&ninjs_value) },
-        PackageFile { name: HTML_FILE.into(), bytes: html::page(&article, &body, lead.as_deref(), &placed).into_bytes() },
-        PackageFile { name: MARKDOWN_FILE.into(), bytes: crate::markdown_file::to_markdown(&article).into_bytes() },
+        PackageFile {
+            name: NINJS_FILE.into(),
+            bytes: to_json_bytes(&ninjs_value),
+        },
+        PackageFile {
+            name: HTML_FILE.into(),
+            bytes: html::page(&article, &body, lead.as_deref(), &placed).into_bytes(),
+        },
+        PackageFile {
+            name: MARKDOWN_FILE.into(),
+            bytes: crate::markdown_file::to_markdown(&article).into_bytes(),
+        },
     ];
     files.extend(photos::files(placed));
     files.sort_by(|a, b| file_order(&a.name).cmp(&file_order(&b.name)));
     files.dedup_by(|a, b| a.name == b.name);
     let manifest = Manifest::of(&article, ninjs_version, &files);
-    files.push(PackageFile { name: MANIFEST_FILE.into(), bytes: to_json_bytes(&manifest) });
-    Ok((Package { article_id: article.id.clone(), ninjs_version, content_key, files }, article, checked.warnings))
+    files.push(PackageFile {
+        name: MANIFEST_FILE.into(),
+        bytes: to_json_bytes(&manifest),
+    });
+    Ok((
+        Package {
+            article_id: article.id.clone(),
+            ninjs_version,
+            content_key,
+            files,
+        },
+        article,
+        checked.warnings,
+    ))
 }
 
 /// The documents first, then renditions by name: a fixed order makes the zip reproducible.

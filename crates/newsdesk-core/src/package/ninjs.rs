@@ -21,7 +21,12 @@ fn photo_uri(photo: &PlacedPhoto) -> String {
     }
 }
 
-pub(crate) fn ninjs(article: &Article, version: i64, body: &Rendered, photos: &[PlacedPhoto]) -> Value {
+pub(crate) fn ninjs(
+    article: &Article,
+    version: i64,
+    body: &Rendered,
+    photos: &[PlacedPhoto],
+) -> Value {
     let f = &article.fields;
     let mut item = Map::new();
     let mut put = |key: &str, value: Value| {
@@ -34,7 +39,14 @@ pub(crate) fn ninjs(article: &Article, version: i64, body: &Rendered, photos: &[
     put("version", json!(version.to_string()));
     put("firstCreated", json!(format_time(article.created_at)));
     put("versionCreated", json!(format_time(article.updated_at)));
-    put("pubStatus", json!(if article.status == Status::Spiked { "canceled" } else { "usable" }));
+    put(
+        "pubStatus",
+        json!(if article.status == Status::Spiked {
+            "canceled"
+        } else {
+            "usable"
+        }),
+    );
     if let Some(embargo) = f.embargo {
         put("embargoedUntil", json!(format_time(embargo)));
     }
@@ -87,7 +99,11 @@ pub(crate) fn ninjs(article: &Article, version: i64, body: &Rendered, photos: &[
         put("genres", json!([{"name": f.section, "literal": "section"}]));
     }
     if !f.keywords.is_empty() {
-        let subjects: Vec<Value> = f.keywords.iter().map(|k| json!({"name": k, "rel": "keyword"})).collect();
+        let subjects: Vec<Value> = f
+            .keywords
+            .iter()
+            .map(|k| json!({"name": k, "rel": "keyword"}))
+            .collect();
         put("subjects", json!(subjects));
     }
     if !f.editors_note.is_empty() {
@@ -104,7 +120,12 @@ pub(crate) fn ninjs(article: &Article, version: i64, body: &Rendered, photos: &[
         };
         associations.push(association(photo, &name));
     }
-    for (i, related) in f.related.iter().filter(|r| is_absolute_url(&r.url)).enumerate() {
+    for (i, related) in f
+        .related
+        .iter()
+        .filter(|r| is_absolute_url(&r.url))
+        .enumerate()
+    {
         associations.push(json!({
             "name": format!("related-{}", i + 1),
             "rel": "related",
@@ -128,19 +149,27 @@ fn association(placed: &PlacedPhoto, name: &str) -> Value {
     put("rel", json!(if placed.lead { "lead" } else { "inline" }));
     put("uri", json!(photo_uri(placed)));
     put("type", json!("picture"));
-    for (key, value) in [("by", &desk.creator), ("copyrightHolder", &desk.copyright), ("usageTerms", &desk.usage_terms)] {
+    for (key, value) in [
+        ("by", &desk.creator),
+        ("copyrightHolder", &desk.copyright),
+        ("usageTerms", &desk.usage_terms),
+    ] {
         if !value.is_empty() {
             put(key, json!(value));
         }
     }
     let mut descriptions = Vec::new();
     if !desk.caption.is_empty() {
-        descriptions.push(json!({"role": "caption", "contentType": "text/plain", "value": desk.caption}));
+        descriptions
+            .push(json!({"role": "caption", "contentType": "text/plain", "value": desk.caption}));
     }
     descriptions.push(json!({"role": "alt", "contentType": "text/plain", "value": desk.alt_text}));
     put("descriptions", json!(descriptions));
     // ninjs 3.1 has no credit-line property; the credit is the party that supplied the photo.
-    put("infoSources", json!([{"name": desk.credit, "role": "credit"}]));
+    put(
+        "infoSources",
+        json!([{"name": desk.credit, "role": "credit"}]),
+    );
     let renditions: Vec<Value> = placed
         .renditions
         .iter()

@@ -8,12 +8,12 @@ use super::preflight::Placement;
 use super::{PackageFile, RENDITIONS_DIR};
 use sha2::{Digest, Sha256};
 
+use crate::Result;
 use crate::article::Article;
+use crate::error::Context;
 use crate::library::Library;
 use crate::photo::{self, DEFAULT_WIDTHS, Photo};
 use crate::render::{self, Figure, FigureSource, PhotoRef};
-use crate::error::Context;
-use crate::Result;
 
 /// The width the page and the body show; the others are there for the CMS to choose from.
 const DISPLAY_WIDTH: u32 = 1280;
@@ -39,7 +39,10 @@ pub(crate) struct PlacedRendition {
 
 impl PlacedPhoto {
     pub fn reference(&self) -> PhotoRef {
-        PhotoRef { photo_id: self.photo.id.clone(), crop: self.crop.clone() }
+        PhotoRef {
+            photo_id: self.photo.id.clone(),
+            crop: self.crop.clone(),
+        }
     }
 
     /// The rendition shown on the page: the widest up to [`DISPLAY_WIDTH`].
@@ -61,7 +64,9 @@ pub(crate) fn renditions(
     placements: &[Placement],
     progress: super::Progress<'_>,
 ) -> Result<Vec<PlacedPhoto>> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(placements.len());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(placements.len());
     let next = AtomicUsize::new(0);
     let (done, finished) = mpsc::channel();
     let root = library.root();
@@ -78,7 +83,9 @@ pub(crate) fn renditions(
                 };
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(placement) = placements.get(i) else { break };
+                    let Some(placement) = placements.get(i) else {
+                        break;
+                    };
                     let _ = done.send((i, place(&library, placement)));
                 }
             });
@@ -89,7 +96,11 @@ pub(crate) fn renditions(
             match outcome {
                 Ok(photo) => {
                     count += 1;
-                    progress(count, placements.len(), &format!("photo {}", &photo.photo.id[..12]));
+                    progress(
+                        count,
+                        placements.len(),
+                        &format!("photo {}", &photo.photo.id[..12]),
+                    );
                     placed[i] = Some(photo);
                 }
                 Err(e) => {
@@ -102,21 +113,36 @@ pub(crate) fn renditions(
     });
     match first_error {
         Some(e) => Err(e),
-        None => Ok(placed.into_iter().map(|p| p.expect("every placement was made")).collect()),
+        None => Ok(placed
+            .into_iter()
+            .map(|p| p.expect("every placement was made"))
+            .collect()),
     }
 }
 
 fn place(library: &Library, placement: &Placement) -> Result<PlacedPhoto> {
-    let made = photo::renditions(library, &placement.photo.id, placement.crop.as_deref(), &DEFAULT_WIDTHS)?;
+    let made = photo::renditions(
+        library,
+        &placement.photo.id,
+        placement.crop.as_deref(),
+        &DEFAULT_WIDTHS,
+    )?;
     let renditions = made
         .into_iter()
         .map(|r| {
-            let bytes = std::fs::read(&r.path)
-                .context(|| format!("reading rendition {} of photo {}", r.file_name, placement.photo.id))?;
+            let bytes = std::fs::read(&r.path).context(|| {
+                format!(
+                    "reading rendition {} of photo {}",
+                    r.file_name, placement.photo.id
+                )
+            })?;
             // The content's hash in the name: a receiver that already holds a file of that
             // name (HTTP push asks before uploading) then really holds these bytes, even after
             // the desk corrected the credit embedded in them.
-            let (stem, extension) = r.file_name.rsplit_once('.').unwrap_or((&r.file_name, "jpg"));
+            let (stem, extension) = r
+                .file_name
+                .rsplit_once('.')
+                .unwrap_or((&r.file_name, "jpg"));
             Ok(PlacedRendition {
                 href: format!("{RENDITIONS_DIR}/{stem}-{}.{extension}", &r.sha256[..12]),
                 width: r.width,
@@ -150,7 +176,10 @@ pub(crate) fn files(placed: Vec<PlacedPhoto>) -> impl Iterator<Item = PackageFil
     placed
         .into_iter()
         .flat_map(|p| p.renditions)
-        .map(|r| PackageFile { name: r.href, bytes: r.bytes })
+        .map(|r| PackageFile {
+            name: r.href,
+            bytes: r.bytes,
+        })
 }
 
 /// Figures for the body, pointing at the package's own renditions.
@@ -160,23 +189,29 @@ pub(crate) struct PackageFigures<'a> {
 
 impl FigureSource for PackageFigures<'_> {
     fn figure(&self, reference: &PhotoRef) -> Result<Option<Figure>> {
-        Ok(self.photos.iter().find(|p| p.reference() == *reference).map(|p| {
-            let shown = p.display();
-            Figure {
-                src: shown.href.clone(),
-                width: shown.width,
-                height: shown.height,
-                alt: p.photo.desk.alt_text.clone(),
-                caption: p.photo.desk.caption.clone(),
-                credit: p.photo.desk.credit.clone(),
-            }
-        }))
+        Ok(self
+            .photos
+            .iter()
+            .find(|p| p.reference() == *reference)
+            .map(|p| {
+                let shown = p.display();
+                Figure {
+                    src: shown.href.clone(),
+                    width: shown.width,
+                    height: shown.height,
+                    alt: p.photo.desk.alt_text.clone(),
+                    caption: p.photo.desk.caption.clone(),
+                    credit: p.photo.desk.credit.clone(),
+                }
+            }))
     }
 }
 
 /// The lead photo as the page shows it, drawn the same way as body figures.
 pub(crate) fn lead_figure_html(figures: &PackageFigures<'_>) -> Result<Option<String>> {
-    let Some(lead) = figures.photos.iter().find(|p| p.lead) else { return Ok(None) };
+    let Some(lead) = figures.photos.iter().find(|p| p.lead) else {
+        return Ok(None);
+    };
     let markdown = format!("![](photo:{})", lead.reference());
     Ok(Some(render::render(&markdown, figures)?.html))
 }

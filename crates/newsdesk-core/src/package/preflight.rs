@@ -47,46 +47,81 @@ pub(crate) struct Placement {
 
 pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
     let fields = &article.fields;
-    let mut checked = Preflight { problems: Vec::new(), warnings: Vec::new(), placements: Vec::new() };
+    let mut checked = Preflight {
+        problems: Vec::new(),
+        warnings: Vec::new(),
+        placements: Vec::new(),
+    };
     let mut problem = |field: &str, message: String| {
-        checked.problems.push(Problem { field: field.into(), message, photo_id: None })
+        checked.problems.push(Problem {
+            field: field.into(),
+            message,
+            photo_id: None,
+        })
     };
     if fields.headline.trim().is_empty() {
         problem("headline", "There is no headline".into());
     }
     if fields.byline().is_empty() {
-        problem("authors", "There is no byline: add at least one author".into());
+        problem(
+            "authors",
+            "There is no byline: add at least one author".into(),
+        );
     }
     let stats = render::render(&fields.body, &NoPhotos)?.stats;
     if stats.words == 0 {
         problem("body", "The body is empty".into());
     }
 
-    let lead = fields.lead_photo.as_ref().filter(|p| !p.photo_id.trim().is_empty()).map(|p| PhotoRef {
-        photo_id: p.photo_id.trim().to_owned(),
-        crop: Some(p.crop.trim().to_owned()).filter(|c| !c.is_empty()),
-    });
-    let placed = lead.iter().map(|r| (r.clone(), true)).chain(render::photo_refs(&fields.body).into_iter().map(|r| (r, false)));
+    let lead = fields
+        .lead_photo
+        .as_ref()
+        .filter(|p| !p.photo_id.trim().is_empty())
+        .map(|p| PhotoRef {
+            photo_id: p.photo_id.trim().to_owned(),
+            crop: Some(p.crop.trim().to_owned()).filter(|c| !c.is_empty()),
+        });
+    let placed = lead.iter().map(|r| (r.clone(), true)).chain(
+        render::photo_refs(&fields.body)
+            .into_iter()
+            .map(|r| (r, false)),
+    );
     for (reference, is_lead) in placed {
-        if checked.placements.iter().any(|p| p.photo.id == reference.photo_id && p.crop == reference.crop)
-            || checked.problems.iter().any(|p| p.photo_id.as_deref() == Some(reference.photo_id.as_str()))
+        if checked
+            .placements
+            .iter()
+            .any(|p| p.photo.id == reference.photo_id && p.crop == reference.crop)
+            || checked
+                .problems
+                .iter()
+                .any(|p| p.photo_id.as_deref() == Some(reference.photo_id.as_str()))
         {
             continue;
         }
         let field = if is_lead { "lead_photo" } else { "body" };
         match check_photo(library, &reference, is_lead)? {
-            Ok(photo) => checked.placements.push(Placement { photo, crop: reference.crop.clone(), lead: is_lead }),
-            Err(messages) => checked.problems.extend(messages.into_iter().map(|message| Problem {
-                field: field.into(),
-                message,
-                photo_id: Some(reference.photo_id.clone()),
-            })),
+            Ok(photo) => checked.placements.push(Placement {
+                photo,
+                crop: reference.crop.clone(),
+                lead: is_lead,
+            }),
+            Err(messages) => checked
+                .problems
+                .extend(messages.into_iter().map(|message| Problem {
+                    field: field.into(),
+                    message,
+                    photo_id: Some(reference.photo_id.clone()),
+                })),
         }
     }
 
     for warning in render::warnings(fields, &stats) {
         if !checked.problems.iter().any(|p| p.field == warning.field) {
-            checked.warnings.push(Problem { field: warning.field, message: warning.message, photo_id: None });
+            checked.warnings.push(Problem {
+                field: warning.field,
+                message: warning.message,
+                photo_id: None,
+            });
         }
     }
     if let Some(embargo) = fields.embargo.filter(|e| *e > crate::store::now()) {
@@ -103,8 +138,16 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
 }
 
 /// The photo if it can go out, and what stops it otherwise.
-fn check_photo(library: &Library, reference: &PhotoRef, is_lead: bool) -> Result<Result<Photo, Vec<String>>> {
-    let name = if is_lead { "The lead photo".to_owned() } else { "A photo in the body".to_owned() };
+fn check_photo(
+    library: &Library,
+    reference: &PhotoRef,
+    is_lead: bool,
+) -> Result<Result<Photo, Vec<String>>> {
+    let name = if is_lead {
+        "The lead photo".to_owned()
+    } else {
+        "A photo in the body".to_owned()
+    };
     let short = &reference.photo_id[..reference.photo_id.len().min(12)];
     let photo = match library.store().photo(&reference.photo_id) {
         Ok(photo) => photo,
@@ -113,7 +156,14 @@ fn check_photo(library: &Library, reference: &PhotoRef, is_lead: bool) -> Result
         }
         Err(e) => return Err(e),
     };
-    let label = format!("{name} ({})", if photo.source_name.is_empty() { short } else { &photo.source_name });
+    let label = format!(
+        "{name} ({})",
+        if photo.source_name.is_empty() {
+            short
+        } else {
+            &photo.source_name
+        }
+    );
     let mut problems = Vec::new();
     if let Some(crop) = &reference.crop
         && photo.crop(crop).is_none()
@@ -124,7 +174,13 @@ fn check_photo(library: &Library, reference: &PhotoRef, is_lead: bool) -> Result
         problems.push(format!("{label} has no credit: add it on the photo desk"));
     }
     if photo.desk.alt_text.trim().is_empty() {
-        problems.push(format!("{label} has no alt text for readers who cannot see it: add it on the photo desk"));
+        problems.push(format!(
+            "{label} has no alt text for readers who cannot see it: add it on the photo desk"
+        ));
     }
-    Ok(if problems.is_empty() { Ok(photo) } else { Err(problems) })
+    Ok(if problems.is_empty() {
+        Ok(photo)
+    } else {
+        Err(problems)
+    })
 }

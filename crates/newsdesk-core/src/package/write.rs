@@ -60,7 +60,8 @@ impl Package {
     pub fn write_zip(&self, target: &Path) -> Result<u64> {
         let partial = partial_sibling(target)?;
         let written = self.fill_zip(&partial).and_then(|bytes| {
-            fs::rename(&partial, target).context(|| format!("moving the zip into place at {}", target.display()))?;
+            fs::rename(&partial, target)
+                .context(|| format!("moving the zip into place at {}", target.display()))?;
             sync_dir(parent_of(target))?;
             Ok(bytes)
         });
@@ -73,7 +74,10 @@ impl Package {
     fn fill_zip(&self, path: &Path) -> Result<u64> {
         let file = File::create_new(path).context(|| format!("creating {}", path.display()))?;
         let zip_error = |e: zip::result::ZipError| match e {
-            zip::result::ZipError::Io(source) => Error::Io { context: format!("writing {}", path.display()), source },
+            zip::result::ZipError::Io(source) => Error::Io {
+                context: format!("writing {}", path.display()),
+                source,
+            },
             other => Error::invalid(format!("cannot write the zip {}: {other}", path.display())),
         };
         let mut zip = ZipWriter::new(BufWriter::new(file));
@@ -88,46 +92,86 @@ impl Package {
                 .last_modified_time(DateTime::DEFAULT)
                 .unix_permissions(0o644)
                 .large_file(false);
-            zip.start_file(entry.name.as_str(), options).map_err(zip_error)?;
-            zip.write_all(&entry.bytes).context(|| format!("writing {}", path.display()))?;
+            zip.start_file(entry.name.as_str(), options)
+                .map_err(zip_error)?;
+            zip.write_all(&entry.bytes)
+                .context(|| format!("writing {}", path.display()))?;
         }
         let file = zip
             .finish()
             .map_err(zip_error)?
             .into_inner()
-            .map_err(|e| Error::Io { context: format!("writing {}", path.display()), source: e.into_error() })?;
-        file.sync_all().context(|| format!("writing {}", path.display()))?;
-        Ok(file.metadata().context(|| format!("reading {}", path.display()))?.len())
+            .map_err(|e| Error::Io {
+                context: format!("writing {}", path.display()),
+                source: e.into_error(),
+            })?;
+        file.sync_all()
+            .context(|| format!("writing {}", path.display()))?;
+        Ok(file
+            .metadata()
+            .context(|| format!("reading {}", path.display()))?
+            .len())
     }
 
     /// Reads back a package folder written by [`Package::write_folder`], checking every file
     /// against the manifest.
     pub fn read_folder(dir: &Path) -> Result<Package> {
-        let damaged = |reason: String| Error::invalid(format!("the package {} is damaged: {reason}", dir.display()));
-        let manifest_bytes = fs::read(dir.join(MANIFEST_FILE)).context(|| format!("reading the package {}", dir.display()))?;
-        let manifest: Manifest =
-            serde_json::from_slice(&manifest_bytes).map_err(|e| damaged(format!("{MANIFEST_FILE}: {e}")))?;
+        let damaged = |reason: String| {
+            Error::invalid(format!(
+                "the package {} is damaged: {reason}",
+                dir.display()
+            ))
+        };
+        let manifest_bytes = fs::read(dir.join(MANIFEST_FILE))
+            .context(|| format!("reading the package {}", dir.display()))?;
+        let manifest: Manifest = serde_json::from_slice(&manifest_bytes)
+            .map_err(|e| damaged(format!("{MANIFEST_FILE}: {e}")))?;
         let mut files = Vec::with_capacity(manifest.files.len() + 1);
         for entry in &manifest.files {
-            if entry.path.split('/').any(|part| part.is_empty() || part == "..") {
-                return Err(damaged(format!("{:?} is not a path inside the package", entry.path)));
+            if entry
+                .path
+                .split('/')
+                .any(|part| part.is_empty() || part == "..")
+            {
+                return Err(damaged(format!(
+                    "{:?} is not a path inside the package",
+                    entry.path
+                )));
             }
-            let bytes = fs::read(dir.join(&entry.path)).context(|| format!("reading {} in {}", entry.path, dir.display()))?;
+            let bytes = fs::read(dir.join(&entry.path))
+                .context(|| format!("reading {} in {}", entry.path, dir.display()))?;
             if bytes.len() as u64 != entry.size || sha256_hex(&bytes) != entry.sha256 {
-                return Err(damaged(format!("{} does not match the manifest", entry.path)));
+                return Err(damaged(format!(
+                    "{} does not match the manifest",
+                    entry.path
+                )));
             }
-            files.push(PackageFile { name: entry.path.clone(), bytes });
+            files.push(PackageFile {
+                name: entry.path.clone(),
+                bytes,
+            });
         }
-        files.push(PackageFile { name: MANIFEST_FILE.into(), bytes: manifest_bytes });
-        Ok(Package { article_id: manifest.article_id, ninjs_version: manifest.ninjs_version, content_key: String::new(), files })
+        files.push(PackageFile {
+            name: MANIFEST_FILE.into(),
+            bytes: manifest_bytes,
+        });
+        Ok(Package {
+            article_id: manifest.article_id,
+            ninjs_version: manifest.ninjs_version,
+            content_key: String::new(),
+            files,
+        })
     }
 }
 
 /// `.<name>.partial-<pid>` beside `target`, in a parent folder created if needed.
 fn partial_sibling(target: &Path) -> Result<PathBuf> {
-    let name = target
-        .file_name()
-        .ok_or_else(|| Error::invalid(format!("{} is not a file or folder name to export to", target.display())))?;
+    let name = target.file_name().ok_or_else(|| {
+        Error::invalid(format!(
+            "{} is not a file or folder name to export to",
+            target.display()
+        ))
+    })?;
     let parent = parent_of(target);
     fs::create_dir_all(parent).context(|| format!("creating {}", parent.display()))?;
     let prefix = format!(".{}.partial-", name.to_string_lossy());
@@ -147,10 +191,16 @@ fn parent_of(target: &Path) -> &Path {
 /// Removes what exports killed half-way (power cut, SIGKILL) left beside the target: partial
 /// siblings whose process is gone. One still being written by a live process is left alone.
 fn remove_abandoned(parent: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(prefix)).and_then(|p| p.parse::<u32>().ok()) else {
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(prefix))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
             continue;
         };
         if pid == std::process::id() || !process_is_running(pid) {
@@ -192,5 +242,7 @@ fn replace(partial: &Path, target: &Path) -> Result<()> {
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {
-    File::open(dir).and_then(|d| d.sync_all()).context(|| format!("flushing {}", dir.display()))
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .context(|| format!("flushing {}", dir.display()))
 }

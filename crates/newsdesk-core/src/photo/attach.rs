@@ -28,13 +28,18 @@ pub fn attach(
     if let Some(name) = crop
         && photo.crop(name).is_none()
     {
-        return Err(Error::not_found("crop", format!("{name} of photo {photo_id}")));
+        return Err(Error::not_found(
+            "crop",
+            format!("{name} of photo {photo_id}"),
+        ));
     }
     let mut fields = library.store().article(article_id)?.fields;
     match placement {
         Placement::Lead => {
-            fields.lead_photo =
-                Some(PhotoPlacement { photo_id: photo.id, crop: crop.unwrap_or_default().to_owned() })
+            fields.lead_photo = Some(PhotoPlacement {
+                photo_id: photo.id,
+                crop: crop.unwrap_or_default().to_owned(),
+            })
         }
         Placement::Inline => {
             let target = match crop {
@@ -48,5 +53,7 @@ pub fn attach(
             fields.body = format!("{body}{separator}![]({target})\n");
         }
     }
-    library.store_mut().save_article(article_id, base_version, &fields, SaveKind::Save)
+    library
+        .store_mut()
+        .save_article(article_id, base_version, &fields, SaveKind::Save)
 }

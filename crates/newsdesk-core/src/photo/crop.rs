@@ -64,8 +64,16 @@ impl<'de> Deserialize<'de> for Aspect {
 
 /// Refuses a crop that falls outside the (upright) photo, is too small, or does not have its
 /// aspect ratio. One pixel of rounding either way is accepted.
-pub fn validate_crop(aspect: Aspect, rect: Rect, photo_width: u32, photo_height: u32) -> Result<()> {
-    let (right, bottom) = (rect.x as u64 + rect.width as u64, rect.y as u64 + rect.height as u64);
+pub fn validate_crop(
+    aspect: Aspect,
+    rect: Rect,
+    photo_width: u32,
+    photo_height: u32,
+) -> Result<()> {
+    let (right, bottom) = (
+        rect.x as u64 + rect.width as u64,
+        rect.y as u64 + rect.height as u64,
+    );
     if right > photo_width as u64 || bottom > photo_height as u64 {
         return Err(Error::invalid(format!(
             "the crop {}x{} at {},{} reaches outside the photo, which is {photo_width}x{photo_height}",
@@ -82,7 +90,9 @@ pub fn validate_crop(aspect: Aspect, rect: Rect, photo_width: u32, photo_height:
         // Exact height for this width, and the width for this height; either within a pixel.
         let ideal_height = rect.width as f64 * h as f64 / w as f64;
         let ideal_width = rect.height as f64 * w as f64 / h as f64;
-        if (ideal_height - rect.height as f64).abs() > 1.0 && (ideal_width - rect.width as f64).abs() > 1.0 {
+        if (ideal_height - rect.height as f64).abs() > 1.0
+            && (ideal_width - rect.width as f64).abs() > 1.0
+        {
             return Err(Error::invalid(format!(
                 "the crop {}x{} is not {aspect}: at that width it would be {}x{}",
                 rect.width,
@@ -97,16 +107,27 @@ pub fn validate_crop(aspect: Aspect, rect: Rect, photo_width: u32, photo_height:
 
 /// The largest rectangle of `aspect` inside the photo, centred on the focal point (the
 /// photo's centre when none is set) and pushed back inside the edges.
-pub fn default_crop(aspect: Aspect, photo_width: u32, photo_height: u32, focal: Option<(f64, f64)>) -> Rect {
+pub fn default_crop(
+    aspect: Aspect,
+    photo_width: u32,
+    photo_height: u32,
+    focal: Option<(f64, f64)>,
+) -> Rect {
     let (width, height) = match aspect {
         Aspect::Free => (photo_width, photo_height),
         Aspect::Ratio(w, h) => {
             let (w, h) = (w as u64, h as u64);
             if photo_width as u64 * h <= photo_height as u64 * w {
                 // Full width; height follows.
-                (photo_width, ((photo_width as u64 * h + w / 2) / w).min(photo_height as u64) as u32)
+                (
+                    photo_width,
+                    ((photo_width as u64 * h + w / 2) / w).min(photo_height as u64) as u32,
+                )
             } else {
-                (((photo_height as u64 * w + h / 2) / h).min(photo_width as u64) as u32, photo_height)
+                (
+                    ((photo_height as u64 * w + h / 2) / h).min(photo_width as u64) as u32,
+                    photo_height,
+                )
             }
         }
     };
@@ -116,5 +137,10 @@ pub fn default_crop(aspect: Aspect, photo_width: u32, photo_height: u32, focal: 
         let start = (centre - size as f64 / 2.0).round().max(0.0) as u32;
         start.min(extent - size)
     };
-    Rect { x: place(photo_width, width, fx), y: place(photo_height, height, fy), width, height }
+    Rect {
+        x: place(photo_width, width, fx),
+        y: place(photo_height, height, fy),
+        width,
+        height,
+    }
 }

@@ -74,7 +74,9 @@ pub fn import_batch(
     let root = library.root().to_path_buf();
     clear_abandoned_temp_files(&root);
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(paths.len().max(1));
     let (sender, receiver) = mpsc::channel();
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -96,9 +98,18 @@ pub fn import_batch(
             let outcome = prepared.and_then(|p| record(library, p));
             progress(done + 1, paths.len(), path, outcome.as_ref());
             match outcome {
-                Ok(Imported { photo, duplicate: false }) => report.imported.push(photo),
-                Ok(Imported { photo, duplicate: true }) => report.duplicates.push(photo),
-                Err(err) => report.refused.push(Refused { file: path.clone(), reason: err.to_string() }),
+                Ok(Imported {
+                    photo,
+                    duplicate: false,
+                }) => report.imported.push(photo),
+                Ok(Imported {
+                    photo,
+                    duplicate: true,
+                }) => report.duplicates.push(photo),
+                Err(err) => report.refused.push(Refused {
+                    file: path.clone(),
+                    reason: err.to_string(),
+                }),
             }
         }
     });
@@ -128,7 +139,8 @@ fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
     let format = pixels::format_of(&bytes).map_err(|r| refused(path, r))?;
     let header = pixels::header(&bytes).map_err(|r| refused(path, r))?;
     // Decoding all of the data proves the file is whole, and gives the thumbnail.
-    let upright = pixels::decode_upright_for(&bytes, THUMBNAIL_SIZE).map_err(|r| refused(path, r))?;
+    let upright =
+        pixels::decode_upright_for(&bytes, THUMBNAIL_SIZE).map_err(|r| refused(path, r))?;
     let (width, height) = header.upright();
     let id = sha256_hex(&bytes);
     let original = format!("photos/originals/{}/{id}.{}", &id[..2], extension(format));
@@ -154,7 +166,10 @@ fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
         height,
         orientation: header.orientation,
         original,
-        source_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        source_name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         embedded: read_metadata(&bytes),
         created,
     })
@@ -173,7 +188,10 @@ fn record(library: &mut Library, p: Prepared) -> Result<Imported> {
         embedded: &p.embedded,
     };
     match library.store_mut().insert_photo(&new) {
-        Ok(added) => Ok(Imported { photo: library.store().photo(&p.id)?, duplicate: !added }),
+        Ok(added) => Ok(Imported {
+            photo: library.store().photo(&p.id)?,
+            duplicate: !added,
+        }),
         Err(err) => {
             remove_all(&p.created);
             Err(err)
@@ -232,11 +250,21 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8], keep: Keep) -> Result<
     let written = fs::File::create(&temp)
         .and_then(|mut f| {
             f.write_all(bytes)?;
-            if keep == Keep::Durable { f.sync_all() } else { Ok(()) }
+            if keep == Keep::Durable {
+                f.sync_all()
+            } else {
+                Ok(())
+            }
         })
         .and_then(|()| fs::rename(&temp, path))
         // The folder entry too, or the rename itself may not survive a power cut.
-        .and_then(|()| if keep == Keep::Durable { fs::File::open(dir)?.sync_all() } else { Ok(()) });
+        .and_then(|()| {
+            if keep == Keep::Durable {
+                fs::File::open(dir)?.sync_all()
+            } else {
+                Ok(())
+            }
+        });
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
@@ -264,8 +292,13 @@ fn entries(dir: &Path) -> impl Iterator<Item = fs::DirEntry> {
 
 fn is_abandoned_temp(entry: &fs::DirEntry) -> bool {
     let name = entry.file_name();
-    let ours = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)).is_some_and(|id| uuid::Uuid::try_parse(id).is_ok());
+    let ours = name
+        .to_str()
+        .and_then(|n| n.strip_prefix(TEMP_PREFIX))
+        .is_some_and(|id| uuid::Uuid::try_parse(id).is_ok());
     ours && entry.metadata().is_ok_and(|m| {
-        m.is_file() && m.modified().is_ok_and(|at| at.elapsed().is_ok_and(|age| age > ABANDONED_AFTER))
+        m.is_file()
+            && m.modified()
+                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > ABANDONED_AFTER))
     })
 }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::DeskRecord;
+use super::{DeskRecord, ELLIPSIS};
 // The page's HTML escape is also right for XML text: its character references are XML's too.
 use crate::render::escape;
 
@@ -65,7 +65,11 @@ pub fn read_metadata(bytes: &[u8]) -> PhotoMetadata {
         copyright: pick([xmp.get("rights"), iim.get(116), exif.copyright]),
         caption: pick([xmp.get("description"), iim.get(120), exif.description]),
         headline: pick([xmp.get("Headline"), iim.get(105), None]),
-        date_created: pick([xmp.get("DateCreated"), iim.date_created(), exif.date_time_original]),
+        date_created: pick([
+            xmp.get("DateCreated"),
+            iim.date_created(),
+            exif.date_time_original,
+        ]),
         city: pick([xmp.get("City"), iim.get(90), None]),
         country: pick([xmp.get("Country"), iim.get(101), None]),
         source: pick([xmp.get("Source"), iim.get(115), None]),
@@ -88,7 +92,9 @@ fn blocks(bytes: &[u8]) -> Blocks {
 /// XMP header some newsroom tools write, which general decoders skip.
 fn jpeg_blocks(bytes: &[u8]) -> Blocks {
     let mut found = Blocks::default();
-    let mut iim = Vec::new();
+    // Photoshop resources past 64 KB continue in the next APP13 segment: the bodies after
+    // their headers are one stream.
+    let mut resources = Vec::new();
     for (marker, body) in jpeg_segments(bytes) {
         match marker {
             0xE1 if body.starts_with(b"Exif\0\0") && found.exif.is_none() => {
@@ -96,11 +102,12 @@ fn jpeg_blocks(bytes: &[u8]) -> Blocks {
             }
             0xE1 => found.xmp.extend(xmp_packet(body).map(<[u8]>::to_vec)),
             0xED if body.starts_with(PHOTOSHOP_APP13) => {
-                iim.extend(photoshop_iim(&body[PHOTOSHOP_APP13.len()..]));
+                resources.extend_from_slice(&body[PHOTOSHOP_APP13.len()..]);
             }
             _ => {}
         }
     }
+    let iim = photoshop_iim(&resources);
     if !iim.is_empty() {
         found.iim = Some(iim);
     }
@@ -114,7 +121,9 @@ fn xmp_packet(body: &[u8]) -> Option<&[u8]> {
         return Some(rest);
     }
     let head = &body[..body.len().min(64)];
-    let at = head.windows(XMP_NS_TAIL.len()).position(|w| w == XMP_NS_TAIL)?;
+    let at = head
+        .windows(XMP_NS_TAIL.len())
+        .position(|w| w == XMP_NS_TAIL)?;
     Some(&body[at + XMP_NS_TAIL.len()..])
 }
 
@@ -156,7 +165,8 @@ fn photoshop_iim(mut data: &[u8]) -> Vec<u8> {
         if at + 4 > data.len() {
             break;
         }
-        let size = u32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]) as usize;
+        let size =
+            u32::from_be_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]) as usize;
         let start = at + 4;
         let end = (start + size).min(data.len());
         if id == IIM_RESOURCE {
@@ -178,7 +188,9 @@ fn decoder_blocks(bytes: &[u8]) -> Blocks {
     else {
         return Blocks::default();
     };
-    let Ok(mut decoder) = reader.into_decoder() else { return Blocks::default() };
+    let Ok(mut decoder) = reader.into_decoder() else {
+        return Blocks::default();
+    };
     Blocks {
         exif: decoder.exif_metadata().ok().flatten(),
         xmp: decoder.xmp_metadata().ok().flatten().into_iter().collect(),
@@ -206,14 +218,18 @@ impl Iim {
                 if n > 4 || at + n > data.len() {
                     break;
                 }
-                len = data[at..at + n].iter().fold(0usize, |acc, b| acc << 8 | *b as usize);
+                len = data[at..at + n]
+                    .iter()
+                    .fold(0usize, |acc, b| acc << 8 | *b as usize);
                 at += n;
             }
             let end = (at + len).min(data.len());
             raw.push((record, dataset, &data[at..end]));
             at = end;
         }
-        let utf8 = raw.iter().any(|(r, d, v)| *r == 1 && *d == 90 && v.starts_with(IIM_UTF8));
+        let utf8 = raw
+            .iter()
+            .any(|(r, d, v)| *r == 1 && *d == 90 && v.starts_with(IIM_UTF8));
         let datasets = raw
             .into_iter()
             .filter(|(r, _, _)| *r == 2)
@@ -236,7 +252,9 @@ impl Iim {
 
     /// 2:55 (CCYYMMDD) and 2:60 (HHMMSS±HHMM) as ISO 8601.
     fn date_created(&self) -> Option<String> {
-        let date = self.get(55).filter(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))?;
+        let date = self
+            .get(55)
+            .filter(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))?;
         let mut out = format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]);
         if let Some(t) = self.get(60).filter(|t| t.len() >= 6 && t.is_ascii()) {
             out.push_str(&format!("T{}:{}:{}", &t[..2], &t[2..4], &t[4..6]));
@@ -274,7 +292,9 @@ struct Exif {
 
 impl Exif {
     fn parse(tiff: &[u8]) -> Exif {
-        let Ok(exif) = exif::Reader::new().read_raw(tiff.to_vec()) else { return Exif::default() };
+        let Ok(exif) = exif::Reader::new().read_raw(tiff.to_vec()) else {
+            return Exif::default();
+        };
         let text = |tag| {
             let field = exif.get_field(tag, exif::In::PRIMARY)?;
             match &field.value {
@@ -336,8 +356,12 @@ impl Xmp {
         for packet in packets {
             let text = String::from_utf8_lossy(packet);
             // The packet is padded with whitespace or NULs and wrapped in processing instructions.
-            let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else { continue };
-            let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else { continue };
+            let (Some(start), Some(end)) = (text.find('<'), text.rfind('>')) else {
+                continue;
+            };
+            let Ok(doc) = roxmltree::Document::parse(&text[start..=end]) else {
+                continue;
+            };
             for (ns, name) in XMP_PROPERTIES {
                 if let Some(value) = xmp_property(&doc, ns, name) {
                     found.insert(name, value);
@@ -371,18 +395,26 @@ fn xmp_property(doc: &roxmltree::Document<'_>, ns: &str, name: &str) -> Option<S
         }
         let is_alt = node.children().any(|c| c.tag_name().name() == "Alt");
         if is_alt {
-            let default = items.iter().find(|li| li.attribute((NS_XML, "lang")) == Some("x-default"));
+            let default = items
+                .iter()
+                .find(|li| li.attribute((NS_XML, "lang")) == Some("x-default"));
             return non_empty(&node_text(*default.unwrap_or(&items[0])));
         }
-        let values: Vec<String> =
-            items.iter().map(|li| node_text(*li)).filter(|v| !v.trim().is_empty()).collect();
+        let values: Vec<String> = items
+            .iter()
+            .map(|li| node_text(*li))
+            .filter(|v| !v.trim().is_empty())
+            .collect();
         return non_empty(&values.join(", "));
     }
     None
 }
 
 fn node_text(node: roxmltree::Node<'_, '_>) -> String {
-    node.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect()
+    node.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect()
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -390,19 +422,89 @@ fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
+/// The most a JPEG APP segment body holds: its length field counts itself (2 bytes) and
+/// cannot pass 65535.
+pub(crate) const MAX_SEGMENT_BODY: usize = 65533;
+
 /// The APP1 XMP and APP13 IIM segment bodies carrying the desk's record. Deterministic: no
 /// timestamps, no generated ids, fixed order, so the same record gives the same bytes.
+///
+/// Both always fit one segment, measured on the bytes written. The record is first brought
+/// under the desk's rules (a record stored before they applied to imports may break them).
+/// IIM then fits whole: eight fields of at most `MAX_DESK_FIELD_BYTES` are far below a
+/// segment. XMP escapes `&<>"'` (up to six bytes for one), so a record within the rules can
+/// still overflow APP1; then the longest values are shortened, all to the same encoded
+/// length, the largest that fits, each cut at a character and ending with "…" (short values
+/// such as the credit are never cut). The IIM copy in the same file and the desk record keep
+/// the whole text. Extended XMP would carry more, but the readers renditions go to (CMS
+/// importers, browsers, WordPress) mostly read the main packet only, where the text would
+/// then be missing rather than shortened.
 pub(crate) fn rendition_segments(desk: &DeskRecord) -> (Vec<u8>, Vec<u8>) {
-    (xmp_app1(desk), iim_app13(desk))
+    let mut desk = desk.clone();
+    desk.normalise();
+    (
+        fitted(|cap| xmp_app1(&desk, cap)),
+        fitted(|cap| iim_app13(&desk, cap)),
+    )
 }
 
-fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
+/// `build(None)` when it fits a segment, else `build(Some(cap))` with the largest cap (the
+/// encoded bytes each value may take) that fits.
+fn fitted(build: impl Fn(Option<usize>) -> Vec<u8>) -> Vec<u8> {
+    let whole = build(None);
+    if whole.len() <= MAX_SEGMENT_BODY {
+        return whole;
+    }
+    // The body shrinks as the cap does; cap 0 leaves only "…" for each long value.
+    let (mut fits, mut over) = (0, whole.len());
+    while over - fits > 1 {
+        let cap = fits + (over - fits) / 2;
+        if build(Some(cap)).len() <= MAX_SEGMENT_BODY {
+            fits = cap
+        } else {
+            over = cap
+        }
+    }
+    build(Some(fits))
+}
+
+/// The bytes `c` takes in XML text as [`escape`] writes it.
+fn xmp_cost(c: char) -> usize {
+    match c {
+        '&' | '\'' => 5,
+        '<' | '>' => 4,
+        '"' => 6,
+        c => c.len_utf8(),
+    }
+}
+
+/// `value` whole when its encoded size (`cost` per character) is within `cap`; else its
+/// longest start that is, with "…" (counted) after it.
+fn within(value: &str, cap: Option<usize>, cost: fn(char) -> usize) -> std::borrow::Cow<'_, str> {
+    let Some(cap) = cap else { return value.into() };
+    if value.chars().map(cost).sum::<usize>() <= cap {
+        return value.into();
+    }
+    let room = cap.saturating_sub(ELLIPSIS.len_utf8());
+    let (mut used, mut end) = (0, 0);
+    for (at, c) in value.char_indices() {
+        used += cost(c);
+        if used > room {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    format!("{}{ELLIPSIS}", &value[..end]).into()
+}
+
+fn xmp_app1(desk: &DeskRecord, cap: Option<usize>) -> Vec<u8> {
+    let text = |value: &str| escape(&within(value, cap, xmp_cost));
     let mut props = String::new();
     let mut alt = |ns_name: &str, value: &str| {
         if !value.is_empty() {
             props.push_str(&format!(
                 "   <{ns_name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{ns_name}>\n",
-                escape(value)
+                text(value)
             ));
         }
     };
@@ -413,7 +515,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
     if !desk.creator.is_empty() {
         props.push_str(&format!(
             "   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
-            escape(&desk.creator)
+            text(&desk.creator)
         ));
     }
     for (name, value) in [
@@ -422,7 +524,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
         ("photoshop:Instructions", &desk.special_instructions),
     ] {
         if !value.is_empty() {
-            props.push_str(&format!("   <{name}>{}</{name}>\n", escape(value)));
+            props.push_str(&format!("   <{name}>{}</{name}>\n", text(value)));
         }
     }
     let packet = format!(
@@ -448,10 +550,10 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
 /// Photoshop APP13 with one IIM resource, declared UTF-8 (1:90). Values are written whole even
 /// past IIM's nominal byte limits (credit 32): a cut credit is a wrong credit, and readers
 /// (exiftool, WordPress) accept longer values.
-fn iim_app13(desk: &DeskRecord) -> Vec<u8> {
+fn iim_app13(desk: &DeskRecord, cap: Option<usize>) -> Vec<u8> {
     let mut iim = Vec::new();
     let mut dataset = |record: u8, number: u8, value: &[u8]| {
-        // Standard datasets hold up to 32767 bytes; longer text is cut at a char boundary.
+        // Standard datasets hold up to 32767 bytes (desk fields are far shorter).
         let value = &value[..floor_char_boundary(value, 0x7FFF)];
         iim.extend_from_slice(&[0x1C, record, number]);
         iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
@@ -468,7 +570,7 @@ fn iim_app13(desk: &DeskRecord) -> Vec<u8> {
         (120, &desk.caption),
     ] {
         if !value.is_empty() {
-            dataset(2, number, value.as_bytes());
+            dataset(2, number, within(value, cap, char::len_utf8).as_bytes());
         }
     }
     let mut body = PHOTOSHOP_APP13.to_vec();
@@ -488,5 +590,8 @@ fn floor_char_boundary(bytes: &[u8], max: usize) -> usize {
     if bytes.len() <= max {
         return bytes.len();
     }
-    (0..=max).rev().find(|&i| bytes[i] & 0xC0 != 0x80).unwrap_or(0)
+    (0..=max)
+        .rev()
+        .find(|&i| bytes[i] & 0xC0 != 0x80)
+        .unwrap_or(0)
 }

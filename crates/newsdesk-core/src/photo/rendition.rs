@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::import::{Keep, is_whole, write_atomically};
 use super::metadata::rendition_segments;
-use super::pixels::{self, JPEG_QUALITY};
+use super::pixels::{self, Decoded, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
 use crate::error::Context;
 use crate::{Error, Library, Result};
@@ -20,8 +20,9 @@ pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
 /// Long edge of the UI thumbnail.
 pub const THUMBNAIL_SIZE: u32 = 400;
 /// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
-/// served. (2: apostrophes in the XMP are written as `&#39;`.)
-const RENDITION_SCHEME: u32 = 2;
+/// served. (2: apostrophes in the XMP are written as `&#39;`; 3: the record is
+/// normalised and fitted to its segments.)
+const RENDITION_SCHEME: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendition {
@@ -38,7 +39,12 @@ pub struct Rendition {
 
 /// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
 /// Made once and then served from the cache.
-pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths: &[u32]) -> Result<Vec<Rendition>> {
+pub fn renditions(
+    library: &Library,
+    photo_id: &str,
+    crop: Option<&str>,
+    widths: &[u32],
+) -> Result<Vec<Rendition>> {
     let photo = library.store().photo(photo_id)?;
     let rect = match crop {
         Some(name) => photo
@@ -47,7 +53,10 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
             .ok_or_else(|| Error::not_found("crop", format!("{name} of photo {photo_id}")))?,
         None => photo.full_rect(),
     };
-    let mut sizes: Vec<(u32, u32)> = widths.iter().map(|&w| pixels::scaled_size(rect, w)).collect();
+    let mut sizes: Vec<(u32, u32)> = widths
+        .iter()
+        .map(|&w| pixels::scaled_size(rect, w))
+        .collect();
     sizes.sort_unstable_by(|a, b| b.cmp(a));
     sizes.dedup();
     let desk_json = serde_json::to_string(&photo.desk).expect("desk record serialises");
@@ -60,7 +69,10 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
         rect.height,
         sha256_hex(desk_json.as_bytes())
     );
-    let dir = library.root().join("photos/renditions").join(&photo.id[..2]);
+    let dir = library
+        .root()
+        .join("photos/renditions")
+        .join(&photo.id[..2]);
     let planned: Vec<(u32, u32, PathBuf)> = sizes
         .iter()
         .map(|&(w, h)| {
@@ -68,8 +80,11 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
             (w, h, dir.join(format!("{}.jpg", &key[..32])))
         })
         .collect();
-    let missing: Vec<(u32, u32, &Path)> =
-        planned.iter().filter(|(_, _, p)| !is_whole(p)).map(|(w, h, p)| (*w, *h, p.as_path())).collect();
+    let missing: Vec<(u32, u32, &Path)> = planned
+        .iter()
+        .filter(|(_, _, p)| !is_whole(p))
+        .map(|(w, h, p)| (*w, *h, p.as_path()))
+        .collect();
     if !missing.is_empty() {
         make(library, &photo, rect, &missing)?;
     }
@@ -77,12 +92,19 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
     let label: String = crop
         .unwrap_or("full")
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     planned
         .into_iter()
         .map(|(width, height, path)| {
-            let bytes = fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
+            let bytes =
+                fs::read(&path).context(|| format!("reading rendition {}", path.display()))?;
             Ok(Rendition {
                 width,
                 height,
@@ -100,13 +122,22 @@ pub fn renditions(library: &Library, photo_id: &str, crop: Option<&str>, widths:
 /// original; the smaller ones are scaled from it, in parallel, which is both faster and, at
 /// these ratios, indistinguishable.
 fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
-    let upright = decode_original(library, photo, pixels::decode_upright)?;
+    let upright = decode_original(
+        &library.root().join(&photo.original),
+        &photo.id,
+        pixels::decode_upright,
+    )?;
     let (xmp, iim) = rendition_segments(&photo.desk);
     let segments: [(u8, &[u8]); 2] = [(1, &xmp), (13, &iim)];
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
     let largest = pixels::resize(&upright, rect, w, h);
     drop(upright);
-    let whole = Rect { x: 0, y: 0, width: w, height: h };
+    let whole = Rect {
+        x: 0,
+        y: 0,
+        width: w,
+        height: h,
+    };
     let write = |(width, height, path): &(u32, u32, &Path)| -> Result<()> {
         let scaled;
         let pixels = if (*width, *height) == (w, h) {
@@ -115,8 +146,12 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
             scaled = pixels::resize(&largest, whole, *width, *height);
             &scaled
         };
-        let jpeg = pixels::encode_jpeg(pixels, &segments)
-            .map_err(|e| Error::invalid(format!("cannot encode a rendition of photo {}: {e}", photo.id)))?;
+        let jpeg = pixels::encode_jpeg(pixels, &segments).map_err(|e| {
+            Error::invalid(format!(
+                "cannot encode a rendition of photo {}: {e}",
+                photo.id
+            ))
+        })?;
         write_atomically(path, &jpeg, Keep::Derived)
     };
     let half = sizes.len().div_ceil(2);
@@ -129,38 +164,87 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
 }
 
 fn decode_original(
-    library: &Library,
-    photo: &Photo,
-    decode: fn(&[u8]) -> std::result::Result<RgbImage, String>,
-) -> Result<RgbImage> {
-    let path = library.root().join(&photo.original);
-    let bytes = fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
-    decode(&bytes)
-        .map_err(|reason| Error::invalid(format!("the original of photo {} cannot be decoded: {reason}", photo.id)))
+    original: &Path,
+    photo_id: &str,
+    decode: fn(&[u8]) -> std::result::Result<Decoded, String>,
+) -> Result<Decoded> {
+    let bytes =
+        fs::read(original).context(|| format!("reading the original of photo {photo_id}"))?;
+    decode(&bytes).map_err(|reason| {
+        Error::invalid(format!(
+            "the original of photo {photo_id} cannot be decoded: {reason}"
+        ))
+    })
 }
 
 pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
-    root.join("photos/thumbnails").join(&photo_id[..2]).join(format!("{photo_id}.jpg"))
+    root.join("photos/thumbnails")
+        .join(&photo_id[..2])
+        .join(format!("{photo_id}.jpg"))
 }
 
 /// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
 /// original if it has gone missing.
 pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
-    let photo = library.store().photo(photo_id)?;
-    let path = thumbnail_path(library.root(), &photo.id);
-    if !is_whole(&path) {
-        let upright = decode_original(library, &photo, |b| pixels::decode_upright_for(b, THUMBNAIL_SIZE))?;
-        write_thumbnail(&upright, &path)?;
+    Thumbnail::look_up(library, photo_id)?.make()
+}
+
+/// A thumbnail looked up in the library and made without it: the app holds its library (one
+/// connection) behind a lock, and decoding an original can take seconds, during which every
+/// save would wait. Look up under the lock, [`make`](Thumbnail::make) after releasing it.
+#[derive(Debug, Clone)]
+pub struct Thumbnail {
+    photo_id: String,
+    path: PathBuf,
+    original: PathBuf,
+}
+
+impl Thumbnail {
+    /// What making the thumbnail of `photo_id` needs: where it goes and its original.
+    pub fn look_up(library: &Library, photo_id: &str) -> Result<Thumbnail> {
+        let photo = library.store().photo(photo_id)?;
+        Ok(Thumbnail {
+            path: thumbnail_path(library.root(), &photo.id),
+            original: library.root().join(&photo.original),
+            photo_id: photo.id,
+        })
     }
-    Ok(path)
+
+    /// The thumbnail's path, made from the original first when it is missing.
+    pub fn make(self) -> Result<PathBuf> {
+        if !is_whole(&self.path) {
+            let upright = decode_original(&self.original, &self.photo_id, |b| {
+                pixels::decode_upright_for(b, THUMBNAIL_SIZE)
+            })?;
+            write_thumbnail(&upright, &self.path)?;
+        }
+        Ok(self.path)
+    }
 }
 
 pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {
     let (w, h) = (upright.width(), upright.height());
     let scale = (THUMBNAIL_SIZE as f64 / w.max(h) as f64).min(1.0);
-    let size = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
-    let small = pixels::resize(upright, Rect { x: 0, y: 0, width: w, height: h }, size.0, size.1);
-    let jpeg = pixels::encode_jpeg(&small, &[])
-        .map_err(|e| Error::invalid(format!("cannot encode the thumbnail {}: {e}", path.display())))?;
+    let size = (
+        ((w as f64 * scale).round() as u32).max(1),
+        ((h as f64 * scale).round() as u32).max(1),
+    );
+    let small = pixels::resize(
+        upright,
+        Rect {
+            x: 0,
+            y: 0,
+            width: w,
+            height: h,
+        },
+        size.0,
+        size.1,
+    );
+    let jpeg = pixels::encode_jpeg(&small, &[]).map_err(|e| {
+        Error::invalid(format!(
+            "cannot encode the thumbnail {}: {e}",
+            path.display()
+        ))
+    })?;
     write_atomically(path, &jpeg, Keep::Derived)
 }

@@ -157,7 +157,10 @@ fn revision_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
     })
 }
 
-fn json_column<T: serde::de::DeserializeOwned>(row: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<T> {
+fn json_column<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    i: usize,
+) -> rusqlite::Result<T> {
     let text: String = row.get(i)?;
     serde_json::from_str(&text).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into())
@@ -190,7 +193,10 @@ impl Store {
     pub fn tidy_search_index(&mut self, pages: u32) -> Result<bool> {
         let before = self.conn.total_changes();
         self.conn
-            .execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", [pages])
+            .execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)",
+                [pages],
+            )
             .context(|| "tidying the search index")?;
         // FTS5's documented test: fewer than two changed rows means nothing was merged.
         Ok(self.conn.total_changes() - before >= 2)
@@ -199,7 +205,11 @@ impl Store {
     /// Creates many articles in one transaction: one disk sync for the lot instead of one per
     /// article, for bulk imports and for building large libraries (the benchmarks). All or
     /// none are created.
-    pub fn create_articles(&mut self, batch: &[(ArticleFields, Status)], kind: RevisionKind) -> Result<Vec<Article>> {
+    pub fn create_articles(
+        &mut self,
+        batch: &[(ArticleFields, Status)],
+        kind: RevisionKind,
+    ) -> Result<Vec<Article>> {
         let tx = self.write_tx()?;
         let articles = batch
             .iter()
@@ -221,17 +231,26 @@ impl Store {
     ) -> Result<Article> {
         let fields = normalised(fields.clone());
         validate(&fields)?;
-        self.commit_change(id, base_version, kind.into(), |article| article.fields = fields)
+        self.commit_change(id, base_version, kind.into(), |article| {
+            article.fields = fields
+        })
     }
 
     /// Moves the article through the workflow. A spiked article is restored by setting any
     /// other status.
     pub fn set_status(&mut self, id: &str, base_version: i64, status: Status) -> Result<Article> {
-        self.commit_change(id, base_version, RevisionKind::Status, |article| article.status = status)
+        self.commit_change(id, base_version, RevisionKind::Status, |article| {
+            article.status = status
+        })
     }
 
     /// Brings back the fields of revision `number` as a new version; nothing is rewritten.
-    pub fn restore_revision(&mut self, id: &str, number: i64, base_version: i64) -> Result<Article> {
+    pub fn restore_revision(
+        &mut self,
+        id: &str,
+        number: i64,
+        base_version: i64,
+    ) -> Result<Article> {
         let old = self.revision(id, number)?;
         self.commit_change(id, base_version, RevisionKind::Restore, |article| {
             article.fields = old.fields
@@ -250,8 +269,13 @@ impl Store {
         if article.version != base_version {
             let current_version = article.version;
             change(&mut article);
-            let kept_revision =
-                append_revision(&tx, &article, None, Some(base_version), RevisionKind::Conflict)?;
+            let kept_revision = append_revision(
+                &tx,
+                &article,
+                None,
+                Some(base_version),
+                RevisionKind::Conflict,
+            )?;
             tx.commit().context(|| "keeping the refused text")?;
             return Err(Error::Conflict {
                 id: id.to_owned(),
@@ -279,7 +303,13 @@ impl Store {
         )
         .context(|| format!("saving article {id}"))?;
         index(&tx, &article.id, &article.fields)?;
-        append_revision(&tx, &article, Some(article.version), Some(base_version), kind)?;
+        append_revision(
+            &tx,
+            &article,
+            Some(article.version),
+            Some(base_version),
+            kind,
+        )?;
         tx.commit().context(|| format!("committing article {id}"))?;
         Ok(article)
     }
@@ -304,15 +334,23 @@ impl Store {
              WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)
              ORDER BY {order} LIMIT ?3"
         );
-        let limit = if filter.limit == 0 { -1 } else { filter.limit as i64 };
-        let mut stmt = self.conn.prepare_cached(&sql).context(|| "listing articles")?;
+        let limit = if filter.limit == 0 {
+            -1
+        } else {
+            filter.limit as i64
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(&sql)
+            .context(|| "listing articles")?;
         let rows = stmt
             .query_map(
                 params![filter.status.map(Status::as_str), filter.section, limit],
                 summary_from_row,
             )
             .context(|| "listing articles")?;
-        rows.collect::<rusqlite::Result<_>>().context(|| "listing articles")
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing articles")
     }
 
     /// All revisions of an article, oldest first.
@@ -325,8 +363,11 @@ impl Store {
                  FROM revisions WHERE article_id = ?1 ORDER BY number",
             )
             .context(|| "listing revisions")?;
-        let rows = stmt.query_map([id], revision_from_row).context(|| "listing revisions")?;
-        rows.collect::<rusqlite::Result<_>>().context(|| "listing revisions")
+        let rows = stmt
+            .query_map([id], revision_from_row)
+            .context(|| "listing revisions")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing revisions")
     }
 
     pub fn revision(&self, id: &str, number: i64) -> Result<Revision> {
@@ -373,9 +414,18 @@ fn insert_article(
         .context(|| "looking up the article")?
         .unwrap_or(false);
     if exists {
-        return Err(Error::invalid(format!("an article with id {id} is already in the library")));
+        return Err(Error::invalid(format!(
+            "an article with id {id} is already in the library"
+        )));
     }
-    let article = Article { id, version: 1, status, created_at: at, updated_at: at, fields };
+    let article = Article {
+        id,
+        version: 1,
+        status,
+        created_at: at,
+        updated_at: at,
+        fields,
+    };
     tx.execute(
         "INSERT INTO articles (id, version, status, section, headline, created_at, updated_at, fields)
          VALUES (?1, 1, ?2, ?3, ?4, ?5, ?5, ?6)",
@@ -395,10 +445,12 @@ fn insert_article(
 }
 
 fn load_article(conn: &rusqlite::Connection, id: &str) -> Result<Article> {
-    conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))
-        .and_then(|mut stmt| stmt.query_row([id], article_from_row).optional())
-        .context(|| format!("reading article {id}"))?
-        .ok_or_else(|| Error::not_found("article", id))
+    conn.prepare_cached(&format!(
+        "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
+    ))
+    .and_then(|mut stmt| stmt.query_row([id], article_from_row).optional())
+    .context(|| format!("reading article {id}"))?
+    .ok_or_else(|| Error::not_found("article", id))
 }
 
 fn append_revision(
@@ -483,7 +535,9 @@ fn normalised(mut fields: ArticleFields) -> ArticleFields {
         .map(|k| k.trim().to_owned())
         .filter(|k| !k.is_empty())
         .collect();
-    fields.related.retain(|r| !r.title.trim().is_empty() || !r.url.trim().is_empty());
+    fields
+        .related
+        .retain(|r| !r.title.trim().is_empty() || !r.url.trim().is_empty());
     if fields.language.is_empty() {
         fields.language = "en".to_owned();
     }
@@ -494,8 +548,11 @@ fn normalised(mut fields: ArticleFields) -> ArticleFields {
 /// are warnings from `render`, not errors: an editor must always be able to save a draft.
 fn validate(fields: &ArticleFields) -> Result<()> {
     if !fields.dateline.date.is_empty()
-        && time::Date::parse(&fields.dateline.date, time::macros::format_description!("[year]-[month]-[day]"))
-            .is_err()
+        && time::Date::parse(
+            &fields.dateline.date,
+            time::macros::format_description!("[year]-[month]-[day]"),
+        )
+        .is_err()
     {
         return Err(Error::invalid(format!(
             "dateline date {:?} is not a date like 2024-07-30",

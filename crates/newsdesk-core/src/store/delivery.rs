@@ -9,8 +9,8 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{Delivery, DeliveryState, Destination, Target};
-use crate::package::ExportRecord;
 use crate::error::Context;
+use crate::package::ExportRecord;
 use crate::{Error, Result};
 
 const OUTBOX_COLUMNS: &str = "seq, article_id, article_version, ninjs_version, destination, \
@@ -18,7 +18,8 @@ const OUTBOX_COLUMNS: &str = "seq, article_id, article_version, ninjs_version, d
 
 fn delivery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
     let state: String = row.get(6)?;
-    let time_at = |i: usize| -> rusqlite::Result<OffsetDateTime> { parse_time(&row.get::<_, String>(i)?) };
+    let time_at =
+        |i: usize| -> rusqlite::Result<OffsetDateTime> { parse_time(&row.get::<_, String>(i)?) };
     Ok(Delivery {
         id: row.get(0)?,
         article_id: row.get(1)?,
@@ -29,7 +30,10 @@ fn delivery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
         state: DeliveryState::parse(&state),
         attempts: row.get(7)?,
         next_attempt_at: time_at(8)?,
-        lease_until: row.get::<_, Option<String>>(9)?.map(|s| parse_time(&s)).transpose()?,
+        lease_until: row
+            .get::<_, Option<String>>(9)?
+            .map(|s| parse_time(&s))
+            .transpose()?,
         last_error: row.get(10)?,
         created_at: time_at(11)?,
         updated_at: time_at(12)?,
@@ -67,7 +71,9 @@ impl Store {
             .prepare_cached("SELECT name, settings FROM destinations ORDER BY name")
             .context(|| "listing destinations")?;
         let rows = stmt
-            .query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+            .query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+            })
             .context(|| "listing destinations")?;
         rows.map(|row| {
             let (name, settings) = row.context(|| "listing destinations")?;
@@ -79,7 +85,11 @@ impl Store {
     pub fn destination(&self, name: &str) -> Result<Destination> {
         let settings: String = self
             .conn
-            .query_row("SELECT settings FROM destinations WHERE name = ?1", [name], |row| row.get(0))
+            .query_row(
+                "SELECT settings FROM destinations WHERE name = ?1",
+                [name],
+                |row| row.get(0),
+            )
             .optional()
             .context(|| format!("reading destination {name}"))?
             .ok_or_else(|| Error::not_found("destination", name))?;
@@ -88,7 +98,10 @@ impl Store {
 
     /// Refused while deliveries to it are still waiting: they would have nowhere to go.
     pub fn remove_destination(&mut self, name: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).context(|| "removing a destination")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .context(|| "removing a destination")?;
         let waiting: i64 = tx
             .query_row(
                 "SELECT COUNT(*) FROM outbox
@@ -108,7 +121,8 @@ impl Store {
         if removed == 0 {
             return Err(Error::not_found("destination", name));
         }
-        tx.commit().context(|| format!("removing destination {name}"))
+        tx.commit()
+            .context(|| format!("removing destination {name}"))
     }
 
     /// The ninjs version of a package with this content: the one it was given before, or one
@@ -169,7 +183,8 @@ impl Store {
                 })
             })
             .context(|| "listing exports")?;
-        rows.collect::<rusqlite::Result<_>>().context(|| "listing exports")
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing exports")
     }
 
     /// Queues a delivery; asking twice for the same package and destination while the first
@@ -182,7 +197,10 @@ impl Store {
         destination: &str,
         package_path: &std::path::Path,
     ) -> Result<Delivery> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).context(|| "queueing a delivery")?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .context(|| "queueing a delivery")?;
         let existing: Option<i64> = tx
             .query_row(
                 "SELECT seq FROM outbox WHERE article_id = ?1 AND ninjs_version = ?2 AND destination = ?3
@@ -219,7 +237,11 @@ impl Store {
 
     pub fn delivery(&self, id: i64) -> Result<Delivery> {
         self.conn
-            .query_row(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE seq = ?1"), [id], delivery_from_row)
+            .query_row(
+                &format!("SELECT {OUTBOX_COLUMNS} FROM outbox WHERE seq = ?1"),
+                [id],
+                delivery_from_row,
+            )
             .optional()
             .context(|| format!("reading delivery {id}"))?
             .ok_or_else(|| Error::not_found("delivery", id.to_string()))
@@ -229,15 +251,24 @@ impl Store {
     pub fn outbox(&self) -> Result<Vec<Delivery>> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY seq DESC"))
+            .prepare_cached(&format!(
+                "SELECT {OUTBOX_COLUMNS} FROM outbox ORDER BY seq DESC"
+            ))
             .context(|| "listing the outbox")?;
-        let rows = stmt.query_map([], delivery_from_row).context(|| "listing the outbox")?;
-        rows.collect::<rusqlite::Result<_>>().context(|| "listing the outbox")
+        let rows = stmt
+            .query_map([], delivery_from_row)
+            .context(|| "listing the outbox")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing the outbox")
     }
 
     /// Takes the oldest delivery due by `due_by`, or whose sender's lease ran out, and marks
     /// it `sending` until `now + lease`. One UPDATE, so two workers never take the same row.
-    pub fn claim_delivery(&mut self, lease: Duration, due_by: OffsetDateTime) -> Result<Option<Delivery>> {
+    pub fn claim_delivery(
+        &mut self,
+        lease: Duration,
+        due_by: OffsetDateTime,
+    ) -> Result<Option<Delivery>> {
         let at = now();
         self.conn
             .query_row(
@@ -275,14 +306,21 @@ impl Store {
 
     /// Records the outcome of attempt `attempt` of a claimed delivery. Returns false when the
     /// claim was lost meanwhile (another worker took over after the lease ran out).
-    pub fn finish_attempt(&mut self, id: i64, attempt: i64, outcome: AttemptOutcome) -> Result<bool> {
+    pub fn finish_attempt(
+        &mut self,
+        id: i64,
+        attempt: i64,
+        outcome: AttemptOutcome,
+    ) -> Result<bool> {
         let at = now();
         let (state, next, error) = match &outcome {
             AttemptOutcome::Delivered => (DeliveryState::Delivered, at, None),
             AttemptOutcome::Failed(message) => (DeliveryState::Failed, at, Some(message.as_str())),
-            AttemptOutcome::Retry { after, message } => {
-                (DeliveryState::Retrying, at + to_duration(*after), Some(message.as_str()))
-            }
+            AttemptOutcome::Retry { after, message } => (
+                DeliveryState::Retrying,
+                at + to_duration(*after),
+                Some(message.as_str()),
+            ),
         };
         let changed = self
             .conn
@@ -298,11 +336,21 @@ impl Store {
 
     /// Sends a failed or waiting delivery again now.
     pub fn retry_delivery(&mut self, id: i64) -> Result<Delivery> {
-        self.move_delivery(id, &["failed", "retrying", "cancelled"], "pending", "retried")
+        self.move_delivery(
+            id,
+            &["failed", "retrying", "cancelled"],
+            "pending",
+            "retried",
+        )
     }
 
     pub fn cancel_delivery(&mut self, id: i64) -> Result<Delivery> {
-        self.move_delivery(id, &["pending", "retrying", "failed"], "cancelled", "cancelled")
+        self.move_delivery(
+            id,
+            &["pending", "retrying", "failed"],
+            "cancelled",
+            "cancelled",
+        )
     }
 
     fn move_delivery(&mut self, id: i64, from: &[&str], to: &str, verb: &str) -> Result<Delivery> {
@@ -331,7 +379,10 @@ pub enum AttemptOutcome {
     Delivered,
     /// The receiver refused it (HTTP 4xx) or it can never work: no retry.
     Failed(String),
-    Retry { after: Duration, message: String },
+    Retry {
+        after: Duration,
+        message: String,
+    },
 }
 
 fn destination_from(name: String, settings: &str) -> Result<Destination> {

@@ -7,10 +7,10 @@ mod articles;
 mod delivery;
 mod photos;
 
-pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
-pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
+pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
+pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 
 use std::path::Path;
 use std::time::Duration;
@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_delivery.sql"),
     include_str!("migrations/004_search_prefix.sql"),
     include_str!("migrations/005_search_merge_when_idle.sql"),
+    include_str!("migrations/007_photo_versions.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
@@ -99,10 +100,12 @@ impl Store {
         }
         for (index, sql) in MIGRATIONS.iter().enumerate().skip(current) {
             let tx = self.conn.transaction().context(|| "starting a migration")?;
-            tx.execute_batch(sql).context(|| format!("running migration {}", index + 1))?;
+            tx.execute_batch(sql)
+                .context(|| format!("running migration {}", index + 1))?;
             tx.pragma_update(None, "user_version", (index + 1) as i64)
                 .context(|| "recording the schema version")?;
-            tx.commit().context(|| format!("committing migration {}", index + 1))?;
+            tx.commit()
+                .context(|| format!("committing migration {}", index + 1))?;
         }
         Ok(())
     }
@@ -119,7 +122,8 @@ impl Store {
     pub fn checkpoint(&self) -> Result<bool> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
-                let (busy, logged, copied): (i64, i64, i64) = (row.get(0)?, row.get(1)?, row.get(2)?);
+                let (busy, logged, copied): (i64, i64, i64) =
+                    (row.get(0)?, row.get(1)?, row.get(2)?);
                 Ok(busy == 0 && logged == copied)
             })
             .context(|| "checkpointing the library")
@@ -139,7 +143,12 @@ impl Store {
 
     /// The full id of the one row of `table` whose id starts with `prefix` (the CLI accepts
     /// short ids); `noun` ("article", "photo") names it in messages.
-    pub(crate) fn resolve_id(&self, table: &'static str, noun: &'static str, prefix: &str) -> Result<String> {
+    pub(crate) fn resolve_id(
+        &self,
+        table: &'static str,
+        noun: &'static str,
+        prefix: &str,
+    ) -> Result<String> {
         let prefix = prefix.trim().to_lowercase();
         if prefix.is_empty() {
             return Err(Error::invalid(format!("no {noun} id given")));
@@ -148,13 +157,17 @@ impl Store {
         // so the primary key's index answers without a scan.
         let ids: Vec<String> = self
             .conn
-            .prepare_cached(&format!("SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || X'FFFF' LIMIT 2"))
+            .prepare_cached(&format!(
+                "SELECT id FROM {table} WHERE id >= ?1 AND id < ?1 || X'FFFF' LIMIT 2"
+            ))
             .and_then(|mut stmt| stmt.query_map([&prefix], |row| row.get(0))?.collect())
             .context(|| format!("looking up the {noun} id"))?;
         match ids.as_slice() {
             [one] => Ok(one.clone()),
             [] => Err(Error::not_found(noun, prefix)),
-            _ => Err(Error::invalid(format!("{prefix:?} matches several {noun}s; give more of the id"))),
+            _ => Err(Error::invalid(format!(
+                "{prefix:?} matches several {noun}s; give more of the id"
+            ))),
         }
     }
 }
@@ -162,14 +175,17 @@ impl Store {
 pub(crate) fn now() -> time::OffsetDateTime {
     // Whole microseconds: RFC 3339 strings then sort and round-trip exactly.
     let now = time::OffsetDateTime::now_utc();
-    now.replace_nanosecond(now.nanosecond() / 1000 * 1000).unwrap_or(now)
+    now.replace_nanosecond(now.nanosecond() / 1000 * 1000)
+        .unwrap_or(now)
 }
 
 pub(crate) fn format_time(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 pub(crate) fn parse_time(s: &str) -> rusqlite::Result<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into()))
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, e.into())
+    })
 }

@@ -14,7 +14,9 @@ pub fn library() -> (tempfile::TempDir, Library) {
 
 /// A photo of `shared/fixtures/photos/wire`.
 pub fn wire(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/photos/wire").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/photos/wire")
+        .join(name)
 }
 
 /// This very test binary, for tests that run part of themselves in a child process. Through
@@ -22,5 +24,9 @@ pub fn wire(name: &str) -> PathBuf {
 /// build running beside the tests would otherwise hand the child a different binary).
 pub fn this_test_binary() -> PathBuf {
     let own = PathBuf::from(format!("/proc/{}/exe", std::process::id()));
-    if own.exists() { own } else { std::env::current_exe().unwrap() }
+    if own.exists() {
+        own
+    } else {
+        std::env::current_exe().unwrap()
+    }
 }

@@ -16,7 +16,10 @@ fn the_demo_fills_a_varied_library_with_history_once() {
     assert_eq!(first.already_there, 0);
 
     let second = demo::fill(library.store_mut()).unwrap();
-    assert!(second.created.is_empty(), "a second run adds nothing: {second:?}");
+    assert!(
+        second.created.is_empty(),
+        "a second run adds nothing: {second:?}"
+    );
     assert_eq!(second.already_there, first.created.len());
 
     let list = library.store().list_articles(&Default::default()).unwrap();
@@ -31,7 +34,10 @@ fn the_demo_fills_a_varied_library_with_history_once() {
     for id in demo::article_ids() {
         let article = library.store().article(id).unwrap();
         let f = &article.fields;
-        assert!(!f.headline.is_empty() && !f.body.is_empty() && !f.authors.is_empty(), "{id}");
+        assert!(
+            !f.headline.is_empty() && !f.body.is_empty() && !f.authors.is_empty(),
+            "{id}"
+        );
         assert!(!f.keywords.is_empty(), "{id}");
         let revisions = library.store().revisions(id).unwrap();
         assert!(revisions.len() >= 2, "{id} has a history");
@@ -51,25 +57,48 @@ fn the_sample_story_is_entered_properly() {
     let f = &story.fields;
 
     // Compared with the sample as published, in ../shared/samples when it is there.
-    let sample_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/samples/sports-diplomacy.txt");
+    let sample_path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/samples/sports-diplomacy.txt"
+    );
     if let Ok(sample) = std::fs::read_to_string(sample_path) {
-        let lines: Vec<&str> = sample.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = sample
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(f.kicker, lines[0]);
         assert_eq!(f.headline, lines[1]);
         assert_eq!(f.dek, lines[2]);
-        let paragraphs: Vec<&str> =
-            lines[5..].iter().copied().filter(|l| !l.starts_with("RELATED STORY")).collect();
-        let body: Vec<&str> = f.body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+        let paragraphs: Vec<&str> = lines[5..]
+            .iter()
+            .copied()
+            .filter(|l| !l.starts_with("RELATED STORY"))
+            .collect();
+        let body: Vec<&str> = f
+            .body
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         assert_eq!(body, paragraphs, "every paragraph, in order, nothing else");
-        let related: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("RELATED STORY | ")).collect();
+        let related: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| l.strip_prefix("RELATED STORY | "))
+            .collect();
         let titles: Vec<&str> = f.related.iter().map(|r| r.title.as_str()).collect();
         assert_eq!(titles, related);
     } else {
-        eprintln!("../shared/samples/sports-diplomacy.txt not found: checking the story without it");
+        eprintln!(
+            "../shared/samples/sports-diplomacy.txt not found: checking the story without it"
+        );
     }
     assert_eq!(f.related.len(), 2);
     assert!(f.related.iter().all(|r| r.url.starts_with("https://")));
-    assert!(f.editors_note.contains("Petros Giannakouris"), "the photo credit is kept as text");
+    assert!(
+        f.editors_note.contains("Petros Giannakouris"),
+        "the photo credit is kept as text"
+    );
     assert!(f.lead_photo.is_none());
     assert_eq!(story.status, Status::Published);
     assert!(!f.body.contains("RELATED STORY") && !f.body.contains("Posted"));

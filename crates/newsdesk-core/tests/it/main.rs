@@ -1,13 +1,12 @@
-
 mod common;
-mod markdown_file;
-mod history;
-mod render;
-mod search;
-mod package;
-mod ninjs;
 mod delivery;
-mod photo;
-mod safety;
 mod demo;
+mod history;
+mod markdown_file;
+mod ninjs;
+mod package;
+mod photo;
+mod render;
+mod safety;
+mod search;
 mod store;

@@ -15,7 +15,8 @@ fn ninjs_dir() -> PathBuf {
 }
 
 fn read_json(path: &Path) -> Value {
-    serde_json::from_slice(&fs::read(path).unwrap()).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    serde_json::from_slice(&fs::read(path).unwrap())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The official schema, offline: its one remote reference (GeoJSON, for place geometry, which
@@ -41,7 +42,10 @@ fn validator() -> jsonschema::Validator {
 }
 
 fn errors(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    validator.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
 }
 
 fn json_files(dir: &str) -> Vec<PathBuf> {
@@ -63,10 +67,20 @@ fn the_validator_accepts_every_iptc_example() {
     let strict = validator_with_formats(true);
     for file in files {
         let example = read_json(&file);
-        assert_eq!(errors(&validator, &example), Vec::<String>::new(), "{}", file.display());
+        assert_eq!(
+            errors(&validator, &example),
+            Vec::<String>::new(),
+            "{}",
+            file.display()
+        );
         // With `format` enforced only 002 fails, on its relative uri, as the IPTC notes say.
         let relative_uri = file.ends_with("002_renditions_example.json");
-        assert_eq!(strict.is_valid(&example), !relative_uri, "{}", file.display());
+        assert_eq!(
+            strict.is_valid(&example),
+            !relative_uri,
+            "{}",
+            file.display()
+        );
     }
 }
 
@@ -74,10 +88,19 @@ fn the_validator_accepts_every_iptc_example() {
 fn the_validator_follows_the_iptc_test_suite() {
     let validator = validator();
     for file in json_files("test-suite-3.1/should_pass") {
-        assert_eq!(errors(&validator, &read_json(&file)), Vec::<String>::new(), "{}", file.display());
+        assert_eq!(
+            errors(&validator, &read_json(&file)),
+            Vec::<String>::new(),
+            "{}",
+            file.display()
+        );
     }
     for file in json_files("test-suite-3.1/should_fail") {
-        assert!(!validator.is_valid(&read_json(&file)), "{} should fail", file.display());
+        assert!(
+            !validator.is_valid(&read_json(&file)),
+            "{} should fail",
+            file.display()
+        );
     }
     // And what Newsdesk could get wrong is caught: a missing uri, a misspelt property, a
     // pubStatus outside the vocabulary.
@@ -93,9 +116,16 @@ fn the_validator_follows_the_iptc_test_suite() {
 
 fn exported_ninjs(illustrated: bool) -> (newsdesk_core::Article, Value) {
     let (dir, mut library) = library();
-    let article = if illustrated { illustrated_article(&mut library) } else { text_article(&mut library) };
+    let article = if illustrated {
+        illustrated_article(&mut library)
+    } else {
+        text_article(&mut library)
+    };
     export(&mut library, &article.id, &dir.path().join("pkg")).unwrap();
-    (article, read_json(&dir.path().join("pkg/article.ninjs.json")))
+    (
+        article,
+        read_json(&dir.path().join("pkg/article.ninjs.json")),
+    )
 }
 
 #[test]
@@ -103,7 +133,11 @@ fn what_newsdesk_writes_is_valid_ninjs() {
     let validator = validator();
     for illustrated in [false, true] {
         let (_, ninjs) = exported_ninjs(illustrated);
-        assert_eq!(errors(&validator, &ninjs), Vec::<String>::new(), "{ninjs:#}");
+        assert_eq!(
+            errors(&validator, &ninjs),
+            Vec::<String>::new(),
+            "{ninjs:#}"
+        );
     }
 }
 
@@ -111,9 +145,15 @@ fn what_newsdesk_writes_is_valid_ninjs() {
 fn the_ninjs_carries_the_article_and_its_photos() {
     let (article, ninjs) = exported_ninjs(true);
     let f = &article.fields;
-    let updated = article.updated_at.format(&time::format_description::well_known::Rfc3339).unwrap();
+    let updated = article
+        .updated_at
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap();
     for (pointer, expected) in [
-        ("/uri", json!(format!("urn:newsdesk:article:{}", article.id))),
+        (
+            "/uri",
+            json!(format!("urn:newsdesk:article:{}", article.id)),
+        ),
         ("/version", json!("1")),
         ("/versionCreated", json!(updated)),
         ("/pubStatus", json!("usable")),
@@ -128,24 +168,52 @@ fn the_ninjs_carries_the_article_and_its_photos() {
         ("/bodies/0/contentType", json!("text/html")),
         ("/bodies/0/wordCount", json!(11)),
         ("/associations/0/name", json!("lead")),
-        ("/associations/0/uri", json!(format!("urn:newsdesk:photo:{}:wide", f.lead_photo.as_ref().unwrap().photo_id))),
-        ("/associations/0/infoSources/0/name", json!("Agency/Photographer")),
+        (
+            "/associations/0/uri",
+            json!(format!(
+                "urn:newsdesk:photo:{}:wide",
+                f.lead_photo.as_ref().unwrap().photo_id
+            )),
+        ),
+        (
+            "/associations/0/infoSources/0/name",
+            json!("Agency/Photographer"),
+        ),
         ("/associations/0/copyrightHolder", json!("Agency Ltd")),
         ("/associations/0/usageTerms", json!("Editorial use only")),
-        ("/associations/0/renditions/0/contentType", json!("image/jpeg")),
+        (
+            "/associations/0/renditions/0/contentType",
+            json!("image/jpeg"),
+        ),
         ("/associations/0/renditions/0/width", json!(564)),
         ("/associations/0/renditions/0/height", json!(400)),
         ("/associations/1/name", json!("inline-1")),
-        ("/associations/1/descriptions/1/value", json!("What getty.jpg shows")),
+        (
+            "/associations/1/descriptions/1/value",
+            json!("What getty.jpg shows"),
+        ),
     ] {
-        assert_eq!(ninjs.pointer(pointer), Some(&expected), "{pointer} in {ninjs:#}");
+        assert_eq!(
+            ninjs.pointer(pointer),
+            Some(&expected),
+            "{pointer} in {ninjs:#}"
+        );
     }
     assert!(ninjs.get("embargoedUntil").is_none());
     let body = ninjs["bodies"][0]["value"].as_str().unwrap();
-    assert!(body.contains("<figure") && body.contains("renditions/"), "{body}");
+    assert!(
+        body.contains("<figure") && body.contains("renditions/"),
+        "{body}"
+    );
     for association in ninjs["associations"].as_array().unwrap() {
         for rendition in association["renditions"].as_array().unwrap() {
-            assert!(rendition["href"].as_str().unwrap().starts_with("renditions/"), "{rendition}");
+            assert!(
+                rendition["href"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("renditions/"),
+                "{rendition}"
+            );
         }
     }
 }

@@ -18,17 +18,31 @@ const LIBRARY_VAR: &str = "NEWSDESK_TEST_CHILD_LIBRARY";
 const ARTICLE_VAR: &str = "NEWSDESK_TEST_CHILD_ARTICLE";
 
 fn fields(body: &str) -> ArticleFields {
-    ArticleFields { headline: "Safety".into(), body: body.into(), ..Default::default() }
+    ArticleFields {
+        headline: "Safety".into(),
+        body: body.into(),
+        ..Default::default()
+    }
 }
 
 fn new_article(library: &mut Library, body: &str) -> String {
-    library.store_mut().create_article(None, &fields(body), Status::Draft, RevisionKind::Create).unwrap().id
+    library
+        .store_mut()
+        .create_article(None, &fields(body), Status::Draft, RevisionKind::Create)
+        .unwrap()
+        .id
 }
 
 /// This test binary running only the child test `name`.
 fn child(name: &str) -> Command {
     let mut command = Command::new(this_test_binary());
-    command.args(["--exact", name, "--ignored", "--nocapture", "--test-threads=1"]);
+    command.args([
+        "--exact",
+        name,
+        "--ignored",
+        "--nocapture",
+        "--test-threads=1",
+    ]);
     command
 }
 
@@ -43,7 +57,9 @@ fn child_env(var: &str) -> Option<String> {
 #[test]
 #[ignore = "child process of a_killed_writer_loses_no_acknowledged_save"]
 fn crash_writer() {
-    let (Some(dir), Some(id)) = (child_env(LIBRARY_VAR), child_env(ARTICLE_VAR)) else { return };
+    let (Some(dir), Some(id)) = (child_env(LIBRARY_VAR), child_env(ARTICLE_VAR)) else {
+        return;
+    };
     let mut library = Library::open(dir).unwrap();
     let mut version = library.store().article(&id).unwrap().version;
     let mut out = std::io::stdout().lock();
@@ -79,7 +95,10 @@ fn a_killed_writer_loses_no_acknowledged_save() {
         let mut lines = BufReader::new(writer.stdout.take().unwrap()).lines();
         let mut this_run = 0;
         while this_run < kill_after {
-            let line = lines.next().expect("the writer stopped before it was killed").unwrap();
+            let line = lines
+                .next()
+                .expect("the writer stopped before it was killed")
+                .unwrap();
             if let Some(ack) = parse_ack(&line) {
                 acked.push(ack);
                 this_run += 1;
@@ -88,7 +107,10 @@ fn a_killed_writer_loses_no_acknowledged_save() {
         writer.kill().unwrap(); // SIGKILL on Unix: no destructor, no checkpoint, no goodbye.
         // Acks already in the pipe were acknowledged too.
         acked.extend(lines.map_while(|l| l.ok()).filter_map(|l| parse_ack(&l)));
-        assert!(!writer.wait().unwrap().success(), "the writer must have been killed, not finished");
+        assert!(
+            !writer.wait().unwrap().success(),
+            "the writer must have been killed, not finished"
+        );
 
         let library = Library::open(&root).unwrap();
         assert_eq!(library.store().integrity_check().unwrap(), "ok");
@@ -96,12 +118,19 @@ fn a_killed_writer_loses_no_acknowledged_save() {
         for (version, marker) in &acked {
             let kept = revisions.iter().find(|r| r.version == Some(*version));
             let kept = kept.unwrap_or_else(|| panic!("acknowledged version {version} was lost"));
-            assert_eq!(&kept.fields.body, marker, "version {version} has the wrong text");
+            assert_eq!(
+                &kept.fields.body, marker,
+                "version {version} has the wrong text"
+            );
         }
         let last = acked.last().unwrap();
         assert!(library.store().article(&id).unwrap().version >= last.0);
     }
-    assert!(acked.len() >= 660, "hundreds of saves were acknowledged: {}", acked.len());
+    assert!(
+        acked.len() >= 660,
+        "hundreds of saves were acknowledged: {}",
+        acked.len()
+    );
 }
 
 fn parse_ack(line: &str) -> Option<(i64, String)> {
@@ -122,15 +151,30 @@ fn two_writers_from_the_same_version_one_wins_and_both_texts_are_kept() {
     let mut bob = Library::open(&root).unwrap();
     let id = new_article(&mut alice, "original");
 
-    alice.store_mut().save_article(&id, 1, &fields("Alice's text"), SaveKind::Save).unwrap();
-    let err = bob.store_mut().save_article(&id, 1, &fields("Bob's text"), SaveKind::Save).unwrap_err();
+    alice
+        .store_mut()
+        .save_article(&id, 1, &fields("Alice's text"), SaveKind::Save)
+        .unwrap();
+    let err = bob
+        .store_mut()
+        .save_article(&id, 1, &fields("Bob's text"), SaveKind::Save)
+        .unwrap_err();
 
-    let Error::Conflict { base_version, current_version, kept_revision, .. } = err else {
+    let Error::Conflict {
+        base_version,
+        current_version,
+        kept_revision,
+        ..
+    } = err
+    else {
         panic!("expected a conflict, got {err}")
     };
     assert_eq!((base_version, current_version), (1, 2));
     let message = err_message(&bob, &id);
-    assert!(message.contains("version 1") && message.contains("version 2"), "{message}");
+    assert!(
+        message.contains("version 1") && message.contains("version 2"),
+        "{message}"
+    );
 
     let store = bob.store();
     assert_eq!(store.article(&id).unwrap().fields.body, "Alice's text");
@@ -139,13 +183,25 @@ fn two_writers_from_the_same_version_one_wins_and_both_texts_are_kept() {
         (kept.kind, kept.version, kept.fields.body.as_str()),
         (RevisionKind::Conflict, None, "Bob's text")
     );
-    assert_eq!(alice.store().revision(&id, kept_revision).unwrap().fields.body, "Bob's text");
+    assert_eq!(
+        alice
+            .store()
+            .revision(&id, kept_revision)
+            .unwrap()
+            .fields
+            .body,
+        "Bob's text"
+    );
 }
 
 /// The message a stale save gets, for checking its wording.
 fn err_message(library: &Library, id: &str) -> String {
     let mut again = Library::open(library.root()).unwrap();
-    again.store_mut().save_article(id, 1, &fields("late"), SaveKind::Save).unwrap_err().to_string()
+    again
+        .store_mut()
+        .save_article(id, 1, &fields("late"), SaveKind::Save)
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
@@ -174,15 +230,31 @@ fn simultaneous_saves_from_one_version_let_exactly_one_win() {
     let winners: Vec<usize> = (0..WRITERS).filter(|&n| results[n].is_ok()).collect();
     assert_eq!(winners.len(), 1, "{results:?}");
     assert!(results.iter().flatten().all(|&v| v == 2));
-    assert!(results.iter().filter_map(|r| r.as_ref().err()).all(|e| e.kind() == "conflict"));
+    assert!(
+        results
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .all(|e| e.kind() == "conflict")
+    );
 
     let library = Library::open(&root).unwrap();
-    let bodies: Vec<String> =
-        library.store().revisions(&id).unwrap().into_iter().map(|r| r.fields.body).collect();
+    let bodies: Vec<String> = library
+        .store()
+        .revisions(&id)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.fields.body)
+        .collect();
     for n in 0..WRITERS {
-        assert!(bodies.contains(&format!("writer {n}")), "writer {n}'s text was lost: {bodies:?}");
+        assert!(
+            bodies.contains(&format!("writer {n}")),
+            "writer {n}'s text was lost: {bodies:?}"
+        );
     }
-    assert_eq!(library.store().article(&id).unwrap().fields.body, format!("writer {}", winners[0]));
+    assert_eq!(
+        library.store().article(&id).unwrap().fields.body,
+        format!("writer {}", winners[0])
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,10 +287,16 @@ fn a_database_of_random_bytes_is_refused_and_left_byte_identical() {
         .collect();
     std::fs::write(&db, &bytes).unwrap();
 
-    let err = Library::open(dir.path()).err().expect("random bytes are not a library");
+    let err = Library::open(dir.path())
+        .err()
+        .expect("random bytes are not a library");
     assert_eq!(err.kind(), "library");
     assert!(err.to_string().contains("not a Newsdesk database"), "{err}");
-    assert_eq!(std::fs::read(&db).unwrap(), bytes, "the file must be left as it was");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the file must be left as it was"
+    );
 }
 
 #[test]
@@ -228,19 +306,28 @@ fn a_library_from_a_newer_newsdesk_is_refused_and_left_alone() {
     let db = dir.path().join(newsdesk_core::library::DB_FILE);
     let future = {
         let conn = rusqlite::Connection::open(&db).unwrap();
-        let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
-        conn.pragma_update(None, "user_version", current + 7).unwrap();
+        let current: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        conn.pragma_update(None, "user_version", current + 7)
+            .unwrap();
         current + 7
     };
 
-    let err = Library::open(dir.path()).err().expect("a newer schema must be refused");
+    let err = Library::open(dir.path())
+        .err()
+        .expect("a newer schema must be refused");
     assert_eq!(err.kind(), "library");
     assert!(err.to_string().contains("newer Newsdesk"), "{err}");
 
     let conn = rusqlite::Connection::open(&db).unwrap();
-    let after: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let after: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(after, future, "the schema version must not be touched");
-    let found: String = conn.query_row("SELECT id FROM articles", [], |r| r.get(0)).unwrap();
+    let found: String = conn
+        .query_row("SELECT id FROM articles", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(found, id);
 }
 
@@ -248,14 +335,21 @@ fn a_library_from_a_newer_newsdesk_is_refused_and_left_alone() {
 fn a_20_mb_body_is_saved_and_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path()).unwrap();
-    let paragraph = "Ein Absatz mit Umlauten (äöü), a [link](https://example.org) and **bold** words.\n\n";
+    let paragraph =
+        "Ein Absatz mit Umlauten (äöü), a [link](https://example.org) and **bold** words.\n\n";
     let body = paragraph.repeat(20 * 1024 * 1024 / paragraph.len() + 1);
     assert!(body.len() >= 20 * 1024 * 1024);
     let id = new_article(&mut library, "short");
-    library.store_mut().save_article(&id, 1, &fields(&body), SaveKind::Save).unwrap();
+    library
+        .store_mut()
+        .save_article(&id, 1, &fields(&body), SaveKind::Save)
+        .unwrap();
 
     let reopened = Library::open(dir.path()).unwrap();
-    assert!(reopened.store().article(&id).unwrap().fields.body == body, "the body came back different");
+    assert!(
+        reopened.store().article(&id).unwrap().fields.body == body,
+        "the body came back different"
+    );
     let revisions = reopened.store().revisions(&id).unwrap();
     assert!(revisions.last().unwrap().fields.body == body);
 }
@@ -304,7 +398,11 @@ fn active_content(html: &str) -> Option<String> {
         let tag = tag.split('>').next().unwrap_or_default().to_lowercase();
         let mut parts = tag.split_whitespace();
         let name = parts.next().unwrap_or_default().trim_start_matches('/');
-        if ["script", "iframe", "svg", "object", "embed", "style", "form"].contains(&name) {
+        if [
+            "script", "iframe", "svg", "object", "embed", "style", "form",
+        ]
+        .contains(&name)
+        {
             return Some(format!("element <{name}>"));
         }
         for attr in parts {
@@ -313,7 +411,9 @@ fn active_content(html: &str) -> Option<String> {
             if key.starts_with("on") {
                 return Some(format!("event handler {key}"));
             }
-            let unsafe_scheme = ["javascript:", "vbscript:", "data:"].iter().any(|s| value.starts_with(s));
+            let unsafe_scheme = ["javascript:", "vbscript:", "data:"]
+                .iter()
+                .any(|s| value.starts_with(s));
             if ["href", "src", "action", "formaction"].contains(&key) && unsafe_scheme {
                 return Some(format!("{key}={value}"));
             }
@@ -332,16 +432,25 @@ fn active_content(html: &str) -> Option<String> {
 /// namespace; `None` when namespaces are not available here.
 fn in_mount_namespace(name: &str, dir: &Path, setup: &str) -> Option<String> {
     let probe = Command::new("unshare")
-        .args(["-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs \"$0\"", &dir.display().to_string()])
+        .args([
+            "-m",
+            "sh",
+            "-c",
+            "mount -t tmpfs -o size=64k tmpfs \"$0\"",
+            &dir.display().to_string(),
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status();
     if !probe.is_ok_and(|s| s.success()) {
-        eprintln!("{name}: this machine allows no private mount namespace (`unshare -m` needs root)");
+        eprintln!(
+            "{name}: this machine allows no private mount namespace (`unshare -m` needs root)"
+        );
         return None;
     }
     let exe = this_test_binary();
-    let script = format!("{setup} && exec \"$0\" --exact {name} --ignored --nocapture --test-threads=1");
+    let script =
+        format!("{setup} && exec \"$0\" --exact {name} --ignored --nocapture --test-threads=1");
     let output = Command::new("unshare")
         .args(["-m", "sh", "-c", &script, &exe.display().to_string()])
         .env("DIR", dir)
@@ -360,9 +469,16 @@ fn in_mount_namespace(name: &str, dir: &Path, setup: &str) -> Option<String> {
 /// Opening the read-only library and creating one inside it: both refused as a library
 /// problem. Returns what an editor would read.
 fn refusals_of_a_read_only_folder(dir: &Path) -> Vec<String> {
-    assert!(std::fs::write(dir.join("probe"), "x").is_err(), "the folder should be read-only here");
-    let opened = Library::open(dir).err().expect("a read-only library cannot be opened for writing");
-    let created = Library::open(dir.join("new")).err().expect("no library can be made in a read-only folder");
+    assert!(
+        std::fs::write(dir.join("probe"), "x").is_err(),
+        "the folder should be read-only here"
+    );
+    let opened = Library::open(dir)
+        .err()
+        .expect("a read-only library cannot be opened for writing");
+    let created = Library::open(dir.join("new"))
+        .err()
+        .expect("no library can be made in a read-only folder");
     [opened, created]
         .into_iter()
         .map(|err| {
@@ -375,7 +491,9 @@ fn refusals_of_a_read_only_folder(dir: &Path) -> Vec<String> {
 #[test]
 #[ignore = "child process of a_read_only_library_is_refused_clearly_and_nothing_is_lost"]
 fn read_only_child() {
-    let Some(dir) = child_env(LIBRARY_VAR).map(PathBuf::from) else { return };
+    let Some(dir) = child_env(LIBRARY_VAR).map(PathBuf::from) else {
+        return;
+    };
     for line in refusals_of_a_read_only_folder(&dir) {
         println!("{line}");
     }
@@ -384,7 +502,8 @@ fn read_only_child() {
 /// Without mount namespaces (not root), permission bits make the folder read-only.
 fn refusals_by_permissions(dir: &Path) -> Option<String> {
     use std::os::unix::fs::PermissionsExt;
-    let set_mode = |mode| std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
+    let set_mode =
+        |mode| std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode)).unwrap();
     set_mode(0o555);
     let writable = std::fs::write(dir.join("probe"), "x").is_ok();
     let out = (!writable).then(|| refusals_of_a_read_only_folder(dir).join("\n"));
@@ -401,20 +520,27 @@ fn a_read_only_library_is_refused_clearly_and_nothing_is_lost() {
     let out = in_mount_namespace("safety::read_only_child", dir.path(), setup)
         .or_else(|| refusals_by_permissions(dir.path()));
     let Some(out) = out else {
-        eprintln!("SKIPPED: root without mount namespaces: nothing can make a folder read-only here");
+        eprintln!(
+            "SKIPPED: root without mount namespaces: nothing can make a folder read-only here"
+        );
         return;
     };
     assert_eq!(out.matches("refused: library").count(), 2, "{out}");
 
     let library = Library::open(dir.path()).unwrap();
     assert_eq!(library.store().integrity_check().unwrap(), "ok");
-    assert_eq!(library.store().article(&id).unwrap().fields.body, "written before");
+    assert_eq!(
+        library.store().article(&id).unwrap().fields.body,
+        "written before"
+    );
 }
 
 #[test]
 #[ignore = "child process of a_full_disk_refuses_saves_clearly_and_keeps_every_acknowledged_one"]
 fn full_disk_child() {
-    let Some(dir) = child_env(LIBRARY_VAR).map(PathBuf::from) else { return };
+    let Some(dir) = child_env(LIBRARY_VAR).map(PathBuf::from) else {
+        return;
+    };
     let root = dir.join("lib");
     let mut library = Library::open(&root).unwrap();
     let id = new_article(&mut library, "start");
@@ -423,7 +549,10 @@ fn full_disk_child() {
     let failure = loop {
         // Distinct text each time so nothing compresses or dedupes away.
         let body: String = (0..300).map(|w| format!("w{version}x{w} ")).collect();
-        match library.store_mut().save_article(&id, version, &fields(&body), SaveKind::Save) {
+        match library
+            .store_mut()
+            .save_article(&id, version, &fields(&body), SaveKind::Save)
+        {
             Ok(article) => {
                 version = article.version;
                 acked.push((version, body));
@@ -434,7 +563,10 @@ fn full_disk_child() {
     };
     assert_eq!(failure.kind(), "disk_full", "{failure}");
     let message = failure.to_string();
-    assert!(message.contains(&id) && message.ends_with(DISK_FULL), "{message}");
+    assert!(
+        message.contains(&id) && message.ends_with(DISK_FULL),
+        "{message}"
+    );
     assert!(acked.len() > 3, "some saves fit before the disk was full");
     println!("refused after {} saves: {failure}", acked.len());
     drop(library);
@@ -445,15 +577,23 @@ fn full_disk_child() {
     assert_eq!(library.store().integrity_check().unwrap(), "ok");
     let revisions = library.store().revisions(&id).unwrap();
     for (version, body) in &acked {
-        let kept = revisions.iter().find(|r| r.version == Some(*version)).expect("acknowledged save lost");
-        assert!(&kept.fields.body == body, "version {version} has the wrong text");
+        let kept = revisions
+            .iter()
+            .find(|r| r.version == Some(*version))
+            .expect("acknowledged save lost");
+        assert!(
+            &kept.fields.body == body,
+            "version {version} has the wrong text"
+        );
     }
-    library.store_mut().save_article(&id, version, &fields("after"), SaveKind::Save).unwrap();
+    library
+        .store_mut()
+        .save_article(&id, version, &fields("after"), SaveKind::Save)
+        .unwrap();
     println!("checked {} acknowledged saves", acked.len());
 }
 
-const DISK_FULL: &str =
-    "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
+const DISK_FULL: &str = "the disk is full: this save was not kept; everything saved before is safe. Free some space and save again.";
 
 /// A full disk reads the same whichever layer noticed it, after what was being saved; other
 /// failures keep the system's own words.
@@ -465,15 +605,38 @@ fn a_full_disk_reads_the_same_wherever_it_is_noticed() {
     let io = |err: std::io::Error| Err::<(), _>(err).context(context).unwrap_err();
     let db = |err: rusqlite::Error| Err::<(), _>(err).context(context).unwrap_err();
     let cases = [
-        (io(std::io::Error::from_raw_os_error(28)), "disk_full", DISK_FULL),
-        (io(std::io::ErrorKind::StorageFull.into()), "disk_full", DISK_FULL),
-        (db(sqlite(rusqlite::ffi::SQLITE_FULL)), "disk_full", DISK_FULL),
-        (io(std::io::Error::from_raw_os_error(13)), "io", &std::io::Error::from_raw_os_error(13).to_string()),
-        (db(sqlite(rusqlite::ffi::SQLITE_READONLY)), "database", &sqlite(rusqlite::ffi::SQLITE_READONLY).to_string()),
+        (
+            io(std::io::Error::from_raw_os_error(28)),
+            "disk_full",
+            DISK_FULL,
+        ),
+        (
+            io(std::io::ErrorKind::StorageFull.into()),
+            "disk_full",
+            DISK_FULL,
+        ),
+        (
+            db(sqlite(rusqlite::ffi::SQLITE_FULL)),
+            "disk_full",
+            DISK_FULL,
+        ),
+        (
+            io(std::io::Error::from_raw_os_error(13)),
+            "io",
+            &std::io::Error::from_raw_os_error(13).to_string(),
+        ),
+        (
+            db(sqlite(rusqlite::ffi::SQLITE_READONLY)),
+            "database",
+            &sqlite(rusqlite::ffi::SQLITE_READONLY).to_string(),
+        ),
     ];
     for (err, kind, reason) in cases {
         assert_eq!(err.kind(), kind, "{err}");
-        assert_eq!(err.to_string(), format!("saving article 5faf268f: {reason}"));
+        assert_eq!(
+            err.to_string(),
+            format!("saving article 5faf268f: {reason}")
+        );
         assert_eq!(err.report().message, err.to_string());
     }
 }
@@ -485,11 +648,17 @@ fn a_full_disk_refuses_saves_clearly_and_keeps_every_acknowledged_one() {
     let setup = "mount -t tmpfs -o size=8m tmpfs \"$DIR\" && \
                  dd if=/dev/zero of=\"$DIR/filler\" bs=1k count=6700 status=none";
     let Some(out) = in_mount_namespace("safety::full_disk_child", dir.path(), setup) else {
-        eprintln!("SKIPPED: a full disk needs a small tmpfs, which needs a private mount namespace");
+        eprintln!(
+            "SKIPPED: a full disk needs a small tmpfs, which needs a private mount namespace"
+        );
         return;
     };
     // The child's line follows libtest's "test ... " on the same line.
-    let refusal = out.lines().find_map(|l| l.split_once("refused after ")).map(|(_, r)| r).unwrap_or_else(|| panic!("{out}"));
+    let refusal = out
+        .lines()
+        .find_map(|l| l.split_once("refused after "))
+        .map(|(_, r)| r)
+        .unwrap_or_else(|| panic!("{out}"));
     println!("refused after {refusal}");
     assert!(refusal.ends_with(DISK_FULL), "{refusal}");
     assert!(out.contains("checked "), "{out}");

@@ -502,20 +502,36 @@ fn a_library_indexed_before_the_prefix_lists_is_reindexed_and_searchable() {
 fn saves_leave_upkeep_to_idle_time_and_it_changes_no_answer() {
     let mut desk = Desk::new();
     let ids: Vec<String> = (0..40)
-        .map(|i| desk.add(&format!("Harbour report {i}"), &format!("Ferry number{i} late."), "city", Status::Draft))
+        .map(|i| {
+            desk.add(
+                &format!("Harbour report {i}"),
+                &format!("Ferry number{i} late."),
+                "city",
+                Status::Draft,
+            )
+        })
         .collect();
-    let before: Vec<Vec<String>> = ["harbour", "ferry late", "number7", "numb"].map(|q| desk.find(q)).into();
+    let before: Vec<Vec<String>> = ["harbour", "ferry late", "number7", "numb"]
+        .map(|q| desk.find(q))
+        .into();
 
     // Saves never merge: the library tells FTS5 so (a merge inside a save was the save's slow tail).
     let db = rusqlite::Connection::open(desk.library.root().join("newsdesk.db")).unwrap();
     let automerge: i64 = db
-        .query_row("SELECT v FROM articles_fts_config WHERE k = 'automerge'", [], |row| row.get(0))
+        .query_row(
+            "SELECT v FROM articles_fts_config WHERE k = 'automerge'",
+            [],
+            |row| row.get(0),
+        )
         .unwrap();
     assert_eq!(automerge, 0);
 
     // Forty saves left forty segments unmerged, so there is work; it runs out.
     let store = desk.library.store_mut();
-    assert!(store.tidy_search_index(16).unwrap(), "saves should have left segments to merge");
+    assert!(
+        store.tidy_search_index(16).unwrap(),
+        "saves should have left segments to merge"
+    );
     let mut rounds = 1;
     while store.tidy_search_index(16).unwrap() {
         rounds += 1;
@@ -523,8 +539,13 @@ fn saves_leave_upkeep_to_idle_time_and_it_changes_no_answer() {
     }
     assert!(!store.tidy_search_index(16).unwrap());
 
-    assert!(desk.library.store().checkpoint().unwrap(), "nothing else holds the log back");
-    let after: Vec<Vec<String>> = ["harbour", "ferry late", "number7", "numb"].map(|q| desk.find(q)).into();
+    assert!(
+        desk.library.store().checkpoint().unwrap(),
+        "nothing else holds the log back"
+    );
+    let after: Vec<Vec<String>> = ["harbour", "ferry late", "number7", "numb"]
+        .map(|q| desk.find(q))
+        .into();
     assert_eq!(before, after);
     assert_eq!(after[0].len(), ids.len());
     assert_eq!(desk.library.store().integrity_check().unwrap(), "ok");
