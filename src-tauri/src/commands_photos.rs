@@ -48,18 +48,30 @@ pub async fn import_photos<R: Runtime>(
         .map_err(|e| e.report())
 }
 
+/// Photo changes name the version the window loaded (`base_version`); a stale one is refused
+/// with a `conflict`, and the window reloads the photo.
 #[tauri::command]
-pub async fn edit_photo(desk: State<'_, Desk>, id: String, edit: DeskEdit) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().edit_photo_desk(&id, edit))
+pub async fn edit_photo(
+    desk: State<'_, Desk>,
+    id: String,
+    base_version: i64,
+    edit: DeskEdit,
+) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().edit_photo_desk(&id, base_version, edit))
 }
 
 #[tauri::command]
 pub async fn set_focal_point(
     desk: State<'_, Desk>,
     id: String,
+    base_version: i64,
     focal: Option<(f64, f64)>,
 ) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().set_focal_point(&id, focal))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .set_focal_point(&id, base_version, focal)
+    })
 }
 
 /// Where a crop of `aspect` falls by default: centred on the focal point.
@@ -80,9 +92,14 @@ pub async fn default_crop(desk: State<'_, Desk>, id: String, aspect: Aspect) -> 
 pub async fn save_crop(
     desk: State<'_, Desk>,
     id: String,
+    base_version: i64,
     name: String,
     aspect: Aspect,
     rect: Rect,
 ) -> Reply<Photo> {
-    desk.with(|library| library.store_mut().save_crop(&id, &name, aspect, rect))
+    desk.with(|library| {
+        library
+            .store_mut()
+            .save_crop(&id, base_version, &name, aspect, rect)
+    })
 }

@@ -16,7 +16,11 @@ pub fn respond(
     // Thumbnails may have to be decoded from the original: keep that off the UI thread.
     tauri::async_runtime::spawn_blocking(move || {
         let desk = app.state::<Desk>();
-        let file = desk.with(|library| newsdesk_core::photo::thumbnail(library, &id));
+        // Only the look-up holds the library: decoding an original can take seconds, and
+        // every save waits for the lock meanwhile.
+        let file = desk
+            .with(|library| newsdesk_core::photo::Thumbnail::look_up(library, &id))
+            .and_then(|thumbnail| thumbnail.make().map_err(|e| e.report()));
         let response = match file.map(std::fs::read) {
             Ok(Ok(bytes)) => Response::builder()
                 .header(header::CONTENT_TYPE, "image/jpeg")

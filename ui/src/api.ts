@@ -105,12 +105,15 @@ export const photoApi = {
   list: () => call<Photo[]>("list_photos"),
   get: (id: string) => call<Photo>("get_photo", { id }),
   import: (paths: string[]) => call<BatchReport>("import_photos", { paths }),
+  // Changes name the photo version they are based on; a stale one rejects with kind "conflict".
   /** A partial edit: fields left out stay as they are (`DeskEdit` on the Rust side). */
-  edit: (id: string, edit: Partial<DeskRecord>) => call<Photo>("edit_photo", { id, edit }),
-  setFocalPoint: (id: string, focal: [number, number] | null) => call<Photo>("set_focal_point", { id, focal }),
+  edit: (id: string, baseVersion: number, edit: Partial<DeskRecord>) =>
+    call<Photo>("edit_photo", { id, baseVersion, edit }),
+  setFocalPoint: (id: string, baseVersion: number, focal: [number, number] | null) =>
+    call<Photo>("set_focal_point", { id, baseVersion, focal }),
   defaultCrop: (id: string, aspect: string) => call<Rect>("default_crop", { id, aspect }),
-  saveCrop: (id: string, name: string, aspect: string, rect: Rect) =>
-    call<Photo>("save_crop", { id, name, aspect, rect }),
+  saveCrop: (id: string, baseVersion: number, name: string, aspect: string, rect: Rect) =>
+    call<Photo>("save_crop", { id, baseVersion, name, aspect, rect }),
 };
 
 export const publishApi = {

@@ -3,7 +3,7 @@
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
-import { photoApi, reason, thumbnailUrl, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
+import { isReport, photoApi, reason, thumbnailUrl, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
 import { $, h, notice } from "./dom";
 
 const CROP_STAGE_HEIGHT = 420;
@@ -150,16 +150,33 @@ export class PhotoDesk {
   }
 
   private async editField(key: keyof DeskRecord, value: string) {
-    const id = this.current!.id;
+    const { id, version } = this.current!;
     try {
-      this.current = await photoApi.edit(id, { [key]: value });
+      this.current = await photoApi.edit(id, version, { [key]: value });
       notice(`Photo ${key.replace("_", " ")} saved`);
       this.renderForm();
       this.renderCrops();
       await this.refresh();
     } catch (e) {
-      notice(`Not saved: ${reason(e)}`, true);
+      if (!(await this.reloadAfterConflict(e, `Your ${key.replace("_", " ")} was not saved`))) {
+        notice(`Not saved: ${reason(e)}`, true);
+      }
     }
+  }
+
+  /**
+   * A change based on a version someone else (another window, the command line) has since
+   * changed is refused by the core: load the photo as it is now and say what happened, so the
+   * editor makes the change again on what is there. True when `e` was such a conflict.
+   */
+  private async reloadAfterConflict(e: unknown, what: string): Promise<boolean> {
+    if (!isReport(e) || e.kind !== "conflict" || !this.current) return false;
+    const mine = this.current.version;
+    await this.select(this.current.id);
+    await this.refresh();
+    notice(`${what}: this photo was changed elsewhere (you had version ${mine}, it is now version ${this.current.version}). `
+      + "It has been reloaded; make your change again.", true);
+    return true;
   }
 
   private async chooseAspect(aspect: string) {
@@ -243,10 +260,12 @@ export class PhotoDesk {
       dot.addEventListener("pointerup", async (up) => {
         dot.removeEventListener("pointermove", move);
         try {
-          this.current = await photoApi.setFocalPoint(this.current!.id, at(up));
+          this.current = await photoApi.setFocalPoint(this.current!.id, this.current!.version, at(up));
           if (!this.current.crops.some((c) => c.name === cropName(this.aspect))) await this.chooseAspect(this.aspect);
         } catch (e) {
-          notice(`Focal point not saved: ${reason(e)}`, true);
+          if (!(await this.reloadAfterConflict(e, "The focal point was not saved"))) {
+            notice(`Focal point not saved: ${reason(e)}`, true);
+          }
         }
       }, { once: true });
     });
@@ -255,11 +274,15 @@ export class PhotoDesk {
   private async saveCrop() {
     if (!this.current || !this.rect) return;
     try {
-      this.current = await photoApi.saveCrop(this.current.id, cropName(this.aspect), this.aspect, this.rect);
+      this.current = await photoApi.saveCrop(this.current.id, this.current.version, cropName(this.aspect), this.aspect, this.rect);
       $("#crop-state").textContent = `Saved as “${cropName(this.aspect)}”`;
       this.renderCrops();
     } catch (e) {
-      $("#crop-state").textContent = `Not saved: ${reason(e)}`;
+      if (await this.reloadAfterConflict(e, "The crop was not saved")) {
+        $("#crop-state").textContent = "Not saved: the photo was changed elsewhere and has been reloaded";
+      } else {
+        $("#crop-state").textContent = `Not saved: ${reason(e)}`;
+      }
     }
   }
 

@@ -1,5 +1,8 @@
 //! How every command prints: text for people, JSON for scripts.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use newsdesk_core::Error;
 use serde::Serialize;
 
@@ -27,14 +30,39 @@ impl Output {
                 serde_json::to_string(&err.report()).expect("report serialises")
             );
         } else {
-            eprintln!("newsdesk: {err}");
+            // Messages quote what the user typed and what files said.
+            eprintln!("newsdesk: {}", visible(&err.to_string()));
         }
     }
 
     /// Progress for long jobs, on stderr so it never mixes with --json on stdout.
     pub fn progress(&self, done: usize, total: usize, what: &str) {
-        eprintln!("[{done}/{total}] {what}");
+        eprintln!("[{done}/{total}] {}", visible(what));
     }
+}
+
+/// Text from data (agency metadata, file names, what an editor typed) as it may reach a
+/// terminal: every control character, the line breaks and tabs of a one-line field included,
+/// is shown as its Rust escape (`\u{1b}`, `\n`) rather than acted on, so a caption cannot
+/// clear the screen, move the cursor, retitle the window or hide a line. `--json` needs none
+/// of this: serde escapes control characters.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A clap usage error as one line: the message clap prints above its usage block, without

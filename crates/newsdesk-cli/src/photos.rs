@@ -9,7 +9,7 @@ use newsdesk_core::text::{short_article_id, short_photo_id};
 use newsdesk_core::{Error, Library, Result};
 use serde::Serialize;
 
-use crate::output::Output;
+use crate::output::{Output, visible};
 
 #[derive(Subcommand)]
 pub enum Command {
@@ -27,6 +27,8 @@ pub enum Command {
         id: String,
         #[command(flatten)]
         desk: DeskArgs,
+        #[command(flatten)]
+        base: BaseVersion,
     },
     /// Add or replace a named crop; without --rect it is the largest one of the aspect ratio
     /// centred on the focal point.
@@ -42,6 +44,8 @@ pub enum Command {
         /// Set the photo's focal point first: x,y from 0 to 1.
         #[arg(long, value_name = "X,Y")]
         focal: Option<String>,
+        #[command(flatten)]
+        base: BaseVersion,
     },
     /// Make JPEG renditions of a crop (or the whole photo) with the desk's credit embedded.
     Render {
@@ -77,6 +81,24 @@ pub struct DeskArgs {
     instructions: Option<String>,
 }
 
+#[derive(Args)]
+pub struct BaseVersion {
+    /// The photo version this change is based on (see `photo show`); a change made elsewhere
+    /// since then refuses it. Without it the change applies to the version there is now: the
+    /// named fields are set whatever another desk did meanwhile.
+    #[arg(long, value_name = "VERSION")]
+    base_version: Option<i64>,
+}
+
+impl BaseVersion {
+    fn or_current(&self, library: &Library, id: &str) -> Result<i64> {
+        match self.base_version {
+            Some(version) => Ok(version),
+            None => Ok(library.store().photo(id)?.version),
+        }
+    }
+}
+
 /// `attach ARTICLE PHOTO`: the lead photo, or a figure appended to the body.
 #[derive(Args)]
 pub struct Attach {
@@ -101,12 +123,13 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             out.print(&photos, |photos| {
                 for p in photos {
                     println!(
-                        "{}  {:>5}x{:<5} {:<24} {}",
+                        "{}  v{:<3} {:>5}x{:<5} {:<24} {}",
                         short_photo_id(&p.id),
+                        p.version,
                         p.width,
                         p.height,
-                        p.desk.credit,
-                        p.source_name
+                        visible(&p.desk.credit),
+                        visible(&p.source_name)
                     );
                 }
             });
@@ -119,8 +142,9 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             out.print(&photo, print_photo);
             Ok(())
         }
-        Command::Edit { id, desk } => {
+        Command::Edit { id, desk, base } => {
             let id = library.store().resolve_photo_id(&id)?;
+            let base_version = base.or_current(library, &id)?;
             let edit = DeskEdit {
                 credit: desk.credit,
                 caption: desk.caption,
@@ -131,7 +155,9 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 usage_terms: desk.usage_terms,
                 special_instructions: desk.instructions,
             };
-            let photo = library.store_mut().edit_photo_desk(&id, edit)?;
+            let photo = library
+                .store_mut()
+                .edit_photo_desk(&id, base_version, edit)?;
             out.print(&photo, print_photo);
             Ok(())
         }
@@ -141,14 +167,19 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             aspect,
             rect,
             focal,
+            base,
         } => {
             let id = library.store().resolve_photo_id(&id)?;
             let aspect: Aspect = aspect.parse()?;
+            let mut photo = library.store().photo(&id)?;
+            let base_version = base.base_version.unwrap_or(photo.version);
+            photo.version = base_version;
             if let Some(focal) = focal {
                 let [x, y] = numbers::<f64, 2>(&focal, "focal point")?;
-                library.store_mut().set_focal_point(&id, Some((x, y)))?;
+                photo = library
+                    .store_mut()
+                    .set_focal_point(&id, base_version, Some((x, y)))?;
             }
-            let photo = library.store().photo(&id)?;
             let rect = match rect {
                 Some(text) => {
                     let [x, y, width, height] = numbers::<u32, 4>(&text, "crop rectangle")?;
@@ -161,7 +192,9 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                 }
                 None => photo::default_crop(aspect, photo.width, photo.height, photo.focal_point),
             };
-            let photo = library.store_mut().save_crop(&id, &name, aspect, rect)?;
+            let photo = library
+                .store_mut()
+                .save_crop(&id, photo.version, &name, aspect, rect)?;
             out.print(&photo, print_photo);
             Ok(())
         }
@@ -238,7 +271,7 @@ fn import(library: &mut Library, files: &[PathBuf], out: &Output) -> Result<()> 
             s.refused.len()
         );
         for r in s.refused {
-            println!("  refused: {}", r.reason);
+            println!("  refused: {}", visible(&r.reason));
         }
     });
     if report.refused.is_empty() {
@@ -281,15 +314,25 @@ pub fn attach(library: &mut Library, args: Attach, out: &Output) -> Result<()> {
 
 fn print_photo(p: &Photo) {
     println!(
-        "{}  {} {}x{}  {} bytes  {}",
-        p.id, p.format, p.width, p.height, p.byte_size, p.source_name
+        "{}  v{}  {} {}x{}  {} bytes  {}",
+        p.id,
+        p.version,
+        p.format,
+        p.width,
+        p.height,
+        p.byte_size,
+        visible(&p.source_name)
     );
     let embedded = serde_json::to_value(&p.embedded).expect("metadata serialises");
     let desk = serde_json::to_value(&p.desk).expect("desk record serialises");
     println!("{:<22} {:<40} in the file", "", "desk");
     for (field, value) in desk.as_object().expect("a record") {
         let file = embedded.get(field).and_then(|v| v.as_str()).unwrap_or("");
-        println!("{field:<22} {:<40} {file}", value.as_str().unwrap_or(""));
+        println!(
+            "{field:<22} {:<40} {}",
+            visible(value.as_str().unwrap_or("")),
+            visible(file)
+        );
     }
     if let Some((x, y)) = p.focal_point {
         println!("focal point {x:.3},{y:.3}");
@@ -297,7 +340,7 @@ fn print_photo(p: &Photo) {
     for c in &p.crops {
         println!(
             "crop {:<12} {:<5} {}x{} at {},{}",
-            c.name,
+            visible(&c.name),
             c.aspect.to_string(),
             c.width,
             c.height,

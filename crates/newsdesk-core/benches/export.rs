@@ -183,7 +183,11 @@ fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
                 alt_text: Some(format!("What photo {i} shows")),
                 ..Default::default()
             };
-            library.store_mut().edit_photo_desk(&id, edit).unwrap();
+            let version = library.store().photo(&id).unwrap().version;
+            library
+                .store_mut()
+                .edit_photo_desk(&id, version, edit)
+                .unwrap();
             id
         })
         .collect();

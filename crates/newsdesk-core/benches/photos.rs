@@ -277,6 +277,7 @@ fn prepare_render_library(library: &Path, source: &Path) -> String {
     store
         .edit_photo_desk(
             &id,
+            1,
             DeskEdit {
                 credit: Some("Zoë Ångström/Newsdesk".into()),
                 caption: Some("A generated test photo for the benchmark".into()),
@@ -288,7 +289,7 @@ fn prepare_render_library(library: &Path, source: &Path) -> String {
         )
         .unwrap();
     store
-        .save_crop(&id, "lead", Aspect::Ratio(16, 9), CROP)
+        .save_crop(&id, 2, "lead", Aspect::Ratio(16, 9), CROP)
         .unwrap();
     id
 }

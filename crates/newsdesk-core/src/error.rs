@@ -30,6 +30,20 @@ pub enum Error {
         kept_revision: i64,
     },
 
+    /// A photo desk change (record, focal point, crop) was based on a version that is no
+    /// longer the current one; nothing was changed. Unlike an article's text, such a change is
+    /// small enough to make again on the current version.
+    #[error(
+        "{what} {id} was changed elsewhere: your change is based on version {base_version}, \
+         the library has version {current_version}. Nothing was changed: reload it and make your change again"
+    )]
+    Stale {
+        what: &'static str,
+        id: String,
+        base_version: i64,
+        current_version: i64,
+    },
+
     /// Input the user can fix: a bad field value, a malformed file, an impossible crop.
     #[error("{0}")]
     Invalid(String),
@@ -62,7 +76,7 @@ impl Error {
         match self {
             Error::Library { .. } => ErrorKind::Library,
             Error::NotFound { .. } => ErrorKind::NotFound,
-            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::Conflict { .. } | Error::Stale { .. } => ErrorKind::Conflict,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Preflight { .. } => ErrorKind::Preflight,
             Error::Io { source, .. } if is_disk_full(source) => ErrorKind::DiskFull,
@@ -94,10 +108,24 @@ impl Error {
                 kept_revision,
             } => ErrorReport::Conflict {
                 message,
+                what: "article".to_owned(),
                 id: id.clone(),
                 base_version: *base_version,
                 current_version: *current_version,
-                kept_revision: *kept_revision,
+                kept_revision: Some(*kept_revision),
+            },
+            Error::Stale {
+                what,
+                id,
+                base_version,
+                current_version,
+            } => ErrorReport::Conflict {
+                message,
+                what: (*what).to_owned(),
+                id: id.clone(),
+                base_version: *base_version,
+                current_version: *current_version,
+                kept_revision: None,
             },
             Error::Invalid(_) => ErrorReport::Invalid { message },
             Error::Preflight {
@@ -205,13 +233,17 @@ pub enum ErrorReport {
         what: String,
         id: String,
     },
-    /// The refused text is kept as revision `kept_revision`; the library is at `current_version`.
+    /// A change based on `base_version` was refused: the library is at `current_version`. An
+    /// article's refused text is kept as revision `kept_revision`; a photo desk change keeps
+    /// nothing (none) and is made again on the current version.
     Conflict {
         message: String,
+        /// "article" or "photo".
+        what: String,
         id: String,
         base_version: i64,
         current_version: i64,
-        kept_revision: i64,
+        kept_revision: Option<i64>,
     },
     Invalid {
         message: String,

@@ -214,7 +214,16 @@ fn place_block<'a>(arena: &'a Arena<'a>, image: &'a AstNode<'a>, html: String) {
     match paragraph {
         Some(paragraph) => {
             image.detach();
-            paragraph.insert_after(block);
+            // After the figures already placed from this paragraph (raw blocks are only ever
+            // ours), so several photos in one paragraph keep the order they were written in.
+            let mut last = paragraph;
+            while let Some(next) = last
+                .next_sibling()
+                .filter(|n| matches!(n.data().value, NodeValue::Raw(_)))
+            {
+                last = next;
+            }
+            last.insert_after(block);
             if is_blank(paragraph) {
                 paragraph.detach();
             }

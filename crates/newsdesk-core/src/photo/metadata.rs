@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::DeskRecord;
+use super::{DeskRecord, ELLIPSIS};
 // The page's HTML escape is also right for XML text: its character references are XML's too.
 use crate::render::escape;
 
@@ -93,7 +93,9 @@ fn blocks(bytes: &[u8]) -> Blocks {
 /// XMP header some newsroom tools write, which general decoders skip.
 fn jpeg_blocks(bytes: &[u8]) -> Blocks {
     let mut found = Blocks::default();
-    let mut iim = Vec::new();
+    // Photoshop resources past 64 KB continue in the next APP13 segment: the bodies after
+    // their headers are one stream.
+    let mut resources = Vec::new();
     for (marker, body) in jpeg_segments(bytes) {
         match marker {
             0xE1 if body.starts_with(b"Exif\0\0") && found.exif.is_none() => {
@@ -101,11 +103,12 @@ fn jpeg_blocks(bytes: &[u8]) -> Blocks {
             }
             0xE1 => found.xmp.extend(xmp_packet(body).map(<[u8]>::to_vec)),
             0xED if body.starts_with(PHOTOSHOP_APP13) => {
-                iim.extend(photoshop_iim(&body[PHOTOSHOP_APP13.len()..]));
+                resources.extend_from_slice(&body[PHOTOSHOP_APP13.len()..]);
             }
             _ => {}
         }
     }
+    let iim = photoshop_iim(&resources);
     if !iim.is_empty() {
         found.iim = Some(iim);
     }
@@ -420,19 +423,89 @@ fn non_empty(value: &str) -> Option<String> {
     (!value.is_empty()).then(|| value.to_owned())
 }
 
+/// The most a JPEG APP segment body holds: its length field counts itself (2 bytes) and
+/// cannot pass 65535.
+pub(crate) const MAX_SEGMENT_BODY: usize = 65533;
+
 /// The APP1 XMP and APP13 IIM segment bodies carrying the desk's record. Deterministic: no
 /// timestamps, no generated ids, fixed order, so the same record gives the same bytes.
+///
+/// Both always fit one segment, measured on the bytes written. The record is first brought
+/// under the desk's rules (a record stored before they applied to imports may break them).
+/// IIM then fits whole: eight fields of at most `MAX_DESK_FIELD_BYTES` are far below a
+/// segment. XMP escapes `&<>"'` (up to six bytes for one), so a record within the rules can
+/// still overflow APP1; then the longest values are shortened, all to the same encoded
+/// length, the largest that fits, each cut at a character and ending with "…" (short values
+/// such as the credit are never cut). The IIM copy in the same file and the desk record keep
+/// the whole text. Extended XMP would carry more, but the readers renditions go to (CMS
+/// importers, browsers, WordPress) mostly read the main packet only, where the text would
+/// then be missing rather than shortened.
 pub(crate) fn rendition_segments(desk: &DeskRecord) -> (Vec<u8>, Vec<u8>) {
-    (xmp_app1(desk), iim_app13(desk))
+    let mut desk = desk.clone();
+    desk.normalise();
+    (
+        fitted(|cap| xmp_app1(&desk, cap)),
+        fitted(|cap| iim_app13(&desk, cap)),
+    )
 }
 
-fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
+/// `build(None)` when it fits a segment, else `build(Some(cap))` with the largest cap (the
+/// encoded bytes each value may take) that fits.
+fn fitted(build: impl Fn(Option<usize>) -> Vec<u8>) -> Vec<u8> {
+    let whole = build(None);
+    if whole.len() <= MAX_SEGMENT_BODY {
+        return whole;
+    }
+    // The body shrinks as the cap does; cap 0 leaves only "…" for each long value.
+    let (mut fits, mut over) = (0, whole.len());
+    while over - fits > 1 {
+        let cap = fits + (over - fits) / 2;
+        if build(Some(cap)).len() <= MAX_SEGMENT_BODY {
+            fits = cap
+        } else {
+            over = cap
+        }
+    }
+    build(Some(fits))
+}
+
+/// The bytes `c` takes in XML text as [`escape`] writes it.
+fn xmp_cost(c: char) -> usize {
+    match c {
+        '&' | '\'' => 5,
+        '<' | '>' => 4,
+        '"' => 6,
+        c => c.len_utf8(),
+    }
+}
+
+/// `value` whole when its encoded size (`cost` per character) is within `cap`; else its
+/// longest start that is, with "…" (counted) after it.
+fn within(value: &str, cap: Option<usize>, cost: fn(char) -> usize) -> std::borrow::Cow<'_, str> {
+    let Some(cap) = cap else { return value.into() };
+    if value.chars().map(cost).sum::<usize>() <= cap {
+        return value.into();
+    }
+    let room = cap.saturating_sub(ELLIPSIS.len_utf8());
+    let (mut used, mut end) = (0, 0);
+    for (at, c) in value.char_indices() {
+        used += cost(c);
+        if used > room {
+            break;
+        }
+        end = at + c.len_utf8();
+    }
+    format!("{}{ELLIPSIS}", &value[..end]).into()
+}
+
+fn xmp_app1(desk: &DeskRecord, cap: Option<usize>) -> Vec<u8> {
+    let text = |value: &str| escape(&within(value, cap, xmp_cost));
     let mut props = String::new();
     let mut alt = |ns_name: &str, value: &str| {
         if !value.is_empty() {
             props.push_str(&format!(
                 "   <{ns_name}><rdf:Alt><rdf:li xml:lang=\"x-default\">{}</rdf:li></rdf:Alt></{ns_name}>\n",
-                escape(value)
+                text(value)
             ));
         }
     };
@@ -443,7 +516,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
     if !desk.creator.is_empty() {
         props.push_str(&format!(
             "   <dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
-            escape(&desk.creator)
+            text(&desk.creator)
         ));
     }
     for (name, value) in [
@@ -452,7 +525,7 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
         ("photoshop:Instructions", &desk.special_instructions),
     ] {
         if !value.is_empty() {
-            props.push_str(&format!("   <{name}>{}</{name}>\n", escape(value)));
+            props.push_str(&format!("   <{name}>{}</{name}>\n", text(value)));
         }
     }
     let packet = format!(
@@ -478,10 +551,10 @@ fn xmp_app1(desk: &DeskRecord) -> Vec<u8> {
 /// Photoshop APP13 with one IIM resource, declared UTF-8 (1:90). Values are written whole even
 /// past IIM's nominal byte limits (credit 32): a cut credit is a wrong credit, and readers
 /// (exiftool, WordPress) accept longer values.
-fn iim_app13(desk: &DeskRecord) -> Vec<u8> {
+fn iim_app13(desk: &DeskRecord, cap: Option<usize>) -> Vec<u8> {
     let mut iim = Vec::new();
     let mut dataset = |record: u8, number: u8, value: &[u8]| {
-        // Standard datasets hold up to 32767 bytes; longer text is cut at a char boundary.
+        // Standard datasets hold up to 32767 bytes (desk fields are far shorter).
         let value = &value[..floor_char_boundary(value, 0x7FFF)];
         iim.extend_from_slice(&[0x1C, record, number]);
         iim.extend_from_slice(&(value.len() as u16).to_be_bytes());
@@ -498,7 +571,7 @@ fn iim_app13(desk: &DeskRecord) -> Vec<u8> {
         (120, &desk.caption),
     ] {
         if !value.is_empty() {
-            dataset(2, number, value.as_bytes());
+            dataset(2, number, within(value, cap, char::len_utf8).as_bytes());
         }
     }
     let mut body = PHOTOSHOP_APP13.to_vec();

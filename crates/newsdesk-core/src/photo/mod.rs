@@ -24,7 +24,11 @@ pub use import::{BatchReport, Imported, Refused, import_batch, import_file};
 /// The library's one way to write a file atomically (also used by `recovery`).
 pub(crate) use import::{Keep, write_atomically};
 pub use metadata::{PhotoMetadata, read_metadata};
-pub use rendition::{DEFAULT_WIDTHS, Rendition, renditions, thumbnail};
+pub use pixels::PIXEL_BUDGET;
+pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail};
+
+use crate::store::MAX_DESK_FIELD_BYTES;
+use crate::{Error, Result};
 
 /// A photo in the library.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,6 +36,9 @@ pub use rendition::{DEFAULT_WIDTHS, Rendition, renditions, thumbnail};
 pub struct Photo {
     /// The SHA-256 (hex) of the original file.
     pub id: String,
+    /// Counts the desk's changes (record, focal point, crops), from 1 at import. Every change
+    /// names the version it is based on, so two desks editing one photo cannot lose a change.
+    pub version: i64,
     pub sha256: String,
     /// `jpeg`, `png`, `webp` or `tiff`.
     pub format: String,
@@ -77,20 +84,138 @@ pub struct DeskRecord {
 }
 
 impl DeskRecord {
-    /// The desk's starting point: what the agency embedded.
+    /// The desk's starting point: what the agency embedded, under the rules an edit follows
+    /// ([`desk_text`]). A value past [`MAX_DESK_FIELD_BYTES`] is shortened here, since there
+    /// is no one to ask; the whole value stays readable in `embedded`.
     pub fn from_embedded(m: &PhotoMetadata) -> DeskRecord {
-        let take = |v: &Option<String>| v.clone().unwrap_or_default();
-        DeskRecord {
-            credit: take(&m.credit),
-            caption: take(&m.caption),
-            alt_text: take(&m.alt_text),
-            creator: take(&m.creator),
-            copyright: take(&m.copyright),
-            source: take(&m.source),
-            usage_terms: take(&m.usage_terms),
-            special_instructions: take(&m.special_instructions),
+        let mut record = DeskRecord {
+            credit: m.credit.clone().unwrap_or_default(),
+            caption: m.caption.clone().unwrap_or_default(),
+            alt_text: m.alt_text.clone().unwrap_or_default(),
+            creator: m.creator.clone().unwrap_or_default(),
+            copyright: m.copyright.clone().unwrap_or_default(),
+            source: m.source.clone().unwrap_or_default(),
+            usage_terms: m.usage_terms.clone().unwrap_or_default(),
+            special_instructions: m.special_instructions.clone().unwrap_or_default(),
+        };
+        record.normalise();
+        record
+    }
+
+    /// Brings every field under the desk's rules, shortening what is too long. A record made
+    /// by this version of Newsdesk is unchanged; one stored before the rules applied to
+    /// imports (control characters, a 180 KB caption) is brought in line.
+    pub fn normalise(&mut self) {
+        for (_, field) in self.fields_mut() {
+            if let Ok(text) = desk_text(field, Overlong::Shorten) {
+                *field = text;
+            }
         }
     }
+
+    /// `(name for people, field)` for every field, in the form's order.
+    fn fields_mut(&mut self) -> [(&'static str, &mut String); 8] {
+        [
+            ("credit", &mut self.credit),
+            ("caption", &mut self.caption),
+            ("alt text", &mut self.alt_text),
+            ("creator", &mut self.creator),
+            ("copyright", &mut self.copyright),
+            ("source", &mut self.source),
+            ("usage terms", &mut self.usage_terms),
+            ("special instructions", &mut self.special_instructions),
+        ]
+    }
+}
+
+/// What to do with a value longer than [`MAX_DESK_FIELD_BYTES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlong {
+    /// An editor typed it: refuse, and say how long it is.
+    Refuse,
+    /// It came from a file: keep its start, cut at a character boundary, and end it with
+    /// "…" so a reader sees it was cut.
+    Shorten,
+}
+
+/// The desk's rules for the text of a field, one function for import and edit alike:
+/// terminal escape sequences (ESC or CSI and what belongs to them) and every other control
+/// character except line breaks and tabs are removed, and so are the two non-characters
+/// XML cannot hold; blanks around the text are trimmed. Such characters are never meant,
+/// XML (which carries the record in every rendition) cannot hold control characters, and
+/// a terminal acts on escape sequences. At most [`MAX_DESK_FIELD_BYTES`] remain (all the
+/// fields together must fit the metadata segments of a JPEG rendition); a longer value is
+/// refused or shortened, as `overlong` says. `Err` carries the cleaned length.
+pub fn desk_text(raw: &str, overlong: Overlong) -> std::result::Result<String, usize> {
+    let mut text = String::with_capacity(raw.len().min(MAX_DESK_FIELD_BYTES + 4));
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            // CSI as one C1 character (the byte 0x9B read as Latin-1).
+            '\u{9b}' => skip_control_sequence(&mut chars),
+            '\n' | '\t' => text.push(c),
+            '\u{fffe}' | '\u{ffff}' => {}
+            c if c.is_control() => {}
+            c => text.push(c),
+        }
+    }
+    let text = text.trim();
+    if text.len() <= MAX_DESK_FIELD_BYTES {
+        return Ok(text.to_owned());
+    }
+    match overlong {
+        Overlong::Refuse => Err(text.len()),
+        Overlong::Shorten => {
+            let mut end = MAX_DESK_FIELD_BYTES - ELLIPSIS.len_utf8();
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Ok(format!("{}{ELLIPSIS}", text[..end].trim_end()))
+        }
+    }
+}
+
+/// Ends a value that was cut.
+pub(crate) const ELLIPSIS: char = '…';
+
+/// After ESC (ECMA-48): `[` starts a control sequence; `]`, `P`, `X`, `^`, `_` a control
+/// string (OSC, DCS...) ended by BEL or ST; otherwise intermediate bytes and one final byte.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_control_sequence(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            // Up to the string terminator; a line break ends a string that never terminates,
+            // so a stray ESC ] cannot swallow a whole caption.
+            while let Some(c) = chars.next() {
+                match c {
+                    '\u{7}' | '\u{9c}' | '\n' => break,
+                    '\u{1b}' => {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {
+            while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+            chars.next_if(|c| ('0'..='~').contains(c));
+        }
+    }
+}
+
+/// Parameter bytes, intermediate bytes, then one final byte.
+fn skip_control_sequence(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    while chars.next_if(|c| ('0'..='?').contains(c)).is_some() {}
+    while chars.next_if(|c| (' '..='/').contains(c)).is_some() {}
+    chars.next_if(|c| ('@'..='~').contains(c));
 }
 
 /// A partial edit of the desk record: `None` leaves a field as it is.
@@ -109,28 +234,31 @@ pub struct DeskEdit {
 }
 
 impl DeskEdit {
-    pub fn apply(self, record: &mut DeskRecord) {
-        let pairs = [
-            (self.credit, &mut record.credit),
-            (self.caption, &mut record.caption),
-            (self.alt_text, &mut record.alt_text),
-            (self.creator, &mut record.creator),
-            (self.copyright, &mut record.copyright),
-            (self.source, &mut record.source),
-            (self.usage_terms, &mut record.usage_terms),
-            (self.special_instructions, &mut record.special_instructions),
+    /// Applies the edit to `record` under the desk's rules ([`desk_text`]); a value past the
+    /// limit is refused, naming the field of photo `id`, and nothing is applied.
+    pub fn apply(self, id: &str, record: &mut DeskRecord) -> Result<()> {
+        let values = [
+            self.credit,
+            self.caption,
+            self.alt_text,
+            self.creator,
+            self.copyright,
+            self.source,
+            self.usage_terms,
+            self.special_instructions,
         ];
-        for (new, field) in pairs {
+        let mut edited = record.clone();
+        for (new, (name, field)) in values.into_iter().zip(edited.fields_mut()) {
             if let Some(value) = new {
-                // Control characters (other than line breaks and tabs) are never meant, and
-                // XML, which carries the record in every rendition, cannot hold them.
-                *field = value
-                    .trim()
-                    .chars()
-                    .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
-                    .collect();
+                *field = desk_text(&value, Overlong::Refuse).map_err(|len| {
+                    Error::invalid(format!(
+                        "the {name} of photo {id} is {len} bytes long; the limit is {MAX_DESK_FIELD_BYTES}"
+                    ))
+                })?;
             }
         }
+        *record = edited;
+        Ok(())
     }
 }
 

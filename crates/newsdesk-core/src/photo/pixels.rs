@@ -3,6 +3,8 @@
 //! before anything is allocated.
 
 use std::io::Cursor;
+use std::ops::Deref;
+use std::sync::{Condvar, Mutex, PoisonError};
 
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
 use image::{
@@ -17,6 +19,12 @@ pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 /// 100 megapixels: 300 MB of RGB once decoded.
 pub const MAX_PIXELS: u64 = 100_000_000;
 const MAX_SIDE: u32 = 40_000;
+/// Decoded pixels held at once by the whole process: every import worker and every rendition
+/// (export makes several in parallel) takes its share before it decodes and gives it back
+/// when the pixels are freed. A decode takes 3 to 8 bytes a pixel (the decoder's own buffer,
+/// then RGB), so this keeps the desk near 700 MB at worst however many cores decode, instead
+/// of that much per core. One picture larger than the budget still decodes, alone.
+pub const PIXEL_BUDGET: u64 = MAX_PIXELS;
 /// Decoder allocation cap (bytes); comfortably above MAX_PIXELS x 4 channels.
 const MAX_ALLOC: u64 = 512 * 1024 * 1024;
 /// Fixed encoder settings: renditions must be byte-identical for the same input.
@@ -115,14 +123,67 @@ pub fn header(bytes: &[u8]) -> Result<Header, String> {
     })
 }
 
+/// The shared [`PIXEL_BUDGET`]: pixels in use, and a signal when some are given back.
+struct PixelBudget {
+    in_use: Mutex<u64>,
+    freed: Condvar,
+}
+
+static BUDGET: PixelBudget = PixelBudget {
+    in_use: Mutex::new(0),
+    freed: Condvar::new(),
+};
+
+/// A share of the budget, given back when dropped.
+pub struct Permit {
+    pixels: u64,
+}
+
+/// Waits until `pixels` (at most the whole budget) are free, and takes them.
+fn reserve(pixels: u64) -> Permit {
+    let pixels = pixels.clamp(1, PIXEL_BUDGET);
+    let mut in_use = BUDGET.in_use.lock().unwrap_or_else(PoisonError::into_inner);
+    while *in_use + pixels > PIXEL_BUDGET {
+        in_use = BUDGET
+            .freed
+            .wait(in_use)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+    *in_use += pixels;
+    Permit { pixels }
+}
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        let mut in_use = BUDGET.in_use.lock().unwrap_or_else(PoisonError::into_inner);
+        *in_use -= self.pixels;
+        BUDGET.freed.notify_all();
+    }
+}
+
+/// Decoded pixels with their share of the budget: the share goes back when they are freed.
+pub struct Decoded {
+    image: RgbImage,
+    _permit: Permit,
+}
+
+impl Deref for Decoded {
+    type Target = RgbImage;
+    fn deref(&self) -> &RgbImage {
+        &self.image
+    }
+}
+
 /// Decodes the whole image, upright and in sRGB.
-pub fn decode_upright(bytes: &[u8]) -> Result<RgbImage, String> {
+pub fn decode_upright(bytes: &[u8]) -> Result<Decoded, String> {
     refuse_truncated_jpeg(bytes)?;
     decode_whole(bytes)
 }
 
-fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
+fn decode_whole(bytes: &[u8]) -> Result<Decoded, String> {
     let mut decoder = decoder(bytes)?;
+    let (w, h) = decoder.dimensions();
+    let permit = reserve(w as u64 * h as u64);
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
     let mut image = DynamicImage::from_decoder(decoder).map_err(describe)?;
@@ -131,7 +192,10 @@ fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
         image,
         DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_)
     );
-    let mut rgb = image.into_rgb8();
+    let mut rgb = match image {
+        DynamicImage::ImageRgba8(rgba) => without_alpha(rgba),
+        other => other.into_rgb8(),
+    };
     // A grey picture is converted as if its gamma were sRGB's (Gray Gamma 2.2 is within a
     // hair of it); only RGB profiles are applied. A CMYK profile on RGB pixels (a broken
     // file seen in the wild) cannot describe those pixels and is ignored. CMYK and YCCK JPEGs
@@ -140,7 +204,24 @@ fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
     if let Some(icc) = icc.filter(|_| !gray) {
         to_srgb(&mut rgb, &icc);
     }
-    Ok(rgb)
+    Ok(Decoded {
+        image: rgb,
+        _permit: permit,
+    })
+}
+
+/// RGBA to RGB in the same buffer (alpha dropped, as `into_rgb8` does): a copy would hold both,
+/// 700 MB at once for a 100-megapixel PNG with alpha instead of 400.
+fn without_alpha(rgba: image::RgbaImage) -> RgbImage {
+    let (w, h) = rgba.dimensions();
+    let mut data = rgba.into_raw();
+    let pixels = w as usize * h as usize;
+    for i in 0..pixels {
+        data.copy_within(i * 4..i * 4 + 3, i * 3);
+    }
+    data.truncate(pixels * 3);
+    data.shrink_to_fit();
+    RgbImage::from_raw(w, h, data).expect("three bytes a pixel")
 }
 
 /// Upright sRGB pixels with a long edge of at least `long_edge` (or the whole image when it is
@@ -148,7 +229,7 @@ fn decode_whole(bytes: &[u8]) -> Result<RgbImage, String> {
 /// more than the entropy decoding (which still reads, and so checks, all of the data); that is
 /// what brings the import thumbnail near libvips' shrink-on-load. Other formats and JPEG
 /// colour models other than RGB and grey take the full decode.
-pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<RgbImage, String> {
+pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<Decoded, String> {
     refuse_truncated_jpeg(bytes)?;
     match scaled_jpeg(bytes, long_edge)? {
         Some(image) => Ok(image),
@@ -168,7 +249,7 @@ fn refuse_truncated_jpeg(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String> {
+fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<Decoded>, String> {
     if !is_jpeg(bytes) {
         return Ok(None);
     }
@@ -189,6 +270,7 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
     let (w, h) = decoder
         .scale(want(info.width), want(info.height))
         .map_err(damaged)?;
+    let permit = reserve(w as u64 * h as u64);
     let pixels = decoder.decode().map_err(damaged)?;
     let size_error = || "the decoder returned fewer pixels than the image declares".to_owned();
     let mut rgb = if format == jpeg_decoder::PixelFormat::L8 {
@@ -211,7 +293,10 @@ fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<RgbImage>, String>
         turned.apply_orientation(o);
         rgb = turned.into_rgb8();
     }
-    Ok(Some(rgb))
+    Ok(Some(Decoded {
+        image: rgb,
+        _permit: permit,
+    }))
 }
 
 /// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be
@@ -232,8 +317,15 @@ fn to_srgb(rgb: &mut RgbImage, icc: &[u8]) {
     ) else {
         return;
     };
-    let src = rgb.as_raw().clone();
-    let _ = transform.transform(&src, rgb.as_mut());
+    // A few rows at a time through a small buffer: a copy of the whole picture would add
+    // 300 MB to the peak of a 100-megapixel decode.
+    let row = rgb.width() as usize * 3;
+    let mut src = Vec::with_capacity(row * 64);
+    for rows in rgb.chunks_mut(row * 64) {
+        src.clear();
+        src.extend_from_slice(rows);
+        let _ = transform.transform(&src, rows);
+    }
 }
 
 /// A JPEG is complete when an end-of-image marker follows its first scan.

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::import::{Keep, is_whole, write_atomically};
 use super::metadata::rendition_segments;
-use super::pixels::{self, JPEG_QUALITY};
+use super::pixels::{self, Decoded, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
 use crate::error::Context;
 use crate::text::{short_photo_id, truncate_chars};
@@ -21,8 +21,9 @@ pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
 /// Long edge of the UI thumbnail.
 pub const THUMBNAIL_SIZE: u32 = 400;
 /// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
-/// served. (2: apostrophes in the XMP are written as `&#39;`.)
-const RENDITION_SCHEME: u32 = 2;
+/// served. (2: apostrophes in the XMP are written as `&#39;`; 3: the record is
+/// normalised and fitted to its segments.)
+const RENDITION_SCHEME: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendition {
@@ -122,7 +123,11 @@ pub fn renditions(
 /// original; the smaller ones are scaled from it, in parallel, which is both faster and, at
 /// these ratios, indistinguishable.
 fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
-    let upright = decode_original(library, photo, pixels::decode_upright)?;
+    let upright = decode_original(
+        &library.root().join(&photo.original),
+        &photo.id,
+        pixels::decode_upright,
+    )?;
     let (xmp, iim) = rendition_segments(&photo.desk);
     let segments: [(u8, &[u8]); 2] = [(1, &xmp), (13, &iim)];
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
@@ -160,17 +165,15 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
 }
 
 fn decode_original(
-    library: &Library,
-    photo: &Photo,
-    decode: fn(&[u8]) -> std::result::Result<RgbImage, String>,
-) -> Result<RgbImage> {
-    let path = library.root().join(&photo.original);
+    original: &Path,
+    photo_id: &str,
+    decode: fn(&[u8]) -> std::result::Result<Decoded, String>,
+) -> Result<Decoded> {
     let bytes =
-        fs::read(&path).context(|| format!("reading the original of photo {}", photo.id))?;
+        fs::read(original).context(|| format!("reading the original of photo {photo_id}"))?;
     decode(&bytes).map_err(|reason| {
         Error::invalid(format!(
-            "the original of photo {} cannot be decoded: {reason}",
-            photo.id
+            "the original of photo {photo_id} cannot be decoded: {reason}"
         ))
     })
 }
@@ -184,15 +187,40 @@ pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
 /// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
 /// original if it has gone missing.
 pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
-    let photo = library.store().photo(photo_id)?;
-    let path = thumbnail_path(library.root(), &photo.id);
-    if !is_whole(&path) {
-        let upright = decode_original(library, &photo, |b| {
-            pixels::decode_upright_for(b, THUMBNAIL_SIZE)
-        })?;
-        write_thumbnail(&upright, &path)?;
+    Thumbnail::look_up(library, photo_id)?.make()
+}
+
+/// A thumbnail looked up in the library and made without it: the app holds its library (one
+/// connection) behind a lock, and decoding an original can take seconds, during which every
+/// save would wait. Look up under the lock, [`make`](Thumbnail::make) after releasing it.
+#[derive(Debug, Clone)]
+pub struct Thumbnail {
+    photo_id: String,
+    path: PathBuf,
+    original: PathBuf,
+}
+
+impl Thumbnail {
+    /// What making the thumbnail of `photo_id` needs: where it goes and its original.
+    pub fn look_up(library: &Library, photo_id: &str) -> Result<Thumbnail> {
+        let photo = library.store().photo(photo_id)?;
+        Ok(Thumbnail {
+            path: thumbnail_path(library.root(), &photo.id),
+            original: library.root().join(&photo.original),
+            photo_id: photo.id,
+        })
     }
-    Ok(path)
+
+    /// The thumbnail's path, made from the original first when it is missing.
+    pub fn make(self) -> Result<PathBuf> {
+        if !is_whole(&self.path) {
+            let upright = decode_original(&self.original, &self.photo_id, |b| {
+                pixels::decode_upright_for(b, THUMBNAIL_SIZE)
+            })?;
+            write_thumbnail(&upright, &self.path)?;
+        }
+        Ok(self.path)
+    }
 }
 
 pub(crate) fn write_thumbnail(upright: &RgbImage, path: &Path) -> Result<()> {

@@ -1,20 +1,22 @@
 //! Photos, the desk's record and crops. The files themselves live in the library folder
 //! (see `photo::import`); this module only records them.
 
-use rusqlite::{OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 
 use super::{Store, format_time, now, parse_time};
 use crate::error::Context;
 use crate::photo::{Aspect, Crop, DeskEdit, DeskRecord, Photo, PhotoMetadata, Rect, validate_crop};
 use crate::{Error, Result};
 
-/// Longest value of a desk field: all of them together must fit the 64 KB metadata segments
-/// of a JPEG rendition.
+/// Longest value of a desk field, in bytes of UTF-8 (see `photo::desk_text`, which applies it
+/// at import and at edit). Together the fields fit the 64 KB IIM segment of a JPEG rendition
+/// whole; the XMP segment, where escaping can make text six times longer, is fitted when it
+/// is written (`photo::metadata`).
 pub const MAX_DESK_FIELD_BYTES: usize = 6000;
 
 const PHOTO_COLUMNS: &str =
     "id, format, byte_size, width, height, orientation, original, source_name,
-     embedded, desk, focal_x, focal_y, imported_at, updated_at";
+     embedded, desk, focal_x, focal_y, imported_at, updated_at, version";
 
 /// A photo about to be recorded: its original is already in place in the library folder.
 pub struct NewPhoto<'a> {
@@ -49,6 +51,7 @@ fn photo_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Photo> {
         crops: Vec::new(),
         imported_at: parse_time(&row.get::<_, String>(12)?)?,
         updated_at: parse_time(&row.get::<_, String>(13)?)?,
+        version: row.get(14)?,
     })
 }
 
@@ -97,14 +100,7 @@ impl Store {
     }
 
     pub fn photo(&self, id: &str) -> Result<Photo> {
-        let mut photo = self
-            .conn
-            .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"))
-            .and_then(|mut stmt| stmt.query_row([id], photo_from_row).optional())
-            .context(|| format!("reading photo {id}"))?
-            .ok_or_else(|| Error::not_found("photo", id))?;
-        photo.crops = self.crops(id)?;
-        Ok(photo)
+        photo_in(&self.conn, id)
     }
 
     /// All photos, newest import first.
@@ -130,33 +126,31 @@ impl Store {
         self.resolve_id("photos", "photo", prefix)
     }
 
-    /// Changes the desk's record; the embedded values and the original stay as they are.
-    pub fn edit_photo_desk(&mut self, id: &str, edit: DeskEdit) -> Result<Photo> {
-        let mut desk = self.photo(id)?.desk;
-        edit.apply(&mut desk);
-        for (name, value) in [
-            ("credit", &desk.credit),
-            ("caption", &desk.caption),
-            ("alt text", &desk.alt_text),
-            ("creator", &desk.creator),
-            ("copyright", &desk.copyright),
-            ("source", &desk.source),
-            ("usage terms", &desk.usage_terms),
-            ("special instructions", &desk.special_instructions),
-        ] {
-            if value.len() > MAX_DESK_FIELD_BYTES {
-                return Err(Error::invalid(format!(
-                    "the {name} of photo {id} is {} bytes long; the limit is {MAX_DESK_FIELD_BYTES}",
-                    value.len()
-                )));
-            }
-        }
+    /// Changes the desk's record, based on `base_version` of the photo; the embedded values
+    /// and the original stay as they are. A value past the limit is refused; fields the edit
+    /// does not touch are brought under the desk's rules (a record stored before imports
+    /// followed them may hold a 180 KB caption, which must not block every later edit).
+    pub fn edit_photo_desk(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        edit: DeskEdit,
+    ) -> Result<Photo> {
+        let tx = self.photo_tx()?;
+        let mut desk = based_on(&tx, id, base_version)?.desk;
+        desk.normalise();
+        edit.apply(id, &mut desk)?;
         let json = serde_json::to_string(&desk).expect("desk record serialises");
-        self.update_photo(id, "desk = ?3", params![json])
+        update_photo(tx, id, "desk = ?3,", params![json])
     }
 
     /// Sets (or clears) the focal point, (x, y) in 0..1 of the upright photo.
-    pub fn set_focal_point(&mut self, id: &str, focal: Option<(f64, f64)>) -> Result<Photo> {
+    pub fn set_focal_point(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        focal: Option<(f64, f64)>,
+    ) -> Result<Photo> {
         if let Some((x, y)) = focal
             && !((0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y))
         {
@@ -164,24 +158,34 @@ impl Store {
                 "focal point {x},{y} is outside the photo: both numbers go from 0 to 1"
             )));
         }
-        self.update_photo(
+        let tx = self.photo_tx()?;
+        based_on(&tx, id, base_version)?;
+        update_photo(
+            tx,
             id,
-            "focal_x = ?3, focal_y = ?4",
+            "focal_x = ?3, focal_y = ?4,",
             params![focal.map(|f| f.0), focal.map(|f| f.1)],
         )
     }
 
     /// Adds or replaces the crop `name`. The rectangle is checked against the photo.
-    pub fn save_crop(&mut self, id: &str, name: &str, aspect: Aspect, rect: Rect) -> Result<Photo> {
+    pub fn save_crop(
+        &mut self,
+        id: &str,
+        base_version: i64,
+        name: &str,
+        aspect: Aspect,
+        rect: Rect,
+    ) -> Result<Photo> {
         let name = name.trim();
         if name.is_empty() || name.contains('/') {
             return Err(Error::invalid(format!(
                 "{name:?} is not a crop name: give a word such as \"lead\""
             )));
         }
-        let photo = self.photo(id)?;
-        validate_crop(aspect, rect, photo.width, photo.height)?;
         let tx = self.photo_tx()?;
+        let photo = based_on(&tx, id, base_version)?;
+        validate_crop(aspect, rect, photo.width, photo.height)?;
         tx.execute(
             "INSERT INTO photo_crops (photo_id, name, aspect, x, y, width, height)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -199,17 +203,12 @@ impl Store {
             ],
         )
         .context(|| format!("saving crop {name} of photo {id}"))?;
-        tx.execute(
-            "UPDATE photos SET updated_at = ?2 WHERE id = ?1",
-            params![id, format_time(now())],
-        )
-        .context(|| "touching the photo")?;
-        tx.commit().context(|| "committing the crop")?;
-        self.photo(id)
+        update_photo(tx, id, "", params![])
     }
 
-    pub fn delete_crop(&mut self, id: &str, name: &str) -> Result<Photo> {
+    pub fn delete_crop(&mut self, id: &str, base_version: i64, name: &str) -> Result<Photo> {
         let tx = self.photo_tx()?;
+        based_on(&tx, id, base_version)?;
         let gone = tx
             .execute(
                 "DELETE FROM photo_crops WHERE photo_id = ?1 AND name = ?2",
@@ -219,13 +218,69 @@ impl Store {
         if gone == 0 {
             return Err(Error::not_found("crop", format!("{name} of photo {id}")));
         }
-        tx.commit().context(|| "committing the crop deletion")?;
-        self.photo(id)
+        update_photo(tx, id, "", params![])
     }
 
     fn crops(&self, id: &str) -> Result<Vec<Crop>> {
+        crops_in(&self.conn, id)
+    }
+
+    fn photo_tx(&mut self) -> Result<Transaction<'_>> {
         self.conn
-            .prepare_cached(
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .context(|| "starting a write (is another Newsdesk holding the library?)")
+    }
+}
+
+fn photo_in(conn: &Connection, id: &str) -> Result<Photo> {
+    let mut photo = conn
+        .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"))
+        .and_then(|mut stmt| stmt.query_row([id], photo_from_row).optional())
+        .context(|| format!("reading photo {id}"))?
+        .ok_or_else(|| Error::not_found("photo", id))?;
+    photo.crops = crops_in(conn, id)?;
+    Ok(photo)
+}
+
+/// The photo as it is inside the write `tx`, when it is still at `base_version`; read in the
+/// same transaction as the change, so no other change can come between the check and it.
+fn based_on(tx: &Transaction<'_>, id: &str, base_version: i64) -> Result<Photo> {
+    let photo = photo_in(tx, id)?;
+    if photo.version != base_version {
+        return Err(Error::Stale {
+            what: "photo",
+            id: id.to_owned(),
+            base_version,
+            current_version: photo.version,
+        });
+    }
+    Ok(photo)
+}
+
+/// Sets columns of one photo (`set`, each assignment followed by a comma, numbers its values
+/// from ?3: ?1 is the id, ?2 the time), counts the change in its version and commits `tx`.
+fn update_photo(tx: Transaction<'_>, id: &str, set: &str, values: &[&dyn ToSql]) -> Result<Photo> {
+    let at = format_time(now());
+    let mut all: Vec<&dyn ToSql> = vec![&id, &at];
+    all.extend_from_slice(values);
+    let changed = tx
+        .execute(
+            &format!(
+                "UPDATE photos SET {set} version = version + 1, updated_at = ?2 WHERE id = ?1"
+            ),
+            all.as_slice(),
+        )
+        .context(|| format!("updating photo {id}"))?;
+    if changed == 0 {
+        return Err(Error::not_found("photo", id));
+    }
+    let photo = photo_in(&tx, id)?;
+    tx.commit().context(|| format!("committing photo {id}"))?;
+    Ok(photo)
+}
+
+fn crops_in(conn: &Connection, id: &str) -> Result<Vec<Crop>> {
+    conn.prepare_cached(
                 "SELECT name, aspect, x, y, width, height FROM photo_crops WHERE photo_id = ?1 ORDER BY name",
             )
             .and_then(|mut stmt| {
@@ -243,32 +298,6 @@ impl Store {
                 .collect()
             })
             .context(|| format!("reading the crops of photo {id}"))
-    }
-
-    /// Sets columns of one photo (`set` numbers its values from ?3: ?1 is the id, ?2 the time).
-    fn update_photo(&mut self, id: &str, set: &str, values: &[&dyn ToSql]) -> Result<Photo> {
-        let at = format_time(now());
-        let mut all: Vec<&dyn ToSql> = vec![&id, &at];
-        all.extend_from_slice(values);
-        let tx = self.photo_tx()?;
-        let changed = tx
-            .execute(
-                &format!("UPDATE photos SET {set}, updated_at = ?2 WHERE id = ?1"),
-                all.as_slice(),
-            )
-            .context(|| format!("updating photo {id}"))?;
-        if changed == 0 {
-            return Err(Error::not_found("photo", id));
-        }
-        tx.commit().context(|| format!("committing photo {id}"))?;
-        self.photo(id)
-    }
-
-    fn photo_tx(&mut self) -> Result<Transaction<'_>> {
-        self.conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .context(|| "starting a write (is another Newsdesk holding the library?)")
-    }
 }
 
 fn photo_exists(tx: &Transaction<'_>, id: &str) -> Result<bool> {

@@ -453,7 +453,11 @@ fn a_delivery_reaches_the_receiver_exactly_once() {
         credit: Some("Corrected Agency".into()),
         ..Default::default()
     };
-    library.store_mut().edit_photo_desk(&lead, edit).unwrap();
+    let version = library.store().photo(&lead).unwrap().version;
+    library
+        .store_mut()
+        .edit_photo_desk(&lead, version, edit)
+        .unwrap();
     let third = delivery::deliver(&mut library, &article.id, "cms").unwrap();
     assert_eq!(third.ninjs_version, 3);
     delivery::run_due(&mut library, &quick()).unwrap();

@@ -23,6 +23,7 @@ pub fn credited_photo(library: &mut Library, file: &str) -> String {
         .store_mut()
         .edit_photo_desk(
             &id,
+            1,
             DeskEdit {
                 credit: Some("Agency/Photographer".into()),
                 caption: Some(format!(
@@ -67,6 +68,7 @@ pub fn illustrated_article(library: &mut Library) -> Article {
         .store_mut()
         .save_crop(
             &lead,
+            2,
             "wide",
             Aspect::Free,
             Rect {

@@ -191,11 +191,14 @@ fn every_wire_fixture_comes_in_with_the_readme_values() {
             };
             assert!(ok, "{file}: {field} is {value:?}");
         }
-        // The desk starts from what the file said.
-        assert_eq!(
-            Some(photo.desk.credit.as_str()).filter(|c| !c.is_empty()),
-            photo.embedded.credit.as_deref()
-        );
+        // The desk starts from what the file said, shortened past the limit (longXMP.jpg).
+        let embedded = photo.embedded.credit.as_deref().unwrap_or("");
+        match photo.desk.credit.strip_suffix('…') {
+            Some(start) if embedded.len() > newsdesk_core::store::MAX_DESK_FIELD_BYTES => {
+                assert!(embedded.starts_with(start), "{file}")
+            }
+            _ => assert_eq!(photo.desk.credit, embedded, "{file}"),
+        }
     }
     assert_eq!(library.store().list_photos().unwrap().len(), table.len());
 }
@@ -409,13 +412,16 @@ fn crops_are_checked_and_default_crops_follow_the_focal_point() {
         (Aspect::Ratio(1, 1), rect(0, 0, 300, 302), "not 1:1"),
     ];
     for (aspect, r, reason) in refused {
-        let err = store.save_crop(&photo.id, "web", *aspect, *r).unwrap_err();
+        let err = store
+            .save_crop(&photo.id, 1, "web", *aspect, *r)
+            .unwrap_err();
         assert!(err.to_string().contains(reason), "{r:?} {aspect}: {err}");
     }
     // A pixel of rounding is fine.
     store
         .save_crop(
             &photo.id,
+            1,
             "square",
             Aspect::Ratio(1, 1),
             rect(0, 0, 300, 301),
@@ -424,6 +430,7 @@ fn crops_are_checked_and_default_crops_follow_the_focal_point() {
     store
         .save_crop(
             &photo.id,
+            2,
             "wide",
             Aspect::Ratio(16, 9),
             rect(0, 100, 564, 317),
@@ -463,11 +470,11 @@ fn crops_are_checked_and_default_crops_follow_the_focal_point() {
         photo::validate_crop(*aspect, got, 564, 800).unwrap();
     }
     let err = store
-        .set_focal_point(&photo.id, Some((1.5, 0.5)))
+        .set_focal_point(&photo.id, 3, Some((1.5, 0.5)))
         .unwrap_err();
     assert!(err.to_string().contains("outside"), "{err}");
     let with_focal = store
-        .set_focal_point(&photo.id, Some((0.25, 0.75)))
+        .set_focal_point(&photo.id, 3, Some((0.25, 0.75)))
         .unwrap();
     assert_eq!(with_focal.focal_point, Some((0.25, 0.75)));
 }
@@ -488,11 +495,11 @@ fn renditions_carry_the_desks_record_and_exiftool_reads_it_back_exactly() {
     };
     library
         .store_mut()
-        .edit_photo_desk(&photo.id, edit())
+        .edit_photo_desk(&photo.id, 1, edit())
         .unwrap();
     let edited = library
         .store_mut()
-        .edit_photo_desk(&big.id, edit())
+        .edit_photo_desk(&big.id, 1, edit())
         .unwrap();
     // The embedded values stay visible beside the edited ones.
     assert_eq!(
@@ -510,6 +517,7 @@ fn renditions_carry_the_desks_record_and_exiftool_reads_it_back_exactly() {
         .store_mut()
         .save_crop(
             &big.id,
+            2,
             "lead",
             Aspect::Ratio(3, 2),
             Rect {
@@ -572,7 +580,7 @@ fn renditions_are_byte_identical_when_made_again_and_change_with_the_record() {
     assert_eq!(
         library
             .store_mut()
-            .edit_photo_desk(&photo.id, edit)
+            .edit_photo_desk(&photo.id, 1, edit)
             .unwrap()
             .desk
             .credit,
@@ -585,6 +593,7 @@ fn renditions_are_byte_identical_when_made_again_and_change_with_the_record() {
         .store_mut()
         .save_crop(
             &photo.id,
+            2,
             "Home page",
             Aspect::Free,
             Rect {
@@ -694,6 +703,7 @@ fn attaching_places_the_lead_photo_and_body_figures_that_render_with_caption_and
         .store_mut()
         .save_crop(
             &wide.id,
+            1,
             "square",
             Aspect::Ratio(1, 1),
             Rect {
@@ -861,12 +871,12 @@ fn the_longest_desk_record_still_fits_in_a_rendition_and_longer_is_refused() {
     let too_long = format!("{longest}x");
     let err = library
         .store_mut()
-        .edit_photo_desk(&photo.id, all(&too_long))
+        .edit_photo_desk(&photo.id, 1, all(&too_long))
         .unwrap_err();
     assert!(err.to_string().contains("the credit of photo"), "{err}");
     library
         .store_mut()
-        .edit_photo_desk(&photo.id, all(&longest))
+        .edit_photo_desk(&photo.id, 1, all(&longest))
         .unwrap();
     let r = &photo::renditions(&library, &photo.id, None, &[100]).unwrap()[0];
     let tags = exiftool(&r.path, &["-XMP-dc:Description", "-IPTC:Caption-Abstract"]);
@@ -1140,4 +1150,443 @@ fn cmyk_jpegs_plain_and_ycck_come_out_with_imagemagicks_colours() {
             );
         }
     }
+}
+
+// ---- Defect 3: agency metadata follows the desk's rules; rendition metadata always fits ----
+
+/// One IIM dataset, in the extended length form when the value needs it (as agencies send
+/// long captions).
+fn iim_dataset(record: u8, number: u8, value: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1C, record, number];
+    if value.len() < 0x8000 {
+        out.extend_from_slice(&(value.len() as u16).to_be_bytes());
+    } else {
+        out.extend_from_slice(&0x8004u16.to_be_bytes());
+        out.extend_from_slice(&(value.len() as u32).to_be_bytes());
+    }
+    out.extend_from_slice(value);
+    out
+}
+
+/// `base` (a JPEG) with `iim` in one Photoshop IIM resource right after SOI, split across as
+/// many APP13 segments as it needs (how Photoshop carries resources past 64 KB).
+fn jpeg_with_iim(base: &[u8], iim: &[u8]) -> Vec<u8> {
+    const HEADER: &[u8] = b"Photoshop 3.0\0";
+    let mut resource = b"8BIM\x04\x04\0\0".to_vec();
+    resource.extend_from_slice(&(iim.len() as u32).to_be_bytes());
+    resource.extend_from_slice(iim);
+    if resource.len() % 2 == 1 {
+        resource.push(0);
+    }
+    let mut out = base[..2].to_vec();
+    for chunk in resource.chunks(65533 - HEADER.len()) {
+        out.extend_from_slice(&[0xFF, 0xED]);
+        out.extend_from_slice(&((2 + HEADER.len() + chunk.len()) as u16).to_be_bytes());
+        out.extend_from_slice(HEADER);
+        out.extend_from_slice(chunk);
+    }
+    out.extend_from_slice(&base[2..]);
+    out
+}
+
+/// The APP segments of a JPEG file: (marker, whole body length) and the XMP packet, read by
+/// hand so the test does not trust the code under test.
+fn app_segments(jpeg: &[u8]) -> (Vec<(u8, usize)>, Vec<String>) {
+    let (mut segments, mut xmp) = (Vec::new(), Vec::new());
+    let mut at = 2;
+    while at + 4 <= jpeg.len() && jpeg[at] == 0xFF && jpeg[at + 1] != 0xDA {
+        let len = u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]) as usize;
+        let body = &jpeg[at + 4..at + 2 + len];
+        segments.push((jpeg[at + 1], body.len()));
+        if let Some(packet) = body.strip_prefix(b"http://ns.adobe.com/xap/1.0/\0".as_slice()) {
+            xmp.push(String::from_utf8(packet.to_vec()).expect("XMP is UTF-8"));
+        }
+        at += 2 + len;
+    }
+    (segments, xmp)
+}
+
+/// A strict XML reader (roxmltree) reads every XMP packet of the rendition; every metadata
+/// segment fits; exiftool reads the file without a warning. Returns exiftool's tags.
+fn check_rendition_metadata(path: &Path) -> serde_json::Value {
+    let bytes = std::fs::read(path).unwrap();
+    let (segments, xmp) = app_segments(&bytes);
+    for (marker, len) in &segments {
+        assert!(
+            *len <= 65533,
+            "APP{} of {} is {len} bytes",
+            marker - 0xE0,
+            path.display()
+        );
+    }
+    assert!(!xmp.is_empty(), "the rendition carries XMP");
+    for packet in &xmp {
+        let xml =
+            &packet[packet.find("<x:xmpmeta").unwrap()..packet.rfind("</x:xmpmeta>").unwrap() + 12];
+        roxmltree::Document::parse(xml)
+            .unwrap_or_else(|e| panic!("strict XML reader refuses the XMP: {e}"));
+    }
+    let tags = exiftool(path, &["-XMP:all", "-IPTC:all"]);
+    assert!(tags.get("ExifTool:Warning").is_none(), "{tags}");
+    tags
+}
+
+fn has_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+/// An agency file with a 180 KB IIM caption, terminal escape sequences and IIM control
+/// characters: the desk record follows the same rules as an edit (shortened, cleaned), the
+/// embedded values stay whole beside it, preflight and export agree, and later edits work.
+#[test]
+fn defect_3_agency_metadata_is_normalised_at_import_like_an_edit() {
+    use newsdesk_core::package;
+    use newsdesk_core::store::RevisionKind;
+    use newsdesk_core::{ArticleFields, Author, Status};
+
+    let (dir, mut library) = library();
+    let caption = format!("Ça\x1b[1m va\x07 {}", "é<&\"'> ".repeat(23_000));
+    assert!(caption.len() > 180_000);
+    let mut iim = iim_dataset(1, 90, b"\x1b%G");
+    for (number, value) in [
+        (110, "AFP\x1b[31m Photo\x1b]0;owned\x07\x00"),
+        (80, "Ann\x0b Lee\x1b%G"),
+        (40, "Use\u{85} only\r\n with credit"),
+        (115, "AFP"),
+        (116, "© AFP"),
+        (120, caption.as_str()),
+    ] {
+        iim.extend(iim_dataset(2, number, value.as_bytes()));
+    }
+    let file = write(
+        dir.path(),
+        "agency.jpg",
+        &jpeg_with_iim(&std::fs::read(wire("rubbish.jpg")).unwrap(), &iim),
+    );
+    let photo = photo::import_file(&mut library, &file).unwrap().photo;
+
+    assert_eq!(
+        photo.embedded.caption.as_deref(),
+        Some(caption.trim()),
+        "the embedded value stays whole"
+    );
+    let desk = &photo.desk;
+    for (field, value) in [
+        ("credit", &desk.credit),
+        ("creator", &desk.creator),
+        ("instructions", &desk.special_instructions),
+        ("caption", &desk.caption),
+    ] {
+        assert!(!has_control(value), "{field}: {value:?}");
+        assert!(
+            value.len() <= newsdesk_core::store::MAX_DESK_FIELD_BYTES,
+            "{field}: {} bytes",
+            value.len()
+        );
+    }
+    assert_eq!(desk.credit, "AFP Photo");
+    assert_eq!(desk.creator, "Ann Lee");
+    assert_eq!(desk.special_instructions, "Use only\n with credit");
+    assert!(
+        desk.caption.starts_with("Ça va é<&\"'> é<&"),
+        "{}",
+        &desk.caption[..40]
+    );
+    assert!(desk.caption.ends_with('…'), "a shortened value says so");
+
+    // Every later edit of the photo is accepted.
+    let edited = library
+        .store_mut()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                alt_text: Some("A street".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(edited.desk.caption, photo.desk.caption);
+
+    // Preflight says ready, and export works.
+    let fields = ArticleFields {
+        headline: "Street".into(),
+        authors: vec![Author {
+            name: "Ana Lima".into(),
+            role: "Reporter".into(),
+        }],
+        body: format!("Words.\n\n![](photo:{})\n", photo.id),
+        ..Default::default()
+    };
+    let article = library
+        .store_mut()
+        .create_article(None, &fields, Status::Ready, RevisionKind::Create)
+        .unwrap();
+    let checked = package::preflight(&library, &article).unwrap();
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    package::export(
+        &mut library,
+        &article.id,
+        &dir.path().join("out"),
+        &mut |_, _, _| {},
+    )
+    .unwrap();
+
+    let r = &photo::renditions(&library, &photo.id, None, &[200]).unwrap()[0];
+    let tags = check_rendition_metadata(&r.path);
+    assert_eq!(tags["XMP-photoshop:Credit"], "AFP Photo");
+    assert_eq!(tags["IPTC:Credit"], "AFP Photo");
+    assert_eq!(
+        tags["IPTC:Caption-Abstract"].as_str(),
+        Some(edited.desk.caption.as_str())
+    );
+}
+
+/// What the escaping of XML does to text: `"` becomes 6 bytes. Desk records within the limit
+/// whose XMP would not fit one APP1 segment still make valid renditions, by the documented
+/// shortening; the IIM copy keeps every value whole.
+#[test]
+fn defect_3_rendition_metadata_always_fits_its_segments() {
+    let (_dir, mut library) = library();
+    let limit = newsdesk_core::store::MAX_DESK_FIELD_BYTES;
+    let escapes = "<&\"'>".repeat(limit / 5);
+    let quotes = "\"".repeat(limit);
+    let accents = "é\"".repeat(limit / 3);
+    type Row<'a> = (&'a str, &'a str, usize);
+    let rows: [Row; 4] = [
+        ("two fields of quotes", &quotes, 2),
+        ("all fields of <&\"'>", &escapes, 7),
+        ("all fields of quotes", &quotes, 7),
+        ("all fields of é\"", &accents, 7),
+    ];
+    let photo = import(&mut library, "rubbish.jpg");
+    let mut version = photo.version;
+    for (name, value, fields) in rows {
+        let v = |i: usize| {
+            (i < fields)
+                .then(|| value.to_owned())
+                .or(Some(String::new()))
+        };
+        let edit = DeskEdit {
+            credit: Some("AFP".into()),
+            caption: v(0),
+            alt_text: v(1),
+            creator: v(2),
+            copyright: v(3),
+            source: v(4),
+            usage_terms: v(5),
+            special_instructions: v(6),
+        };
+        let edited = library
+            .store_mut()
+            .edit_photo_desk(&photo.id, version, edit)
+            .unwrap();
+        version = edited.version;
+        let made = photo::renditions(&library, &photo.id, None, &[120]);
+        let r = &made.unwrap_or_else(|e| panic!("{name}: {e}"))[0];
+        let tags = check_rendition_metadata(&r.path);
+        assert_eq!(
+            tags["XMP-photoshop:Credit"], "AFP",
+            "{name}: the short credit is never cut"
+        );
+        let d = &edited.desk;
+        for (xmp, iim, want) in [
+            (
+                "XMP-dc:Description",
+                Some("IPTC:Caption-Abstract"),
+                &d.caption,
+            ),
+            ("XMP-iptcCore:AltTextAccessibility", None, &d.alt_text),
+            ("XMP-dc:Creator", Some("IPTC:By-line"), &d.creator),
+            ("XMP-dc:Rights", Some("IPTC:CopyrightNotice"), &d.copyright),
+            ("XMP-photoshop:Source", Some("IPTC:Source"), &d.source),
+            ("XMP-xmpRights:UsageTerms", None, &d.usage_terms),
+            (
+                "XMP-photoshop:Instructions",
+                Some("IPTC:SpecialInstructions"),
+                &d.special_instructions,
+            ),
+        ] {
+            if want.is_empty() {
+                continue;
+            }
+            let got = tags[xmp]
+                .as_str()
+                .unwrap_or_else(|| panic!("{name}: {xmp} missing: {tags}"));
+            let kept = got.strip_suffix('…').unwrap_or(got);
+            assert!(
+                got == want || (want.starts_with(kept) && kept.len() * 5 >= want.len()),
+                "{name}: {xmp} is {got:?}"
+            );
+            if let Some(iim) = iim {
+                assert_eq!(
+                    tags[iim].as_str(),
+                    Some(want.as_str()),
+                    "{name}: {iim} keeps the whole value"
+                );
+            }
+        }
+    }
+}
+
+/// A library from before the fix: a desk record holding control characters and a caption
+/// past the limit. Renditions are still valid, and an edit of another field is accepted.
+#[test]
+fn defect_3_an_old_record_past_the_rules_still_renders_and_can_be_edited() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "rubbish.jpg");
+    let desk = serde_json::json!({
+        "credit": "AFP\u{1b}[31m\u{7}", "caption": "x".repeat(180_000), "alt_text": "Bell\u{7}",
+    });
+    let db =
+        rusqlite::Connection::open(library.root().join(newsdesk_core::library::DB_FILE)).unwrap();
+    db.execute(
+        "UPDATE photos SET desk = ?1 WHERE id = ?2",
+        rusqlite::params![desk.to_string(), photo.id],
+    )
+    .unwrap();
+    let r = &photo::renditions(&library, &photo.id, None, &[100]).unwrap()[0];
+    check_rendition_metadata(&r.path);
+    let edited = library
+        .store_mut()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                source: Some("AFP".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(edited.desk.caption.len() <= newsdesk_core::store::MAX_DESK_FIELD_BYTES);
+    assert_eq!(edited.desk.credit, "AFP");
+}
+
+// ---- Defect 8: several photos in one paragraph keep their order ----
+
+#[test]
+fn defect_8_photos_in_one_paragraph_render_in_body_order() {
+    use newsdesk_core::render::render;
+    let (_dir, mut library) = library();
+    let ids: Vec<String> = ["pa.jpg", "getty.jpg", "cech.jpg"]
+        .map(|f| import(&mut library, f).id)
+        .into();
+    let (a, b, c) = (&ids[0], &ids[1], &ids[2]);
+    let rows: Vec<(String, Vec<&String>)> = vec![
+        (format!("![](photo:{a}) ![](photo:{b})"), vec![a, b]),
+        (
+            format!("![](photo:{a})\n![](photo:{b})\n![](photo:{c})"),
+            vec![a, b, c],
+        ),
+        (
+            format!("Text ![](photo:{a}) more ![](photo:{b}) end ![](photo:{c})"),
+            vec![a, b, c],
+        ),
+        (
+            format!("![](photo:{c}) ![](photo:{a})\n\n![](photo:{b})"),
+            vec![c, a, b],
+        ),
+        (
+            format!("![](photo:{a}) ![](photo:{b}/nope) ![](photo:{c})"),
+            vec![a, b, c],
+        ),
+        (format!("- ![](photo:{b}) ![](photo:{a})"), vec![b, a]),
+    ];
+    let figures = photo::LibraryFigures::new(library.store(), |p, _| format!("src/{}", p.id));
+    for (body, order) in rows {
+        let html = render(&body, &figures).unwrap().html;
+        let mut at: Vec<(usize, &String)> = ids
+            .iter()
+            .filter_map(|id| html.find(id.as_str()).map(|i| (i, id)))
+            .collect();
+        at.sort();
+        let found: Vec<&String> = at.into_iter().map(|(_, id)| id).collect();
+        assert_eq!(found, order, "{body}\n{html}");
+    }
+}
+
+// ---- Defect 13a: photo desk changes name the version they are based on ----
+
+#[test]
+fn defect_13a_a_stale_photo_change_is_refused_naming_both_versions() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "rubbish.jpg");
+    assert_eq!(photo.version, 1);
+    let store = library.store_mut();
+    let credit = |c: &str| DeskEdit {
+        credit: Some(c.into()),
+        ..Default::default()
+    };
+    let square = Rect {
+        x: 0,
+        y: 0,
+        width: 300,
+        height: 300,
+    };
+    let window = store
+        .edit_photo_desk(&photo.id, 1, credit("Window"))
+        .unwrap();
+    assert_eq!(window.version, 2);
+    let with_crop = store
+        .save_crop(&photo.id, 2, "square", Aspect::Ratio(1, 1), square)
+        .unwrap();
+    assert_eq!(with_crop.version, 3);
+
+    type Change<'a> = (
+        &'a str,
+        Box<
+            dyn Fn(&mut newsdesk_core::store::Store, i64) -> newsdesk_core::Result<photo::Photo>
+                + 'a,
+        >,
+    );
+    let changes: Vec<Change> = vec![
+        (
+            "edit",
+            Box::new(|s, v| s.edit_photo_desk(&photo.id, v, credit("CLI"))),
+        ),
+        (
+            "focal point",
+            Box::new(|s, v| s.set_focal_point(&photo.id, v, Some((0.2, 0.2)))),
+        ),
+        (
+            "crop",
+            Box::new(|s, v| s.save_crop(&photo.id, v, "wide", Aspect::Free, square)),
+        ),
+        (
+            "crop deletion",
+            Box::new(|s, v| s.delete_crop(&photo.id, v, "square")),
+        ),
+    ];
+    let mut current = 3;
+    for (what, change) in &changes {
+        let err = change(store, 1).unwrap_err();
+        assert_eq!(err.kind(), "conflict", "{what}: {err}");
+        let message = err.to_string();
+        assert!(
+            message.contains("version 1") && message.contains(&format!("version {current}")),
+            "{what}: {message}"
+        );
+        let unchanged = store.photo(&photo.id).unwrap();
+        assert_eq!(unchanged.version, current, "{what}: nothing changed");
+        let changed = change(store, current).unwrap();
+        current += 1;
+        assert_eq!(changed.version, current, "{what}");
+    }
+    assert_eq!(store.photo(&photo.id).unwrap().desk.credit, "CLI");
+}
+
+// ---- Defect 13c: a thumbnail is made again without holding the library ----
+
+#[test]
+fn defect_13c_a_missing_thumbnail_is_made_from_what_was_looked_up() {
+    let (_dir, mut library) = library();
+    let photo = import(&mut library, "rubbish.jpg");
+    let path = photo::thumbnail(&library, &photo.id).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    // Looked up with the library; made once the library is no longer needed (closed here).
+    let job = photo::Thumbnail::look_up(&library, &photo.id).unwrap();
+    drop(library);
+    assert_eq!(job.make().unwrap(), path);
+    assert!(image::open(&path).is_ok());
 }
