@@ -82,7 +82,12 @@ export type ArticleFilter = { status: Status | null, section: string | null, sor
 /**
  * 0 means no limit.
  */
-limit: number, };
+limit: number, 
+/**
+ * Rows to skip before the first one returned: the window lists a large library a page at
+ * a time.
+ */
+offset: number, };
 
 /**
  * Why a save happened; kept on the revision so the history reads like the newsroom worked.
@@ -154,6 +159,24 @@ export type Warning = { field: string, message: string, };
 export type Preview = { html: string, stats: TextStats, warnings: Array<Warning>, };
 
 /**
+ * An article's text as the editor last saw it, with what it was based on.
+ */
+export type UnsavedText = { article_id: string, 
+/**
+ * The version the text was an edit of. Restoring saves it over the current version, whichever
+ * that is by then; the history keeps both.
+ */
+base_version: number, 
+/**
+ * The whole fields, not a diff: restoring needs nothing from the database.
+ */
+fields: ArticleFields, 
+/**
+ * Why the library did not take it, as the editor was told.
+ */
+reason: string, kept_at: string, };
+
+/**
  * What a file says about itself. `None` where the file says nothing (or only blanks).
  */
 export type PhotoMetadata = { creator: string | null, credit: string | null, copyright: string | null, caption: string | null, headline: string | null, date_created: string | null, city: string | null, country: string | null, source: string | null, special_instructions: string | null, job_id: string | null, alt_text: string | null, usage_terms: string | null, };
@@ -193,7 +216,12 @@ export type Photo = {
 /**
  * The SHA-256 (hex) of the original file.
  */
-id: string, sha256: string, 
+id: string, 
+/**
+ * Counts the desk's changes (record, focal point, crops), from 1 at import. Every change
+ * names the version it is based on, so two desks editing one photo cannot lose a change.
+ */
+version: number, sha256: string, 
 /**
  * `jpeg`, `png`, `webp` or `tiff`.
  */
@@ -277,9 +305,15 @@ resource_url: string,
  */
 assets_url: string, 
 /**
- * Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature.
+ * Shared secret for the `x-superdesk-signature` HMAC; `None` sends no signature. Taken
+ * in as `secret`, shown only as `secret_set` (true or false), never as its value.
  */
-secret: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+secret_set: boolean, 
+/**
+ * An extra CA certificate file (PEM) to trust besides the system's, for a receiver
+ * whose certificate a newsroom-internal CA signed.
+ */
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
 
 export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush;
 
@@ -356,7 +390,11 @@ path: string, } | { "kind": "not_found", message: string,
 /**
  * "article", "photo", "revision"...
  */
-what: string, id: string, } | { "kind": "conflict", message: string, id: string, base_version: number, current_version: number, kept_revision: number, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+what: string, id: string, } | { "kind": "conflict", message: string, 
+/**
+ * "article" or "photo".
+ */
+what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
 
 /**
  * Sent once per file while a batch of photos imports.
@@ -466,5 +504,8 @@ export const COMMANDS = [
   "outbox",
   "deliver",
   "retry_delivery",
+  "keep_unsaved",
+  "unsaved_texts",
+  "discard_unsaved",
 ] as const;
 export type Command = (typeof COMMANDS)[number];

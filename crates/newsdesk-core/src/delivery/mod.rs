@@ -52,6 +52,7 @@ pub struct HttpPush {
         rename(serialize = "secret_set", deserialize = "secret"),
         serialize_with = "secret::serialize_whether_set"
     )]
+    #[cfg_attr(feature = "ts", ts(rename = "secret_set", type = "boolean"))]
     pub secret: Option<Secret>,
     /// An extra CA certificate file (PEM) to trust besides the system's, for a receiver
     /// whose certificate a newsroom-internal CA signed.
