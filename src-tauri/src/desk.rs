@@ -100,7 +100,7 @@ mod tests {
         let desk = Desk::open(Some(root.clone()));
         match &*desk.library.lock().unwrap() {
             Opened::Refused { report, retry } => {
-                assert!(*retry && report.kind == "database", "{report:?}")
+                assert!(*retry && report.kind() == "database", "{report:?}")
             }
             Opened::Library(_) => panic!("the library was held: opening it cannot have worked"),
         }
@@ -121,6 +121,6 @@ mod tests {
             &*desk.library.lock().unwrap(),
             Opened::Refused { retry: false, .. }
         ));
-        assert_eq!(desk.with(|_| Ok(())).unwrap_err().kind, "library");
+        assert_eq!(desk.with(|_| Ok(())).unwrap_err().kind(), "library");
     }
 }

@@ -252,6 +252,7 @@ fn png_bomb(side: u32) -> Vec<u8> {
 }
 
 /// The largest resident set (bytes) of any child this test process has waited for.
+#[allow(unsafe_code)] // getrusage through libc: the one measurement std does not offer.
 fn children_peak_rss() -> u64 {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
     // SAFETY: getrusage fills the struct it is given.

@@ -1329,6 +1329,7 @@ fn defect_3_agency_metadata_is_normalised_at_import_like_an_edit() {
         &mut library,
         &article.id,
         &dir.path().join("out"),
+        package::Existing::Refuse,
         &mut |_, _, _| {},
     )
     .unwrap();

@@ -754,10 +754,12 @@ fn defect_2_multi_byte_characters_anywhere_in_a_photo_reference_never_panic() {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path().join("lib")).unwrap();
     let photo = crate::package::credited_photo(&mut library, "rubbish.jpg");
+    let version = library.store().photo(&photo).unwrap().version;
     library
         .store_mut()
         .save_crop(
             &photo,
+            version,
             "wide",
             newsdesk_core::photo::Aspect::Free,
             newsdesk_core::photo::Rect {
