@@ -1,6 +1,7 @@
 //! Writing a file or a folder so that it appears whole or not at all: the one policy for the
-//! temporary names on the way, and for where they live. The package writer uses it; photo
-//! import and renditions keep their own `write_atomically` for now and are to move here.
+//! temporary names on the way, and for where they live. Photo originals, renditions,
+//! thumbnails and kept unsaved text are single files written by [`write_atomically`] beside
+//! their place; packages go through [`Staging`].
 //!
 //! Why it is done this way:
 //! - A temporary entry is `.tmp-<uuid>`: hidden, unique, and told apart from anything else in
@@ -158,7 +159,7 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
 }
 
 /// Removes the temporary entries in `dir` untouched for [`ABANDONED_AFTER`]. Best effort.
-fn clear_abandoned(dir: &Path) {
+pub(crate) fn clear_abandoned(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -177,6 +178,48 @@ fn clear_abandoned(dir: &Path) {
             let _ = fs::remove_dir_all(&path).or_else(|_| fs::remove_file(&path));
         }
     }
+}
+
+/// How much a write must survive.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// An original: on disk before the database says it exists, even across a power cut.
+    Durable,
+    /// A thumbnail or rendition: made again from the original if a crash loses it, so it is
+    /// not worth an fsync (which costs more than making a small rendition).
+    Derived,
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see
+/// the whole file or none, and a crash leaves at most a stray temporary file (cleared by
+/// [`clear_abandoned`]).
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8], keep: Keep) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().expect("library paths have a folder");
+    fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
+    let temp = dir.join(format!("{TEMP_PREFIX}{}", uuid::Uuid::new_v4()));
+    let written = fs::File::create(&temp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            if keep == Keep::Durable {
+                f.sync_all()
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| fs::rename(&temp, path))
+        // The folder entry too, or the rename itself may not survive a power cut.
+        .and_then(|()| {
+            if keep == Keep::Durable {
+                fs::File::open(dir)?.sync_all()
+            } else {
+                Ok(())
+            }
+        });
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written.context(|| format!("writing {}", path.display()))
 }
 
 /// The error for a write refused because something is already at `target`.

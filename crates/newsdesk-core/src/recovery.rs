@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::atomic_file::{Keep, write_atomically};
 use crate::error::Context;
-use crate::photo::{Keep, write_atomically};
 use crate::{ArticleFields, Error, Result};
 
 /// The folder, inside the library, that holds kept text.

@@ -6,14 +6,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
 
 use serde::Serialize;
 
 use super::pixels::{self, MAX_FILE_BYTES};
 use super::rendition::{THUMBNAIL_SIZE, thumbnail_path, write_thumbnail};
 use super::{Photo, read_metadata, sha256_hex};
-use crate::error::Context;
+use crate::atomic_file::{self, Keep, write_atomically};
 use crate::store::NewPhoto;
 use crate::text::truncate_chars;
 use crate::{Error, Library, Result};
@@ -227,57 +226,6 @@ fn remove_all(paths: &[PathBuf]) {
     }
 }
 
-/// How much a write must survive.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Keep {
-    /// An original: on disk before the database says it exists, even across a power cut.
-    Durable,
-    /// A thumbnail or rendition: made again from the original if a crash loses it, so it is
-    /// not worth an fsync (which costs more than making a small rendition).
-    Derived,
-}
-
-/// Temporary files are `.tmp-<uuid>`: hidden, never mistaken for a photo, and told apart
-/// from anything else someone put in the folder.
-const TEMP_PREFIX: &str = ".tmp-";
-/// A temporary file untouched for this long belongs to a write that has died: a write runs
-/// from create to rename without pausing, and even 100 MB to a slow share takes minutes. Age
-/// rather than the writer's process id, because the app also runs where there is no cheap way
-/// to ask whether a process is alive, and a live import in another window must not be broken.
-const ABANDONED_AFTER: Duration = Duration::from_secs(60 * 60);
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it into place: readers see
-/// the whole file or none, and a crash leaves at most a stray temporary file (cleared by
-/// [`clear_abandoned_temp_files`]).
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8], keep: Keep) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().expect("library paths have a folder");
-    fs::create_dir_all(dir).context(|| format!("creating {}", dir.display()))?;
-    let temp = dir.join(format!("{TEMP_PREFIX}{}", uuid::Uuid::new_v4()));
-    let written = fs::File::create(&temp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            if keep == Keep::Durable {
-                f.sync_all()
-            } else {
-                Ok(())
-            }
-        })
-        .and_then(|()| fs::rename(&temp, path))
-        // The folder entry too, or the rename itself may not survive a power cut.
-        .and_then(|()| {
-            if keep == Keep::Durable {
-                fs::File::open(dir)?.sync_all()
-            } else {
-                Ok(())
-            }
-        });
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    written.context(|| format!("writing {}", path.display()))
-}
-
 /// Removes the temporary files that crashed imports and renditions left in the library's
 /// photo folders (`photos/<kind>/<shard>/`). Only files of our own naming that have been
 /// abandoned go; originals and everything else stay. Best effort: a folder that cannot be
@@ -285,9 +233,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8], keep: Keep) -> Result<
 fn clear_abandoned_temp_files(root: &Path) {
     for kind in entries(&root.join("photos")) {
         for shard in entries(&kind.path()) {
-            for file in entries(&shard.path()).filter(is_abandoned_temp) {
-                let _ = fs::remove_file(file.path());
-            }
+            atomic_file::clear_abandoned(&shard.path());
         }
     }
 }
@@ -295,17 +241,4 @@ fn clear_abandoned_temp_files(root: &Path) {
 /// What a folder holds; nothing when it is not a readable folder.
 fn entries(dir: &Path) -> impl Iterator<Item = fs::DirEntry> {
     fs::read_dir(dir).into_iter().flatten().flatten()
-}
-
-fn is_abandoned_temp(entry: &fs::DirEntry) -> bool {
-    let name = entry.file_name();
-    let ours = name
-        .to_str()
-        .and_then(|n| n.strip_prefix(TEMP_PREFIX))
-        .is_some_and(|id| uuid::Uuid::try_parse(id).is_ok());
-    ours && entry.metadata().is_ok_and(|m| {
-        m.is_file()
-            && m.modified()
-                .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > ABANDONED_AFTER))
-    })
 }

@@ -21,8 +21,6 @@ pub use attach::{Placement, attach};
 pub use crop::{Aspect, MIN_CROP_SIDE, default_crop, validate_crop};
 pub use figures::LibraryFigures;
 pub use import::{BatchReport, Imported, Refused, import_batch, import_file};
-/// The library's one way to write a file atomically (also used by `recovery`).
-pub(crate) use import::{Keep, write_atomically};
 pub use metadata::{PhotoMetadata, read_metadata};
 pub use pixels::PIXEL_BUDGET;
 pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail};

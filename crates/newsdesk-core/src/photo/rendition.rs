@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 use image::RgbImage;
 use serde::Serialize;
 
-use super::import::{Keep, is_whole, write_atomically};
+use super::import::is_whole;
 use super::metadata::rendition_segments;
 use super::pixels::{self, Decoded, JPEG_QUALITY};
 use super::{Photo, Rect, sha256_hex};
+use crate::atomic_file::{Keep, write_atomically};
 use crate::error::Context;
 use crate::text::{short_photo_id, truncate_chars};
 use crate::{Error, Library, Result};
