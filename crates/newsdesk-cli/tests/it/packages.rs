@@ -64,20 +64,7 @@ fn export_lists_preflight_problems_and_writes_nothing() {
 fn export_deliver_and_outbox_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    let (_, created, _) = newsdesk(
-        &lib,
-        &[
-            "--json",
-            "new",
-            "--headline",
-            "Harbour fire",
-            "--author",
-            "Ana Lima:Reporter",
-            "--body",
-            "It burned all night.",
-        ],
-    );
-    let id = json(&created)["id"].as_str().unwrap().to_owned();
+    let id = harbour_fire(&lib);
     let zip = dir.path().join("story.zip");
 
     // A bare file name: written in the current folder.
@@ -197,20 +184,7 @@ fn the_push_secret_comes_from_the_environment_only() {
 fn export_replaces_a_zip_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    let (_, created, _) = newsdesk(
-        &lib,
-        &[
-            "--json",
-            "new",
-            "--headline",
-            "Harbour fire",
-            "--author",
-            "Ana Lima:Reporter",
-            "--body",
-            "It burned all night.",
-        ],
-    );
-    let id = json(&created)["id"].as_str().unwrap().to_owned();
+    let id = harbour_fire(&lib);
     let zip = dir.path().join("story.zip");
     std::fs::write(&zip, b"someone else's story").unwrap();
 
@@ -225,4 +199,22 @@ fn export_replaces_a_zip_only_when_asked() {
     let (code, _, stderr) = newsdesk(&lib, &["export", &id, "--out", "story.zip", "--replace"]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(&std::fs::read(&zip).unwrap()[..2], b"PK");
+}
+
+/// A story that passes preflight, made through the command line; returns its id.
+fn harbour_fire(lib: &Path) -> String {
+    let (_, created, _) = newsdesk(
+        lib,
+        &[
+            "--json",
+            "new",
+            "--headline",
+            "Harbour fire",
+            "--author",
+            "Ana Lima:Reporter",
+            "--body",
+            "It burned all night.",
+        ],
+    );
+    json(&created)["id"].as_str().unwrap().to_owned()
 }
