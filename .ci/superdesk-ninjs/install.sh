@@ -15,7 +15,8 @@
 #   - build constraints cython<3 and setuptools<70: PyYAML 5.4.1 and elastic-apm 6.7 are built
 #     from source and fail with newer ones;
 #   - lxml: 2.5.3 asks for <4.7, which has no Python 3.11 wheel and fails to compile; 4.9 is
-#     used (superdesk-core is installed with --no-deps, then requirements.txt).
+#     used. requirements.txt pins every package at the version resolved with that change, and
+#     is installed with --no-deps.
 # GPL/AGPL code, used here as an independent reader in tests; nothing of it is shipped.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -55,8 +56,7 @@ pip() {
     --disable-pip-version-check --no-input -q "$@"
 }
 pip install 'pip<24.1'
-pip install --no-deps superdesk-core==2.5.3
-pip install -r "$HERE/requirements.txt"
+pip install --no-deps -r "$HERE/requirements.txt"
 cp "$HERE/parse_ninjs.py" "$BUILD/parse_ninjs.py"
 # Relative to its own folder: the venv is built here and then renamed into place (its python
 # finds its packages through pyvenv.cfg beside it, wherever the folder is).
