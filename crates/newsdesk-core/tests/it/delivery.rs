@@ -1092,9 +1092,11 @@ fn destinations_stored_before_ca_files_keep_loading() {
         (
             push.secret.is_some(),
             push.ca_file.clone(),
-            push.read_timeout_secs
+            push.read_timeout_secs,
+            push.profile
         ),
-        (true, None, 60)
+        (true, None, 60, PushProfile::Superdesk),
+        "a row from before profiles gets Superdesk's ninjs, which its receivers read"
     );
 }
 
@@ -1430,4 +1432,61 @@ fn a_destination_check_reaches_the_receiver_without_sending_a_story() {
         0,
         "the probe file is gone"
     );
+}
+
+/// A version queued after an earlier one reached a destination is an update of what that
+/// receiver holds; a first delivery is not, nor a version queued while the first is still
+/// waiting, nor the same story's first trip to another destination.
+#[test]
+fn a_new_version_after_a_delivery_is_queued_as_an_update() {
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, SECRET);
+    library
+        .store_mut()
+        .add_destination(&receiver.destination("archive", Some(SECRET)))
+        .unwrap();
+    let correct = |library: &mut Library, article: &Article, text: &str| {
+        let mut fields = article.fields.clone();
+        fields.body.push_str(text);
+        library
+            .store_mut()
+            .save_article(&article.id, article.version, &fields, SaveKind::Save)
+            .unwrap()
+    };
+
+    let first = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    let article = correct(&mut library, &article, "\n\nTwo were rescued.");
+    let before_it_went = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    assert_eq!(
+        (first.update, before_it_went.update),
+        (false, false),
+        "nothing had reached the receiver yet"
+    );
+    delivery::run_due(&mut library, &quick()).unwrap();
+
+    let article = correct(
+        &mut library,
+        &article,
+        "\n\nCorrection: three were rescued.",
+    );
+    let update = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    let elsewhere = delivery::deliver(&mut library, &article.id, "archive").unwrap();
+    assert_eq!((update.update, update.ninjs_version), (true, 3));
+    assert!(!elsewhere.update, "the archive never had this story");
+    let listed = library.store().outbox().unwrap();
+    let row = listed.iter().find(|d| d.id == update.id).unwrap();
+    assert!(row.update, "kept with the row");
+
+    let ran = delivery::run_due(&mut library, &quick()).unwrap();
+    assert_eq!(
+        ran.iter().map(|d| d.state).collect::<Vec<_>>(),
+        [DeliveryState::Delivered, DeliveryState::Delivered]
+    );
+    receiver.received(|r| {
+        let versions: Vec<&str> = r
+            .posted
+            .iter()
+            .map(|item| item["version"].as_str().unwrap())
+            .collect();
+        assert_eq!(versions, ["1", "2", "3", "3"]);
+    });
 }
