@@ -271,11 +271,6 @@ fn deliver_and_capture(
     receiver.received(|r| {
         assert_eq!(r.posted.len(), posted + 1);
         assert_eq!(r.bad_signatures, 0);
-        std::fs::write(
-            format!("/tmp/sd-item-{}.json", r.posted.len()),
-            serde_json::to_string_pretty(r.posted.last().unwrap()).unwrap(),
-        )
-        .unwrap();
         (r.posted.last().unwrap().clone(), queued)
     })
 }
