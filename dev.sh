@@ -98,8 +98,8 @@ start_ghost() {
     export "${line?}"
   done < <(.ci/cms/ghost-up.sh)
   [ -n "${NEWSDESK_TEST_GHOST_ADMIN_KEY:-}" ] || { echo "Ghost did not start" >&2; exit 1; }
-  export NEWSDESK_TEST_GHOST_UP="$PWD/.ci/cms/ghost-up.sh"
-  export NEWSDESK_TEST_GHOST_DOWN="$PWD/.ci/cms/ghost-down.sh"
+  export NEWSDESK_TEST_GHOST_START="$PWD/.ci/cms/ghost-up.sh"
+  export NEWSDESK_TEST_GHOST_STOP="$PWD/.ci/cms/ghost-down.sh"
   export NEWSDESK_REQUIRE_CMS=1
 }
 
@@ -114,8 +114,8 @@ case "${1:-}" in
     setup
     build_ui
     test_ui
-    check_rust_habits
     start_ghost
+    check_rust_habits
     cargo test --workspace --locked
     test_e2e
     ;;
