@@ -522,3 +522,202 @@ fn a_ghost_that_is_down_gets_the_story_once_it_is_back() {
     assert_eq!(site.posts_of(&article).len(), 1);
     assert_eq!(post["title"], article.fields.headline.as_str());
 }
+
+/// What the loopback proxy between Newsdesk and Ghost does to one request.
+#[derive(Clone, Copy, PartialEq)]
+enum Trouble {
+    /// Before passing on the first edit of a post, saves that post in Ghost as an editor would
+    /// (a second later, so Ghost's `updated_at`, kept to the second, moves on).
+    EditBeforeFirstPut,
+    /// Passes the first post creation on to Ghost, then answers 504 as a gateway whose wait for
+    /// Ghost ran out would: Ghost made the post, Newsdesk does not know it.
+    TimeOutFirstCreate,
+}
+
+/// A proxy in front of the real Ghost that makes one kind of trouble once, and logs what it
+/// saw (method, path, the status it answered).
+struct Proxy {
+    url: String,
+    server: std::sync::Arc<tiny_http::Server>,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<(String, String, u16)>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Proxy {
+    fn start(site: &Site, trouble: Trouble) -> Proxy {
+        let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
+        let url = format!("http://{}", server.server_addr().to_ip().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (ghost, key) = (site.url.clone(), site.key.clone());
+        let thread = std::thread::spawn({
+            let (server, seen) = (server.clone(), seen.clone());
+            move || {
+                let site = Site { url: ghost, key };
+                let mut troubled = false;
+                for mut request in server.incoming_requests() {
+                    let method = request.method().to_string();
+                    let path = request.url().to_owned();
+                    let mut body = Vec::new();
+                    std::io::Read::read_to_end(request.as_reader(), &mut body).unwrap();
+                    let header = |name: &str| {
+                        request
+                            .headers()
+                            .iter()
+                            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+                            .map(|h| h.value.to_string())
+                    };
+                    let is_post = path.starts_with("/ghost/api/admin/posts/");
+                    if trouble == Trouble::EditBeforeFirstPut
+                        && !troubled
+                        && method == "PUT"
+                        && is_post
+                    {
+                        troubled = true;
+                        let id = path.trim_start_matches("/ghost/api/admin/posts/");
+                        site.edit_in_ghost(id.split('/').next().unwrap());
+                    }
+                    let mut forward = match method.as_str() {
+                        "GET" => agent().get(format!("{}{path}", site.url)).force_send_body(),
+                        "PUT" => agent().put(format!("{}{path}", site.url)),
+                        _ => agent().post(format!("{}{path}", site.url)),
+                    };
+                    for name in ["authorization", "accept-version", "content-type"] {
+                        if let Some(value) = header(name) {
+                            forward = forward.header(name, value);
+                        }
+                    }
+                    let mut answer = forward.send(&body[..]).unwrap();
+                    let mut status = answer.status().as_u16();
+                    let content_type = answer
+                        .headers()
+                        .get("content-type")
+                        .map(|v| v.to_str().unwrap().to_owned())
+                        .unwrap_or_else(|| "application/octet-stream".into());
+                    let mut bytes = answer.body_mut().read_to_vec().unwrap();
+                    if trouble == Trouble::TimeOutFirstCreate
+                        && !troubled
+                        && method == "POST"
+                        && is_post
+                    {
+                        troubled = true;
+                        status = 504;
+                        bytes = b"<html><body>504 Gateway Time-out</body></html>".to_vec();
+                    }
+                    seen.lock().unwrap().push((method, path, status));
+                    let response = tiny_http::Response::from_data(bytes)
+                        .with_status_code(status)
+                        .with_header(
+                            tiny_http::Header::from_bytes("content-type", content_type).unwrap(),
+                        );
+                    let _ = request.respond(response);
+                }
+            }
+        });
+        Proxy {
+            url,
+            server,
+            seen,
+            thread: Some(thread),
+        }
+    }
+
+    /// The status of each request to a post, in order (`PUT 409`, `PUT 200`...).
+    fn post_requests(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(method, path, _)| method != "GET" && path.contains("/posts/"))
+            .map(|(method, _, status)| format!("{method} {status}"))
+            .collect()
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+impl Site {
+    /// Someone in Ghost features the post and saves: its `updated_at` moves on.
+    fn edit_in_ghost(&self, id: &str) {
+        let before = self.post(id)["updated_at"].as_str().unwrap().to_owned();
+        let second = OffsetDateTime::parse(&before, &Rfc3339).unwrap();
+        while OffsetDateTime::now_utc().unix_timestamp() <= second.unix_timestamp() {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let (status, answer) = self.admin(
+            "PUT",
+            &format!("posts/{id}/"),
+            Some(json!({"posts": [{"featured": true, "updated_at": before}]})),
+        );
+        assert_eq!(status, 200, "{answer}");
+    }
+}
+
+#[test]
+fn an_edit_in_ghost_meanwhile_is_read_again_and_kept() {
+    let _ghost = GHOST.read();
+    let Some(site) = site("an_edit_in_ghost_meanwhile_is_read_again_and_kept", &[]) else {
+        return;
+    };
+    let proxy = Proxy::start(&site, Trouble::EditBeforeFirstPut);
+    let (_dir, mut library) = library();
+    let destination = site.destination_at("ghost", &proxy.url, &site.key, PostStatus::Draft);
+    library.store_mut().add_destination(&destination).unwrap();
+    let article = story(&mut library);
+    let first = delivered_post(&site, &deliver(&mut library, &article, "ghost"));
+
+    let mut fields = article.fields.clone();
+    fields.headline = "Fire at the harbour is out".into();
+    let corrected = save(&mut library, &article, fields);
+    let second = delivered_post(&site, &deliver(&mut library, &corrected, "ghost"));
+
+    assert_eq!(
+        proxy.post_requests(),
+        ["POST 201", "PUT 409", "PUT 200"],
+        "the stale edit is refused, read again and sent once more"
+    );
+    assert_eq!(second["id"], first["id"]);
+    assert_eq!(second["title"], "Fire at the harbour is out");
+    assert_eq!(
+        second["featured"], true,
+        "what the newsroom did in Ghost stays"
+    );
+}
+
+#[test]
+fn a_post_made_without_an_answer_is_found_again_not_made_twice() {
+    let _ghost = GHOST.read();
+    let Some(site) = site("a_post_made_without_an_answer_is_found_again", &[]) else {
+        return;
+    };
+    let proxy = Proxy::start(&site, Trouble::TimeOutFirstCreate);
+    let (_dir, mut library) = library();
+    let destination = site.destination_at("ghost", &proxy.url, &site.key, PostStatus::Draft);
+    library.store_mut().add_destination(&destination).unwrap();
+    let article = story(&mut library);
+
+    let unclear = deliver(&mut library, &article, "ghost");
+    assert_eq!(
+        unclear.state,
+        DeliveryState::Retrying,
+        "{:?}",
+        unclear.last_error
+    );
+    assert!(
+        unclear.remote.is_none(),
+        "Newsdesk never heard the post's id"
+    );
+    assert_eq!(site.posts_of(&article).len(), 1, "but Ghost made it");
+
+    delivery::run_due(&mut library, &quick()).unwrap();
+    let post = delivered_post(&site, &library.store().delivery(unclear.id).unwrap());
+    assert_eq!(site.posts_of(&article).len(), 1, "still one post");
+    assert_eq!(post["id"], site.posts_of(&article)[0]["id"]);
+    assert_eq!(proxy.post_requests(), ["POST 504", "PUT 200"]);
+}
