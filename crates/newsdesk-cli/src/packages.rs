@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use newsdesk_core::delivery::{
-    self, Delivery, Destination, HttpPush, OutboxRun, PushProfile, Secret, Target,
+    self, Delivery, Destination, Ghost, HttpPush, OutboxRun, PostStatus, PushProfile, Secret,
+    Target,
 };
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::text::short_article_id;
@@ -51,10 +52,11 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum DestinationCommand {
-    /// Add a hot folder (--folder) or an HTTP push receiver (--resource-url and --assets-url).
-    /// The receiver's shared secret for the x-superdesk-signature header is taken from the
-    /// environment variable NEWSDESK_PUSH_SECRET, never from the command line (where shell
-    /// history and `ps` would keep it).
+    /// Add a hot folder (--folder), an HTTP push receiver (--resource-url and --assets-url) or
+    /// a Ghost site (--ghost). The receiver's shared secret for the x-superdesk-signature
+    /// header is taken from the environment variable NEWSDESK_PUSH_SECRET, and Ghost's Admin
+    /// API key from NEWSDESK_GHOST_ADMIN_KEY, never from the command line (where shell history
+    /// and `ps` would keep them).
     Add {
         name: String,
         #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url"])]
@@ -63,8 +65,14 @@ pub enum DestinationCommand {
         resource_url: Option<String>,
         #[arg(long, value_name = "URL", requires = "resource_url")]
         assets_url: Option<String>,
+        /// A Ghost site's address (the Admin API is under {URL}/ghost/api/admin/).
+        #[arg(long, value_name = "URL", conflicts_with_all = ["folder", "resource_url", "assets_url"])]
+        ghost: Option<String>,
+        /// Publish in the CMS (scheduled for the embargo, if any) rather than leave a draft.
+        #[arg(long, requires = "ghost")]
+        publish: bool,
         /// An extra CA certificate (PEM) to trust for an https receiver, besides the system's.
-        #[arg(long, value_name = "FILE", requires = "resource_url")]
+        #[arg(long, value_name = "FILE", conflicts_with = "folder")]
         ca_file: Option<PathBuf>,
         #[arg(long, value_name = "SECONDS", default_value_t = 10)]
         connect_timeout: u64,
@@ -190,12 +198,29 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             folder,
             resource_url,
             assets_url,
+            ghost,
+            publish,
             ca_file,
             connect_timeout,
             read_timeout,
             profile,
         } => {
             let target = match (folder, resource_url, assets_url) {
+                (None, None, None) if ghost.is_some() => Target::Ghost(Ghost {
+                    site_url: ghost.unwrap_or_default(),
+                    admin_key: std::env::var("NEWSDESK_GHOST_ADMIN_KEY")
+                        .ok()
+                        .filter(|k| !k.is_empty())
+                        .map(Secret::new),
+                    publish: if publish {
+                        PostStatus::Publish
+                    } else {
+                        PostStatus::Draft
+                    },
+                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
+                    connect_timeout_secs: connect_timeout,
+                    read_timeout_secs: read_timeout,
+                }),
                 (Some(path), None, None) => Target::Folder {
                     path: std::path::absolute(&path).unwrap_or(path),
                 },
@@ -210,7 +235,7 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                 }),
                 _ => {
                     return Err(Error::invalid(
-                        "give either --folder DIR or both --resource-url and --assets-url",
+                        "give --folder DIR, both --resource-url and --assets-url, or --ghost URL",
                     ));
                 }
             };
@@ -312,6 +337,20 @@ fn destination_line(d: &Destination) -> String {
                 ", signed"
             } else {
                 ""
+            }
+        ),
+        Target::Ghost(ghost) => format!(
+            "{}  ghost  {} ({}){}",
+            d.name,
+            ghost.site_url,
+            match ghost.publish {
+                PostStatus::Draft => "drafts",
+                PostStatus::Publish => "publishes",
+            },
+            if ghost.admin_key.is_some() {
+                ""
+            } else {
+                ", no Admin API key"
             }
         ),
     }

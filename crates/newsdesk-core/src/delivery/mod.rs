@@ -1,12 +1,11 @@
 //! Getting packages to where they are published: destinations (a hot folder, an HTTP push
-//! receiver), and the outbox that keeps trying until each delivery is made or refused.
+//! receiver, a Ghost site), and the outbox that keeps trying until each delivery is made or refused.
 
+mod ghost;
 mod http;
 mod http_push;
 mod outbox;
 mod secret;
-// Read by the Superdesk, WordPress and Ghost senders, merged next; this line goes with them.
-#[allow(dead_code)]
 mod story;
 mod superdesk_ninjs;
 mod tls;
@@ -76,6 +75,8 @@ pub enum Target {
     Folder { path: PathBuf },
     /// Superdesk's HTTP push protocol.
     HttpPush(HttpPush),
+    /// A Ghost site, through its Admin API.
+    Ghost(Ghost),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +145,56 @@ impl std::str::FromStr for PushProfile {
     }
 }
 
+/// What a CMS does with a delivered story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PostStatus {
+    /// A draft for the newsroom to publish in the CMS.
+    #[default]
+    Draft,
+    /// Published at once, or scheduled for its embargo.
+    Publish,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Ghost {
+    /// The site's address; the Admin API is at `{site_url}/ghost/api/admin/`.
+    pub site_url: String,
+    /// The Admin API key of a custom integration (`id:secret`, Ghost: Settings →
+    /// Integrations). Taken in as `admin_key`, shown only as `admin_key_set`.
+    #[serde(
+        default,
+        rename(serialize = "admin_key_set", deserialize = "admin_key"),
+        serialize_with = "secret::serialize_whether_set"
+    )]
+    #[cfg_attr(feature = "ts", ts(rename = "admin_key_set", type = "boolean"))]
+    pub admin_key: Option<Secret>,
+    #[serde(default)]
+    pub publish: PostStatus,
+    /// An extra CA certificate file (PEM) to trust besides the system's.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout_secs: u64,
+    #[serde(default = "default_read_timeout")]
+    pub read_timeout_secs: u64,
+}
+
+impl Ghost {
+    pub fn new(site_url: impl Into<String>, admin_key: Secret) -> Ghost {
+        Ghost {
+            site_url: site_url.into(),
+            admin_key: Some(admin_key),
+            publish: PostStatus::default(),
+            ca_file: None,
+            connect_timeout_secs: default_connect_timeout(),
+            read_timeout_secs: default_read_timeout(),
+        }
+    }
+}
+
 pub(crate) fn default_connect_timeout() -> u64 {
     10
 }
@@ -171,6 +222,7 @@ impl Target {
         match self {
             Target::Folder { .. } => "folder",
             Target::HttpPush(_) => "http_push",
+            Target::Ghost(_) => "ghost",
         }
     }
 
@@ -180,6 +232,8 @@ impl Target {
     pub fn schedules_embargoes(&self) -> bool {
         match self {
             Target::Folder { .. } | Target::HttpPush(_) => false,
+            // `status: scheduled` with `published_at`: Ghost publishes it then.
+            Target::Ghost(_) => true,
         }
     }
 }
@@ -207,6 +261,7 @@ pub fn check(destination: &Destination) -> Result<String> {
     let checked = match &destination.target {
         Target::Folder { path } => folder_check(path),
         Target::HttpPush(push) => http_push::check(push),
+        Target::Ghost(ghost) => ghost::check(ghost),
     };
     checked.map_err(|e| Error::Delivery {
         destination: destination.name.clone(),
@@ -276,8 +331,62 @@ impl Destination {
                 }
                 Ok(())
             }
+            Target::Ghost(ghost) => {
+                self.validate_connection(
+                    &[("site URL", &ghost.site_url)],
+                    ghost.connect_timeout_secs,
+                    ghost.read_timeout_secs,
+                    ghost.ca_file.as_deref(),
+                )?;
+                let key = ghost.admin_key.as_ref().ok_or_else(|| {
+                    Error::invalid(format!(
+                        "{} needs the Admin API key of a Ghost custom integration",
+                        self.name
+                    ))
+                })?;
+                ghost::validate_key(key.expose())
+                    .map_err(|reason| Error::invalid(format!("{}: {reason}", self.name)))
+            }
             Target::Folder { .. } => Ok(()),
         }
+    }
+
+    /// What every HTTP destination must have right: http(s) URLs, timeouts of a second or
+    /// more, a CA file that is an absolute path to PEM certificates.
+    fn validate_connection(
+        &self,
+        urls: &[(&str, &str)],
+        connect_timeout_secs: u64,
+        read_timeout_secs: u64,
+        ca_file: Option<&std::path::Path>,
+    ) -> Result<()> {
+        for (what, url) in urls {
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(Error::invalid(format!(
+                    "the {what} of {} must start with http:// or https://, not {url:?}",
+                    self.name
+                )));
+            }
+        }
+        if connect_timeout_secs == 0 || read_timeout_secs == 0 {
+            return Err(Error::invalid(format!(
+                "the timeouts of {} must be at least a second",
+                self.name
+            )));
+        }
+        if let Some(ca_file) = ca_file {
+            if !ca_file.is_absolute() {
+                return Err(Error::invalid(format!(
+                    "the CA file of {} must be an absolute path, not {}",
+                    self.name,
+                    ca_file.display()
+                )));
+            }
+            tls::read_ca_file(ca_file).map_err(|reason| {
+                Error::invalid(format!("the CA file of {}: {reason}", self.name))
+            })?;
+        }
+        Ok(())
     }
 }
 
