@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Subcommand;
-use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Secret, Target};
+use newsdesk_core::delivery::{
+    self, Delivery, Destination, HttpPush, OutboxRun, PostStatus, Secret, Target, WordPress,
+};
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::text::short_article_id;
 use newsdesk_core::{Error, Library, Result};
@@ -53,16 +55,29 @@ pub enum DestinationCommand {
     /// The receiver's shared secret for the x-superdesk-signature header is taken from the
     /// environment variable NEWSDESK_PUSH_SECRET, never from the command line (where shell
     /// history and `ps` would keep it).
+    ///
+    /// Or a WordPress site (--wordpress SITE_URL --user NAME): the user's application password
+    /// comes from NEWSDESK_WORDPRESS_PASSWORD, never from the command line; posts are drafts
+    /// unless --publish.
     Add {
         name: String,
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url"])]
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url", "wordpress"])]
         folder: Option<PathBuf>,
+        #[arg(long, value_name = "SITE_URL", requires = "user", conflicts_with_all = ["resource_url", "assets_url"])]
+        wordpress: Option<String>,
+        /// The WordPress user the posts are made by.
+        #[arg(long, value_name = "NAME", requires = "wordpress")]
+        user: Option<String>,
+        /// Publish delivered stories at once (embargoed ones are scheduled) instead of leaving
+        /// drafts for the site's editors.
+        #[arg(long, requires = "wordpress")]
+        publish: bool,
         #[arg(long, value_name = "URL", requires = "assets_url")]
         resource_url: Option<String>,
         #[arg(long, value_name = "URL", requires = "resource_url")]
         assets_url: Option<String>,
         /// An extra CA certificate (PEM) to trust for an https receiver, besides the system's.
-        #[arg(long, value_name = "FILE", requires = "resource_url")]
+        #[arg(long, value_name = "FILE")]
         ca_file: Option<PathBuf>,
         #[arg(long, value_name = "SECONDS", default_value_t = 10)]
         connect_timeout: u64,
@@ -183,27 +198,50 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
         DestinationCommand::Add {
             name,
             folder,
+            wordpress,
+            user,
+            publish,
             resource_url,
             assets_url,
             ca_file,
             connect_timeout,
             read_timeout,
         } => {
-            let target = match (folder, resource_url, assets_url) {
-                (Some(path), None, None) => Target::Folder {
+            let ca_file = ca_file.map(|path| std::path::absolute(&path).unwrap_or(path));
+            let target = match (folder, resource_url, assets_url, wordpress) {
+                (Some(path), None, None, None) => Target::Folder {
                     path: std::path::absolute(&path).unwrap_or(path),
                 },
-                (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
+                (None, None, None, Some(site_url)) => Target::WordPress(WordPress {
+                    site_url,
+                    user: user.unwrap_or_default(),
+                    application_password: Some(wordpress_password().ok_or_else(|| {
+                        Error::invalid(
+                            "set NEWSDESK_WORDPRESS_PASSWORD to an application password of the \
+                             WordPress user (Users → Profile → Application Passwords)",
+                        )
+                    })?),
+                    publish: if publish {
+                        PostStatus::Publish
+                    } else {
+                        PostStatus::Draft
+                    },
+                    ca_file,
+                    connect_timeout_secs: connect_timeout,
+                    read_timeout_secs: read_timeout,
+                }),
+                (None, Some(resource_url), Some(assets_url), None) => Target::HttpPush(HttpPush {
                     resource_url,
                     assets_url,
                     secret: push_secret(),
-                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
+                    ca_file,
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
                 }),
                 _ => {
                     return Err(Error::invalid(
-                        "give either --folder DIR or both --resource-url and --assets-url",
+                        "give either --folder DIR, both --resource-url and --assets-url, or \
+                         --wordpress SITE_URL with --user",
                     ));
                 }
             };
@@ -292,6 +330,15 @@ fn push_secret() -> Option<Secret> {
         .map(Secret::new)
 }
 
+/// A WordPress application password, from `NEWSDESK_WORDPRESS_PASSWORD` (never the command
+/// line, for the same reason as the push secret); none when it is unset or empty.
+fn wordpress_password() -> Option<Secret> {
+    std::env::var("NEWSDESK_WORDPRESS_PASSWORD")
+        .ok()
+        .filter(|s| !s.is_empty())
+        .map(Secret::new)
+}
+
 fn destination_line(d: &Destination) -> String {
     match &d.target {
         Target::Folder { path } => format!("{}  hot folder  {}", d.name, path.display()),
@@ -304,6 +351,16 @@ fn destination_line(d: &Destination) -> String {
                 ", signed"
             } else {
                 ""
+            }
+        ),
+        Target::WordPress(site) => format!(
+            "{}  wordpress  {} as {}{}",
+            d.name,
+            site.site_url,
+            site.user,
+            match site.publish {
+                PostStatus::Publish => ", publishes",
+                PostStatus::Draft => ", drafts",
             }
         ),
     }

@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
-    self, Delivery, DeliveryState, Destination, HttpPush, Remote, Secret, Target,
+    self, Delivery, DeliveryState, Destination, HttpPush, PostStatus, Remote, Secret, Target,
+    WordPress,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -484,6 +485,21 @@ enum Settings {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ca_file: Option<PathBuf>,
     },
+    #[serde(rename = "wordpress")]
+    WordPress {
+        site_url: String,
+        user: String,
+        #[serde(default)]
+        application_password: Option<String>,
+        #[serde(default)]
+        publish: PostStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_file: Option<PathBuf>,
+        #[serde(default = "delivery::default_connect_timeout")]
+        connect_timeout_secs: u64,
+        #[serde(default = "delivery::default_read_timeout")]
+        read_timeout_secs: u64,
+    },
 }
 
 impl Settings {
@@ -497,6 +513,18 @@ impl Settings {
                 connect_timeout_secs: push.connect_timeout_secs,
                 read_timeout_secs: push.read_timeout_secs,
                 ca_file: push.ca_file.clone(),
+            },
+            Target::WordPress(site) => Settings::WordPress {
+                site_url: site.site_url.clone(),
+                user: site.user.clone(),
+                application_password: site
+                    .application_password
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                publish: site.publish,
+                ca_file: site.ca_file.clone(),
+                connect_timeout_secs: site.connect_timeout_secs,
+                read_timeout_secs: site.read_timeout_secs,
             },
         }
     }
@@ -518,6 +546,23 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+            }),
+            Settings::WordPress {
+                site_url,
+                user,
+                application_password,
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            } => Target::WordPress(WordPress {
+                site_url,
+                user,
+                application_password: application_password.map(Secret::new),
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
             }),
         }
     }

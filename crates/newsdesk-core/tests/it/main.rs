@@ -13,3 +13,4 @@ mod safety;
 mod search;
 mod store;
 mod whole;
+mod wordpress;
