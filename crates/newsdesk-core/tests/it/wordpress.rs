@@ -107,14 +107,15 @@ impl Site {
     }
 }
 
-/// A ready story with a lead photo (a crop) and a photo in the body, under a slugline of its own.
+/// A ready story with a lead photo and a photo in the body, under a slugline of its own.
 fn story(library: &mut Library) -> Article {
-    let lead = credited_photo(library, "rubbish.jpg");
-    let inline = credited_photo(library, "getty.jpg");
+    let token = uuid_like()[..8].to_owned();
+    let lead = photo_of_this_test(library, "rubbish.jpg", &token);
+    let inline = photo_of_this_test(library, "getty.jpg", &token);
     let mut f = fields(&format!(
         "The fire started shortly after midnight.\n\n![](photo:{inline})\n\nBy morning it was out."
     ));
-    f.slugline = format!("harbour-fire-{}", &uuid_like()[..8]);
+    f.slugline = format!("harbour-fire-{token}");
     f.lead_photo = Some(PhotoPlacement {
         photo_id: lead,
         crop: String::new(),
@@ -123,6 +124,23 @@ fn story(library: &mut Library) -> Article {
         .store_mut()
         .create_article(None, &f, Status::Ready, RevisionKind::Create)
         .unwrap()
+}
+
+/// A credited wire photo whose renditions are this test's own: the token goes into the special
+/// instructions, which renditions embed (IIM 2:40), so tests running side by side never share a
+/// file on the site (two uploads of one file at the same moment make two media).
+fn photo_of_this_test(library: &mut Library, file: &str, token: &str) -> String {
+    let id = credited_photo(library, file);
+    let version = library.store().photo(&id).unwrap().version;
+    let edit = newsdesk_core::photo::DeskEdit {
+        special_instructions: Some(format!("Newsdesk test {token}")),
+        ..Default::default()
+    };
+    library
+        .store_mut()
+        .edit_photo_desk(&id, version, edit)
+        .unwrap();
+    id
 }
 
 fn uuid_like() -> String {
