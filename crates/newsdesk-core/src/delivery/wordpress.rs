@@ -414,10 +414,10 @@ impl<'a> Site<'a> {
         if response.status().as_u16() == 400 {
             let text = read_text(&mut response);
             let refusal: Value = serde_json::from_str(&text).unwrap_or_default();
-            if refusal.get("code").and_then(Value::as_str) == Some("term_exists") {
-                if let Some(id) = refusal.pointer("/data/term_id").and_then(Value::as_i64) {
-                    return Ok(id);
-                }
+            if refusal.get("code").and_then(Value::as_str) == Some("term_exists")
+                && let Some(id) = refusal.pointer("/data/term_id").and_then(Value::as_i64)
+            {
+                return Ok(id);
             }
             return Err(self.refusal(&what, 400, &text));
         }
