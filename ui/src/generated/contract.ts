@@ -315,12 +315,48 @@ secret_set: boolean,
  */
 ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
 
-export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush;
+/**
+ * What a CMS destination makes of a delivered story: a draft the site's editors publish, or
+ * a published post. An embargoed story is scheduled for its embargo either way once
+ * published (see the senders).
+ */
+export type PostStatus = "draft" | "publish";
+
+/**
+ * A WordPress site (5.6 or later: Application Passwords), reached through its REST API at
+ * `{site_url}/wp-json/wp/v2/`. Photos become media, the story a post; see `wordpress.rs`.
+ */
+export type WordPress = { 
+/**
+ * The site's address, e.g. `https://news.example.org` (what WordPress calls the Site URL).
+ */
+site_url: string, 
+/**
+ * The WordPress user the posts are made by.
+ */
+user: string, 
+/**
+ * An Application Password of that user (Users → Profile → Application Passwords), not
+ * the user's own password. Taken in as `application_password`, shown only as
+ * `application_password_set`, never as its value.
+ */
+application_password_set: boolean, 
+/**
+ * Whether a delivered story is published at once or left as a draft for the site's
+ * editors.
+ */
+publish: PostStatus, 
+/**
+ * An extra CA certificate file (PEM) to trust besides the system's.
+ */
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+
+export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "wordpress" } & WordPress;
 
 /**
  * A named place packages are delivered to, kept in the library.
  */
-export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush);
+export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "wordpress" } & WordPress);
 
 export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
 
