@@ -79,6 +79,20 @@ pub async fn add_destination(desk: State<'_, Desk>, destination: Destination) ->
 }
 
 #[tauri::command]
+pub async fn remove_destination(desk: State<'_, Desk>, name: String) -> Reply<()> {
+    desk.with(|library| library.store_mut().remove_destination(&name))
+}
+
+/// "Connect and check credentials": reaches the destination without sending a story.
+#[tauri::command]
+pub async fn check_destination(desk: State<'_, Desk>, name: String) -> Reply<String> {
+    in_background(&desk, move |library| {
+        delivery::check(&library.store().destination(&name)?)
+    })
+    .await
+}
+
+#[tauri::command]
 pub async fn outbox(desk: State<'_, Desk>) -> Reply<Vec<Delivery>> {
     desk.with(|library| library.store().outbox())
 }
@@ -108,6 +122,11 @@ pub async fn retry_delivery(
     let delivery = desk.with(|library| library.store_mut().retry_delivery(id))?;
     outbox.wake();
     Ok(delivery)
+}
+
+#[tauri::command]
+pub async fn cancel_delivery(desk: State<'_, Desk>, id: i64) -> Reply<Delivery> {
+    desk.with(|library| library.store_mut().cancel_delivery(id))
 }
 
 /// The sender thread: tries due deliveries on every tick or when woken, and tells the window

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
-use newsdesk_core::delivery::{Delivery, DeliveryState, Destination, HttpPush, Target};
+use newsdesk_core::delivery::{Delivery, DeliveryState, Destination, HttpPush, Remote, Target};
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
 use newsdesk_core::photo::{
@@ -118,6 +118,7 @@ impl Generated {
             Destination,
             DeliveryState,
             Delivery,
+            Remote,
             // the library, errors, events
             FieldLimits,
             PhotoReference,

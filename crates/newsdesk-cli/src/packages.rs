@@ -73,6 +73,11 @@ pub enum DestinationCommand {
     Remove {
         name: String,
     },
+    /// Connect to a destination and check that it would take a delivery (the folder is
+    /// writable, the receiver answers, the CMS accepts the credentials); sends no story.
+    Check {
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -85,8 +90,14 @@ pub enum OutboxCommand {
     Cancel {
         id: i64,
     },
-    /// Try every delivery that is due now, once.
+    /// Try every delivery that is due now, once (with --watch: again and again, for a
+    /// machine without the window).
     Run {
+        /// Keep running: look for due deliveries every --every seconds until stopped.
+        #[arg(long)]
+        watch: bool,
+        #[arg(long, value_name = "SECONDS", default_value_t = 15, requires = "watch")]
+        every: u64,
         /// First retry after twice this (then 4x, 8x... up to 64x).
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         base_delay: u64,
@@ -214,6 +225,12 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             out.print(&name, |name| println!("removed {name}"));
             Ok(())
         }
+        DestinationCommand::Check { name } => {
+            let destination = library.store().destination(&name)?;
+            let checked = delivery::check(&destination)?;
+            out.print(&checked, |c| println!("{name}: {c}"));
+            Ok(())
+        }
     }
 }
 
@@ -222,11 +239,19 @@ fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result
         OutboxCommand::List => library.store().outbox()?,
         OutboxCommand::Retry { id } => vec![library.store_mut().retry_delivery(id)?],
         OutboxCommand::Cancel { id } => vec![library.store_mut().cancel_delivery(id)?],
-        OutboxCommand::Run { base_delay, lease } => {
+        OutboxCommand::Run {
+            watch,
+            every,
+            base_delay,
+            lease,
+        } => {
             let run = OutboxRun {
                 base_delay: Duration::from_secs(base_delay),
                 lease: Duration::from_secs(lease),
             };
+            if watch {
+                return watch_outbox(library, &run, Duration::from_secs(every.max(1)), out);
+            }
             delivery::run_due(library, &run)?
         }
     };
@@ -234,6 +259,28 @@ fn outbox(library: &mut Library, command: OutboxCommand, out: &Output) -> Result
         list.iter().for_each(|d| println!("{}", delivery_line(d)))
     });
     Ok(())
+}
+
+/// Runs the outbox until the process is stopped, printing each attempt as it is made. A
+/// failing run (the library busy, a disk full) is reported and tried again at the next turn:
+/// a watcher that stopped at the first hiccup would leave stories unsent overnight.
+fn watch_outbox(
+    library: &mut Library,
+    run: &OutboxRun,
+    every: Duration,
+    out: &Output,
+) -> Result<()> {
+    loop {
+        match delivery::run_due(library, run) {
+            Ok(attempted) => {
+                for d in &attempted {
+                    out.print(d, |d| println!("{}", delivery_line(d)));
+                }
+            }
+            Err(e) => eprintln!("newsdesk: this outbox run failed, trying again: {e}"),
+        }
+        std::thread::sleep(every);
+    }
 }
 
 /// The push secret, from `NEWSDESK_PUSH_SECRET`; none when it is unset or empty. (Printing a
@@ -272,6 +319,15 @@ fn delivery_line(d: &Delivery) -> String {
         d.destination,
         d.attempts
     );
+    if d.update {
+        line.push_str("  update");
+    }
+    if let Some(remote) = &d.remote {
+        line.push_str(&format!(
+            "  at {}",
+            remote.url.as_deref().unwrap_or(&remote.id)
+        ));
+    }
     if let Some(error) = &d.last_error {
         line.push_str(&format!("  ({error})"));
     }

@@ -55,6 +55,11 @@ pub enum Error {
         problems: Vec<crate::package::Problem>,
     },
 
+    /// A destination could not be reached, or refused what it was asked (a check of its
+    /// settings, a delivery made on the spot); in the receiver's words where it gave any.
+    #[error("destination {destination}: {reason}")]
+    Delivery { destination: String, reason: String },
+
     #[error("{context}: {}", disk_full_or(.source, is_disk_full))]
     Io {
         context: String,
@@ -79,6 +84,7 @@ impl Error {
             Error::Conflict { .. } | Error::Stale { .. } => ErrorKind::Conflict,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Preflight { .. } => ErrorKind::Preflight,
+            Error::Delivery { .. } => ErrorKind::Delivery,
             Error::Io { source, .. } if is_disk_full(source) => ErrorKind::DiskFull,
             Error::Io { .. } => ErrorKind::Io,
             Error::Database { source, .. } if is_sqlite_full(source) => ErrorKind::DiskFull,
@@ -136,6 +142,10 @@ impl Error {
                 article_id: article_id.clone(),
                 problems: problems.clone(),
             },
+            Error::Delivery { destination, .. } => ErrorReport::Delivery {
+                message,
+                destination: destination.clone(),
+            },
             Error::Io { .. } | Error::Database { .. } => match self.kind() {
                 ErrorKind::DiskFull => ErrorReport::DiskFull { message },
                 ErrorKind::Io => ErrorReport::Io { message },
@@ -172,18 +182,20 @@ pub enum ErrorKind {
     Conflict,
     Invalid,
     Preflight,
+    Delivery,
     DiskFull,
     Io,
     Database,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 8] = [
+    pub const ALL: [ErrorKind; 9] = [
         ErrorKind::Library,
         ErrorKind::NotFound,
         ErrorKind::Conflict,
         ErrorKind::Invalid,
         ErrorKind::Preflight,
+        ErrorKind::Delivery,
         ErrorKind::DiskFull,
         ErrorKind::Io,
         ErrorKind::Database,
@@ -196,6 +208,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "conflict",
             ErrorKind::Invalid => "invalid",
             ErrorKind::Preflight => "preflight",
+            ErrorKind::Delivery => "delivery",
             ErrorKind::DiskFull => "disk_full",
             ErrorKind::Io => "io",
             ErrorKind::Database => "database",
@@ -254,6 +267,11 @@ pub enum ErrorReport {
         article_id: String,
         problems: Vec<crate::package::Problem>,
     },
+    /// A destination unreachable or refusing: `destination` names it.
+    Delivery {
+        message: String,
+        destination: String,
+    },
     DiskFull {
         message: String,
     },
@@ -273,6 +291,7 @@ impl ErrorReport {
             ErrorReport::Conflict { .. } => ErrorKind::Conflict,
             ErrorReport::Invalid { .. } => ErrorKind::Invalid,
             ErrorReport::Preflight { .. } => ErrorKind::Preflight,
+            ErrorReport::Delivery { .. } => ErrorKind::Delivery,
             ErrorReport::DiskFull { .. } => ErrorKind::DiskFull,
             ErrorReport::Io { .. } => ErrorKind::Io,
             ErrorReport::Database { .. } => ErrorKind::Database,
@@ -287,6 +306,7 @@ impl ErrorReport {
             | ErrorReport::Conflict { message, .. }
             | ErrorReport::Invalid { message }
             | ErrorReport::Preflight { message, .. }
+            | ErrorReport::Delivery { message, .. }
             | ErrorReport::DiskFull { message }
             | ErrorReport::Io { message }
             | ErrorReport::Database { message } => message,

@@ -331,7 +331,22 @@ export type Delivery = { id: number, article_id: string, article_version: number
 /**
  * What went wrong last, in the receiver's words where it gave any.
  */
-last_error: string | null, created_at: string, updated_at: string, };
+last_error: string | null, 
+/**
+ * The receiver already had an earlier version of this story (from this destination):
+ * this one updates it.
+ */
+update: boolean, 
+/**
+ * Once delivered: the receiver's id for the story and where to open it.
+ */
+remote: Remote | null, created_at: string, updated_at: string, };
+
+/**
+ * Where a delivered story lives at the receiver, as the receiver said: its post id, and the
+ * address to open it at when the receiver gives one.
+ */
+export type Remote = { id: string, url: string | null, };
 
 /**
  * Characters past which a field is flagged (the limits CMSes enforce downstream).
@@ -376,7 +391,7 @@ aspect_presets: Array<string>, photo_reference: PhotoReference, };
 /**
  * What went wrong, as a name a script or the window can switch on.
  */
-export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "disk_full" | "io" | "database";
+export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "delivery" | "disk_full" | "io" | "database";
 
 /**
  * An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
@@ -394,7 +409,7 @@ what: string, id: string, } | { "kind": "conflict", message: string,
 /**
  * "article" or "photo".
  */
-what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
 
 /**
  * Sent once per file while a batch of photos imports.
@@ -501,9 +516,12 @@ export const COMMANDS = [
   "export_article",
   "destinations",
   "add_destination",
+  "remove_destination",
+  "check_destination",
   "outbox",
   "deliver",
   "retry_delivery",
+  "cancel_delivery",
   "keep_unsaved",
   "unsaved_texts",
   "discard_unsaved",

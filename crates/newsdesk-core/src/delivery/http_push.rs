@@ -3,56 +3,18 @@
 //! the ninjs item (`POST {resource_url}`). Asking before uploading is what keeps a retried
 //! delivery from uploading a photo twice.
 //!
-//! Redirects are never followed. A request counts only by the answer of the receiver it was
-//! sent to: a 302 to a page that answers 200 is not a delivery, nor a photo "already there",
-//! and following it would send the signature and embargoed copy to a host the destination
-//! does not name. A 3xx is a failed attempt that names where it pointed.
-
-use std::time::Duration;
+//! Redirects are never followed (see `http.rs`): a 302 to a page that answers 200 is neither
+//! a delivery nor a photo "already there".
 
 use hmac::{Hmac, KeyInit, Mac};
 use serde_json::Value;
 use sha1::Sha1;
 
-use super::HttpPush;
+use super::http::{Connection, classify, unreachable};
+use super::{DeliveryError, HttpPush};
 use crate::package::{NINJS_FILE, Package, PackageFile, RENDITIONS_DIR};
 
 const SIGNATURE_HEADER: &str = "x-superdesk-signature";
-/// The receiver's message is kept in the outbox; this much of it is plenty to read.
-const MESSAGE_LIMIT: usize = 500;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PushError {
-    /// HTTP 4xx: the receiver refuses this item; sending it again would not help.
-    Rejected { status: u16, message: String },
-    /// The destination's settings do not fit the receiver (a redirect, a certificate not
-    /// trusted, http where it speaks https): trying again would not help until they are fixed.
-    Misdirected(String),
-    /// No connection, a timeout or an HTTP 5xx: worth trying again later.
-    Unavailable(String),
-    /// The package itself cannot be sent (its ninjs does not read): retrying would not help.
-    Unusable(String),
-}
-
-impl PushError {
-    /// Whether trying again later could succeed.
-    pub fn is_temporary(&self) -> bool {
-        matches!(self, PushError::Unavailable(_))
-    }
-}
-
-impl std::fmt::Display for PushError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PushError::Rejected { status, message } => {
-                write!(f, "refused by the receiver (HTTP {status}): {message}")
-            }
-            PushError::Misdirected(message)
-            | PushError::Unavailable(message)
-            | PushError::Unusable(message) => f.write_str(message),
-        }
-    }
-}
 
 /// `sha1=<hex HMAC-SHA1(secret, body)>`, the value of `x-superdesk-signature`.
 pub fn signature(secret: &str, body: &[u8]) -> String {
@@ -67,7 +29,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 /// Pushes the package's media, then its ninjs item.
-pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
+pub fn push(settings: &HttpPush, package: &Package) -> Result<(), DeliveryError> {
     let client = Client::new(settings)?;
     for media in package.media() {
         client.upload_media_once(media)?;
@@ -81,12 +43,36 @@ pub fn push(settings: &HttpPush, package: &Package) -> Result<(), PushError> {
     Ok(())
 }
 
+/// Asks the receiver for a photo it cannot have: a receiver that speaks the protocol answers
+/// 404 (or 200), and the connection, TLS and URL are proven. The secret is checked only by a
+/// delivery, the protocol having no request that proves it without sending an item.
+pub(super) fn check(settings: &HttpPush) -> Result<String, DeliveryError> {
+    let client = Client::new(settings)?;
+    let url = format!(
+        "{}/newsdesk-connection-check",
+        settings.assets_url.trim_end_matches('/')
+    );
+    let what = "the connection check";
+    let response = client
+        .agent
+        .get(&url)
+        .call()
+        .map_err(|e| unreachable(what, &url, e))?;
+    match response.status().as_u16() {
+        200 | 404 => Ok(format!(
+            "{} answers; the secret is checked by the first delivery",
+            settings.assets_url
+        )),
+        _ => Err(classify(what, response)),
+    }
+}
+
 /// The package's ninjs with every rendition `href` (and every `src` in the body) pointing at
 /// where the receiver now keeps the file, `{assets_url}/{media_id}`, instead of inside a
 /// package it never sees. Absolute URLs also make the item valid with `format: uri` checked.
-fn item_for_receiver(settings: &HttpPush, package: &Package) -> Result<Vec<u8>, PushError> {
+fn item_for_receiver(settings: &HttpPush, package: &Package) -> Result<Vec<u8>, DeliveryError> {
     let broken =
-        |reason: String| PushError::Unusable(format!("the package's {NINJS_FILE} {reason}"));
+        |reason: String| DeliveryError::Unusable(format!("the package's {NINJS_FILE} {reason}"));
     let file = package
         .file(NINJS_FILE)
         .ok_or_else(|| broken("is missing".into()))?;
@@ -129,32 +115,19 @@ struct Client<'a> {
 type Request = ureq::RequestBuilder<ureq::typestate::WithBody>;
 
 impl<'a> Client<'a> {
-    fn new(settings: &'a HttpPush) -> Result<Client<'a>, PushError> {
-        let read = Some(Duration::from_secs(settings.read_timeout_secs));
-        let mut config = ureq::Agent::config_builder()
-            .timeout_connect(Some(Duration::from_secs(settings.connect_timeout_secs)))
-            .timeout_send_body(read)
-            .timeout_recv_response(read)
-            .timeout_recv_body(read)
-            .http_status_as_error(false)
-            // See the module comment: a 3xx comes back as the answer, and is not followed.
-            .max_redirects(0);
-        let https = [&settings.resource_url, &settings.assets_url]
-            .iter()
-            .any(|url| url.starts_with("https://"));
-        if https {
-            let tls = super::tls::config(settings.ca_file.as_deref()).map_err(|reason| {
-                PushError::Misdirected(format!("cannot check the receiver's certificate: {reason}"))
-            })?;
-            config = config.tls_config(tls);
-        }
+    fn new(settings: &'a HttpPush) -> Result<Client<'a>, DeliveryError> {
+        let connection = Connection {
+            ca_file: settings.ca_file.as_deref(),
+            connect_timeout_secs: settings.connect_timeout_secs,
+            read_timeout_secs: settings.read_timeout_secs,
+        };
         Ok(Client {
             settings,
-            agent: config.build().into(),
+            agent: connection.agent(&[&settings.resource_url, &settings.assets_url])?,
         })
     }
 
-    fn upload_media_once(&self, media: &PackageFile) -> Result<(), PushError> {
+    fn upload_media_once(&self, media: &PackageFile) -> Result<(), DeliveryError> {
         let media_id = media.name.rsplit('/').next().unwrap_or(&media.name);
         let url = format!(
             "{}/{media_id}",
@@ -171,7 +144,7 @@ impl<'a> Client<'a> {
             .agent
             .get(&url)
             .call()
-            .map_err(|e| self.unreachable(&what, &url, e))?;
+            .map_err(|e| unreachable(&what, &url, e))?;
         match response.status().as_u16() {
             // Only this request's own 200 means the receiver has it.
             200 => return Ok(()),
@@ -186,113 +159,23 @@ impl<'a> Client<'a> {
         self.send(upload, &what, &self.settings.assets_url, &body)
     }
 
-    fn send(&self, request: Request, what: &str, url: &str, body: &[u8]) -> Result<(), PushError> {
+    fn send(
+        &self,
+        request: Request,
+        what: &str,
+        url: &str,
+        body: &[u8],
+    ) -> Result<(), DeliveryError> {
         let request = match &self.settings.secret {
             Some(secret) => request.header(SIGNATURE_HEADER, signature(secret.expose(), body)),
             None => request,
         };
-        let response = request
-            .send(body)
-            .map_err(|e| self.unreachable(what, url, e))?;
+        let response = request.send(body).map_err(|e| unreachable(what, url, e))?;
         if response.status().is_success() {
             Ok(())
         } else {
             Err(classify(what, response))
         }
-    }
-
-    /// No answer to give: the connection, TLS or the answer's form failed. Certificate
-    /// trouble and a mix-up of http and https are named; both stay until the settings (or
-    /// the receiver) change, so they are not retried by themselves.
-    fn unreachable(&self, what: &str, url: &str, err: ureq::Error) -> PushError {
-        let host = url
-            .split("://")
-            .nth(1)
-            .and_then(|rest| rest.split('/').next())
-            .unwrap_or(url);
-        if let Some(tls) = rustls_error(&err) {
-            return match tls {
-                rustls::Error::InvalidCertificate(reason) => PushError::Misdirected(format!(
-                    "could not send {what}: the certificate of {host} is not trusted ({reason:?}). If a \
-                     newsroom-internal CA signed it, give the destination that CA file (PEM); otherwise \
-                     check the destination's URL"
-                )),
-                rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
-                    PushError::Misdirected(format!(
-                        "could not send {what}: {host} did not answer in TLS ({tls}); it seems to speak \
-                         plain HTTP: if so, the destination's URL must start with http://, or the \
-                         receiver needs https set up"
-                    ))
-                }
-                other => PushError::Unavailable(format!(
-                    "could not send {what}: TLS with {host} failed: {other}"
-                )),
-            };
-        }
-        if url.starts_with("http://") && matches!(err, ureq::Error::Protocol(_)) {
-            return PushError::Misdirected(format!(
-                "could not send {what}: {host} did not answer in HTTP ({err}); if it expects https, the \
-                 destination's URL must start with https://"
-            ));
-        }
-        PushError::Unavailable(format!("could not send {what}: {err}"))
-    }
-}
-
-/// The rustls error behind a failed request, however ureq wrapped it.
-fn rustls_error(err: &ureq::Error) -> Option<&rustls::Error> {
-    match err {
-        ureq::Error::Rustls(e) => Some(e),
-        ureq::Error::Io(io) => io.get_ref()?.downcast_ref::<rustls::Error>(),
-        _ => None,
-    }
-}
-
-/// What a receiver's answer other than the hoped-for one means.
-fn classify(what: &str, mut response: ureq::http::Response<ureq::Body>) -> PushError {
-    let status = response.status().as_u16();
-    if (300..400).contains(&status) {
-        let location = response
-            .headers()
-            .get("location")
-            .map(|l| String::from_utf8_lossy(l.as_bytes()).into_owned());
-        let location = location.map_or_else(
-            || "no Location at all".to_owned(),
-            |l| l.chars().take(MESSAGE_LIMIT).collect(),
-        );
-        return PushError::Misdirected(format!(
-            "{what}: the receiver answered HTTP {status} and points to {location}; redirects are not \
-             followed (the item and its signature go only where the destination says): fix the \
-             destination's URL"
-        ));
-    }
-    let text = response
-        .body_mut()
-        .with_config()
-        .limit(64 * 1024)
-        .read_to_string()
-        .unwrap_or_default();
-    let mut message: String = text.trim().chars().take(MESSAGE_LIMIT).collect();
-    if message.is_empty() {
-        message = response
-            .status()
-            .canonical_reason()
-            .unwrap_or("no message")
-            .to_owned();
-    }
-    match status {
-        400..=499 => PushError::Rejected {
-            status,
-            message: format!("{what}: {message}"),
-        },
-        500..=599 => PushError::Unavailable(format!(
-            "{what}: the receiver answered HTTP {status}: {message}"
-        )),
-        // A 2xx where the protocol knows only 200 and 404 (the lookup), or something stranger.
-        _ => PushError::Rejected {
-            status,
-            message: format!("{what}: an answer the protocol does not expect here: {message}"),
-        },
     }
 }
 

@@ -1,13 +1,17 @@
 //! Getting packages to where they are published: destinations (a hot folder, an HTTP push
 //! receiver), and the outbox that keeps trying until each delivery is made or refused.
 
+mod http;
 mod http_push;
 mod outbox;
 mod secret;
+// Read by the Superdesk, WordPress and Ghost senders, merged next; this line goes with them.
+#[allow(dead_code)]
+mod story;
 mod tls;
 
 pub(crate) use http_push::hex;
-pub use http_push::{PushError, push, signature};
+pub use http_push::{push, signature};
 pub use outbox::{OutboxRun, deliver, run_due};
 pub use secret::Secret;
 
@@ -16,7 +20,42 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use crate::package::Package;
 use crate::{Error, Result};
+
+/// Why one attempt at a delivery did not land.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeliveryError {
+    /// HTTP 4xx (or a CMS's refusal in other words): the receiver refuses this item; sending it again would not help.
+    Rejected { status: u16, message: String },
+    /// The destination's settings do not fit the receiver (a redirect, a certificate not
+    /// trusted, http where it speaks https): trying again would not help until they are fixed.
+    Misdirected(String),
+    /// No connection, a timeout or an HTTP 5xx: worth trying again later.
+    Unavailable(String),
+    /// The package itself cannot be sent (its ninjs does not read, a file it names is missing): retrying would not help.
+    Unusable(String),
+}
+
+impl DeliveryError {
+    /// Whether trying again later could succeed.
+    pub fn is_temporary(&self) -> bool {
+        matches!(self, DeliveryError::Unavailable(_))
+    }
+}
+
+impl std::fmt::Display for DeliveryError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeliveryError::Rejected { status, message } => {
+                write!(f, "refused by the receiver (HTTP {status}): {message}")
+            }
+            DeliveryError::Misdirected(message)
+            | DeliveryError::Unavailable(message)
+            | DeliveryError::Unusable(message) => f.write_str(message),
+        }
+    }
+}
 
 /// A named place packages are delivered to, kept in the library.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -92,6 +131,64 @@ impl Target {
             Target::HttpPush(_) => "http_push",
         }
     }
+
+    /// Whether the receiver holds an embargoed story back by itself (a CMS schedules the
+    /// post). Otherwise the outbox keeps the story until the embargo lifts: a hot folder or a
+    /// push receiver would publish what it is given.
+    pub fn schedules_embargoes(&self) -> bool {
+        match self {
+            Target::Folder { .. } | Target::HttpPush(_) => false,
+        }
+    }
+}
+
+/// Where a delivered story lives at the receiver, as the receiver said: its post id, and the
+/// address to open it at when the receiver gives one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Remote {
+    pub id: String,
+    pub url: Option<String>,
+}
+
+/// One attempt's view of what it sends: the package, the story in it, and the receiver's
+/// record of this story from an earlier delivery, so a new version updates that record.
+pub(crate) struct Outgoing<'a> {
+    pub package: &'a Package,
+    pub remote: Option<Remote>,
+}
+
+/// Connects to a destination and checks that it would take a delivery (the folder is there
+/// and writable; the receiver answers; a CMS accepts the credentials), without sending a story.
+/// Returns what was checked, in words for the editor.
+pub fn check(destination: &Destination) -> Result<String> {
+    let checked = match &destination.target {
+        Target::Folder { path } => folder_check(path),
+        Target::HttpPush(push) => http_push::check(push),
+    };
+    checked.map_err(|e| Error::Delivery {
+        destination: destination.name.clone(),
+        reason: e.to_string(),
+    })
+}
+
+fn folder_check(path: &std::path::Path) -> std::result::Result<String, DeliveryError> {
+    if !path.is_dir() {
+        return Err(DeliveryError::Unavailable(format!(
+            "the hot folder {} is not there (is the share mounted?)",
+            path.display()
+        )));
+    }
+    let probe = path.join(format!(".newsdesk-check-{}", uuid::Uuid::new_v4()));
+    std::fs::write(&probe, b"")
+        .and_then(|()| std::fs::remove_file(&probe))
+        .map_err(|e| {
+            DeliveryError::Misdirected(format!(
+                "the hot folder {} cannot be written to: {e}",
+                path.display()
+            ))
+        })?;
+    Ok(format!("{} is there and takes files", path.display()))
 }
 
 impl Destination {
@@ -202,6 +299,11 @@ pub struct Delivery {
     pub lease_until: Option<OffsetDateTime>,
     /// What went wrong last, in the receiver's words where it gave any.
     pub last_error: Option<String>,
+    /// The receiver already had an earlier version of this story (from this destination):
+    /// this one updates it.
+    pub update: bool,
+    /// Once delivered: the receiver's id for the story and where to open it.
+    pub remote: Option<Remote>,
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub created_at: OffsetDateTime,

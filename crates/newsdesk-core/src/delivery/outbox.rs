@@ -1,11 +1,15 @@
 //! The outbox worker. Deliveries wait in SQLite; a run takes each due one under a lease, tries
 //! it once and records the outcome: delivered, failed for good (the receiver refused it), or
 //! retrying after an exponential backoff. Working offline just leaves them queued.
+//!
+//! Each destination kind is one file with the same entry point, `deliver(settings, outgoing)`,
+//! answering where the story now lives ([`Remote`]) or why it did not land
+//! ([`DeliveryError`]); the outbox alone decides what that means for the row (retry, fail).
 
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{Delivery, Target, http_push};
+use super::{Delivery, DeliveryError, Outgoing, Remote, Target, http_push};
 use crate::library::Library;
 use crate::package::{self, Existing, Package};
 use crate::store::AttemptOutcome;
@@ -39,16 +43,20 @@ impl OutboxRun {
 }
 
 /// Queues the current version of an article for a destination. The package is built now and
-/// kept in the library, so every attempt sends the same bytes. Nothing is sent yet.
+/// kept in the library, so every attempt sends the same bytes. Nothing is sent yet; an
+/// embargoed story waits in the outbox until its embargo lifts unless the destination
+/// schedules it itself.
 pub fn deliver(library: &mut Library, article_id: &str, destination: &str) -> Result<Delivery> {
-    library.store().destination(destination)?;
-    let exported = package::export_for_delivery(library, article_id, destination)?;
+    let target = library.store().destination(destination)?.target;
+    let (exported, embargo) = package::export_for_delivery(library, article_id, destination)?;
+    let not_before = embargo.filter(|_| !target.schedules_embargoes());
     library.store_mut().enqueue_delivery(
         article_id,
         exported.article_version,
         exported.ninjs_version,
         destination,
         &exported.path,
+        not_before,
     )
 }
 
@@ -125,28 +133,48 @@ fn attempt(library: &Library, delivery: &Delivery, run: &OutboxRun) -> AttemptOu
             return AttemptOutcome::Failed(format!("the package to send is damaged or gone: {e}"));
         }
     };
-    match &destination.target {
+    let outgoing = Outgoing {
+        package: &package,
+        remote: match library
+            .store()
+            .remote(&delivery.article_id, &delivery.destination)
+        {
+            Ok(remote) => remote,
+            Err(e) => return retry(e.to_string()),
+        },
+    };
+    match send(library, &destination.target, &outgoing) {
+        // A receiver that gives no id of its own this time keeps the one it gave before.
+        Ok(remote) => AttemptOutcome::Delivered(remote.or(outgoing.remote)),
+        Err(e) if e.is_temporary() => retry(e.to_string()),
+        Err(e) => AttemptOutcome::Failed(e.to_string()),
+    }
+}
+
+fn send(
+    library: &Library,
+    target: &Target,
+    outgoing: &Outgoing<'_>,
+) -> std::result::Result<Option<Remote>, DeliveryError> {
+    let package = outgoing.package;
+    match target {
         // Never created here: a missing hot folder is usually a share that is not mounted,
         // and a local folder in its place would swallow the delivery.
-        Target::Folder { path } if !path.is_dir() => retry(format!(
+        Target::Folder { path } if !path.is_dir() => Err(DeliveryError::Unavailable(format!(
             "the hot folder {} is not there (is the share mounted?)",
             path.display()
-        )),
+        ))),
         // Replacing is right for a hot folder: the zip's name holds the story and its ninjs
         // version, so one already there is this story sent before (an attempt not recorded
         // as done), and the watcher takes whatever is there now.
-        Target::Folder { path } => match package.write_zip(
-            &path.join(package.zip_name()),
-            library.root(),
-            Existing::Replace,
-        ) {
-            Ok(_) => AttemptOutcome::Delivered,
-            Err(e) => retry(e.to_string()),
-        },
-        Target::HttpPush(settings) => match http_push::push(settings, &package) {
-            Ok(()) => AttemptOutcome::Delivered,
-            Err(e) if e.is_temporary() => retry(e.to_string()),
-            Err(e) => AttemptOutcome::Failed(e.to_string()),
-        },
+        Target::Folder { path } => package
+            .write_zip(
+                &path.join(package.zip_name()),
+                library.root(),
+                Existing::Replace,
+            )
+            .map(|_| None)
+            .map_err(|e| DeliveryError::Unavailable(e.to_string())),
+        Target::HttpPush(settings) => http_push::push(settings, package).map(|()| None),
     }
 }

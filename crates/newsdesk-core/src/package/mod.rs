@@ -163,7 +163,7 @@ pub(crate) fn export_for_delivery(
     library: &mut Library,
     article_id: &str,
     destination: &str,
-) -> Result<Exported> {
+) -> Result<(Exported, Option<OffsetDateTime>)> {
     let (package, article, warnings) = build(library, article_id, &mut |_, _, _| {})?;
     let path = library
         .root()
@@ -178,7 +178,8 @@ pub(crate) fn export_for_delivery(
         _ => package.write_folder(&path, library.root())?,
     };
     record(library, &package, &article, destination)?;
-    Ok(exported(&package, &article, path, bytes, warnings))
+    let embargo = article.fields.embargo;
+    Ok((exported(&package, &article, path, bytes, warnings), embargo))
 }
 
 fn exported(

@@ -10,13 +10,16 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
-use crate::delivery::{self, Delivery, DeliveryState, Destination, HttpPush, Secret, Target};
+use crate::delivery::{
+    self, Delivery, DeliveryState, Destination, HttpPush, Remote, Secret, Target,
+};
 use crate::error::Context;
 use crate::package::ExportRecord;
 use crate::{Error, Result};
 
 const OUTBOX_COLUMNS: &str = "seq, article_id, article_version, ninjs_version, destination, \
-     package_path, state, attempts, next_attempt_at, lease_until, last_error, created_at, updated_at";
+     package_path, state, attempts, next_attempt_at, lease_until, last_error, created_at, updated_at, \
+     is_update, remote_id, remote_url";
 
 fn delivery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
     let state: String = row.get(6)?;
@@ -39,6 +42,16 @@ fn delivery_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Delivery> {
         last_error: row.get(10)?,
         created_at: time_at(11)?,
         updated_at: time_at(12)?,
+        update: row.get(13)?,
+        remote: row
+            .get::<_, Option<String>>(14)?
+            .map(|id| -> rusqlite::Result<Remote> {
+                Ok(Remote {
+                    id,
+                    url: row.get(15)?,
+                })
+            })
+            .transpose()?,
     })
 }
 
@@ -190,8 +203,9 @@ impl Store {
             .context(|| "listing exports")
     }
 
-    /// Queues a delivery; asking twice for the same package and destination while the first
-    /// is still under way (or done) returns the first rather than sending it twice.
+    /// Queues a delivery, first tried at `not_before` (an embargo) or now; asking twice for
+    /// the same package and destination while the first is still under way (or done) returns
+    /// the first rather than sending it twice.
     pub fn enqueue_delivery(
         &mut self,
         article_id: &str,
@@ -199,6 +213,7 @@ impl Store {
         ninjs_version: i64,
         destination: &str,
         package_path: &std::path::Path,
+        not_before: Option<OffsetDateTime>,
     ) -> Result<Delivery> {
         let tx = self
             .conn
@@ -216,18 +231,29 @@ impl Store {
         let id = match existing {
             Some(id) => id,
             None => {
-                let at = format_time(now());
+                let at = now();
+                let first_try = not_before.map_or(at, |embargo| embargo.max(at));
+                let update: bool = tx
+                    .query_row(
+                        "SELECT EXISTS (SELECT 1 FROM outbox WHERE article_id = ?1 AND destination = ?2
+                             AND state = 'delivered')",
+                        params![article_id, destination],
+                        |row| row.get(0),
+                    )
+                    .context(|| "queueing a delivery")?;
                 tx.execute(
                     "INSERT INTO outbox (article_id, article_version, ninjs_version, destination,
-                         package_path, state, next_attempt_at, created_at, updated_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6, ?6)",
+                         package_path, state, next_attempt_at, created_at, updated_at, is_update)
+                     VALUES (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?7, ?7, ?8)",
                     params![
                         article_id,
                         article_version,
                         ninjs_version,
                         destination,
                         package_path.to_string_lossy(),
-                        at
+                        format_time(first_try),
+                        format_time(at),
+                        update
                     ],
                 )
                 .context(|| "queueing a delivery")?;
@@ -236,6 +262,27 @@ impl Store {
         };
         tx.commit().context(|| "queueing a delivery")?;
         self.delivery(id)
+    }
+
+    /// The receiver's record of a story from its newest delivery to `destination` that
+    /// named one: the post a new version updates.
+    pub fn remote(&self, article_id: &str, destination: &str) -> Result<Option<Remote>> {
+        self.conn
+            .query_row(
+                "SELECT remote_id, remote_url FROM outbox
+                 WHERE article_id = ?1 AND destination = ?2 AND state = 'delivered'
+                     AND remote_id IS NOT NULL
+                 ORDER BY seq DESC LIMIT 1",
+                params![article_id, destination],
+                |row| {
+                    Ok(Remote {
+                        id: row.get(0)?,
+                        url: row.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .context(|| format!("reading where {article_id} went at {destination}"))
     }
 
     pub fn delivery(&self, id: i64) -> Result<Delivery> {
@@ -316,22 +363,36 @@ impl Store {
         outcome: AttemptOutcome,
     ) -> Result<bool> {
         let at = now();
-        let (state, next, error) = match &outcome {
-            AttemptOutcome::Delivered => (DeliveryState::Delivered, at, None),
-            AttemptOutcome::Failed(message) => (DeliveryState::Failed, at, Some(message.as_str())),
+        let (state, next, error, remote) = match &outcome {
+            AttemptOutcome::Delivered(remote) => {
+                (DeliveryState::Delivered, at, None, remote.as_ref())
+            }
+            AttemptOutcome::Failed(message) => {
+                (DeliveryState::Failed, at, Some(message.as_str()), None)
+            }
             AttemptOutcome::Retry { after, message } => (
                 DeliveryState::Retrying,
                 at + to_duration(*after),
                 Some(message.as_str()),
+                None,
             ),
         };
         let changed = self
             .conn
             .execute(
                 "UPDATE outbox SET state = ?3, next_attempt_at = ?4, last_error = ?5, lease_until = NULL,
-                     updated_at = ?6
+                     updated_at = ?6, remote_id = ?7, remote_url = ?8
                  WHERE seq = ?1 AND attempts = ?2 AND state = 'sending'",
-                params![id, attempt, state.as_str(), format_time(next), error, format_time(at)],
+                params![
+                    id,
+                    attempt,
+                    state.as_str(),
+                    format_time(next),
+                    error,
+                    format_time(at),
+                    remote.map(|r| &r.id),
+                    remote.and_then(|r| r.url.as_ref())
+                ],
             )
             .context(|| format!("recording the outcome of delivery {id}"))?;
         Ok(changed == 1)
@@ -379,7 +440,8 @@ impl Store {
 /// What one attempt at a delivery came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AttemptOutcome {
-    Delivered,
+    /// Landed; where the receiver keeps it, when it says.
+    Delivered(Option<Remote>),
     /// The receiver refused it (HTTP 4xx) or it can never work: no retry.
     Failed(String),
     Retry {

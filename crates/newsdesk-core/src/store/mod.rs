@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_search_prefix.sql"),
     include_str!("migrations/005_search_merge_when_idle.sql"),
     include_str!("migrations/006_photo_versions.sql"),
+    include_str!("migrations/007_cms_destinations.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.

@@ -1370,3 +1370,52 @@ fn a_ca_file_is_checked_when_the_destination_is_added() {
         assert!(err.to_string().contains(complaint), "{err}");
     }
 }
+
+/// "Connect and check credentials" on each kind, without sending a story: what works says
+/// what it checked; what does not is a `delivery` error naming the destination.
+#[test]
+fn a_destination_check_reaches_the_receiver_without_sending_a_story() {
+    let receiver = Receiver::start(OnItem::Accept);
+    let hot = tempfile::tempdir().unwrap();
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let folder = |name: &str, path: std::path::PathBuf| Destination {
+        name: name.into(),
+        target: Target::Folder { path },
+    };
+    let cases = [
+        (folder("hot", hot.path().to_path_buf()), Ok("takes files")),
+        (
+            folder("unmounted", hot.path().join("not-mounted")),
+            Err("is not there"),
+        ),
+        (receiver.destination("cms", None), Ok("answers")),
+        (
+            http_destination("down", closed, None),
+            Err("could not send"),
+        ),
+    ];
+    for (destination, expected) in cases {
+        match (delivery::check(&destination), expected) {
+            (Ok(said), Ok(words)) => assert!(said.contains(words), "{}: {said}", destination.name),
+            (Err(e), Err(words)) => {
+                assert_eq!(e.kind(), "delivery", "{}: {e}", destination.name);
+                let message = e.to_string();
+                assert!(message.contains(&destination.name), "{message}");
+                assert!(message.contains(words), "{message}");
+            }
+            (got, _) => panic!("{}: {got:?}", destination.name),
+        }
+    }
+    receiver.received(|r| {
+        assert_eq!(r.item_posts, 0, "a check sends no story");
+        assert_eq!(r.media_uploads, 0, "a check uploads nothing");
+    });
+    assert_eq!(
+        std::fs::read_dir(hot.path()).unwrap().count(),
+        0,
+        "the probe file is gone"
+    );
+}
