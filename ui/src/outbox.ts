@@ -39,7 +39,6 @@ export class Outbox {
   constructor() {
     void onEvent("outbox-changed", () => void this.refresh());
     void onEvent("outbox-error", (e) => notice(`Outbox: ${e.message}`, true));
-    $("#outbox-summary").addEventListener("click", () => $("#outbox").scrollIntoView({ block: "nearest" }));
   }
 
   async refresh() {
