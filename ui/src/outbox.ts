@@ -14,15 +14,15 @@ const WAITING: readonly DeliveryState[] = ["pending", "sending", "retrying"];
 /** The rows shown: the newest first, as the core lists them. */
 const SHOWN = 30;
 
-/** How a state reads on the desk. */
-export function stateLabel(d: Delivery): string {
+/** How a state reads on the desk, and when a waiting delivery is tried next. */
+export function stateLabel(d: Delivery): { state: string; next: string | null } {
   switch (d.state) {
     case "retrying":
-      return `retrying · next try ${clock(d.next_attempt_at)}`;
+      return { state: "retrying", next: `next try ${clock(d.next_attempt_at)}` };
     case "sending":
-      return "sending…";
+      return { state: "sending…", next: null };
     default:
-      return d.state;
+      return { state: d.state, next: null };
   }
 }
 
@@ -76,10 +76,12 @@ export class Outbox {
 
   row(d: Delivery) {
     const link = postLink(d);
+    const { state, next } = stateLabel(d);
     return h("li", { class: `delivery state-${d.state}`, "data-id": String(d.id), "data-state": d.state },
       h("div", { class: "story" }, this.headlines.get(d.article_id) ?? d.article_id),
       h("div", { class: "line" },
-        h("span", { class: "state" }, stateLabel(d)),
+        h("span", { class: "state" }, state),
+        next ? h("span", { class: "next" }, ` ${next}`) : null,
         d.update ? h("span", { class: "update", title: "An earlier version reached this destination: this one updates it" }, "update") : null,
         h("span", { class: "muted" }, ` → ${d.destination} · v${d.article_version} · ${ago(d.updated_at)}`)),
       d.last_error ? h("div", { class: "message error" }, d.last_error) : null,

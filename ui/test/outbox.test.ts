@@ -33,13 +33,14 @@ async function shownWith(deliveries: Delivery[], handlers: Parameters<typeof she
 }
 
 const rows: {
-  d: Partial<Delivery>; state: RegExp; buttons: string[]; message?: string; link?: string; update?: boolean;
+  d: Partial<Delivery>; state: RegExp; next?: RegExp; buttons: string[]; message?: string; link?: string;
+  update?: boolean;
 }[] = [
   { d: { state: "pending" }, state: /^pending$/, buttons: ["Cancel"] },
   { d: { state: "sending", lease_until: "2026-12-03T10:01:00Z" }, state: /^sending…$/, buttons: [] },
   { d: { state: "retrying", attempts: 2, next_attempt_at: "2026-12-03T10:08:00Z",
       last_error: "WordPress did not answer within 60 s" },
-    state: /^retrying · next try \d\d:\d\d/, buttons: ["Retry now", "Cancel"],
+    state: /^retrying$/, next: /^ next try \d\d:\d\d/, buttons: ["Retry now", "Cancel"],
     message: "WordPress did not answer within 60 s" },
   { d: { state: "delivered", remote: { id: "42", url: POST } }, state: /^delivered$/, buttons: [], link: POST },
   { d: { state: "delivered", update: true, article_version: 6, remote: { id: "42", url: POST } },
@@ -51,10 +52,12 @@ const rows: {
 ];
 
 describe("an outbox row shows", () => {
-  test.each(rows)("$d.state (update: $update)", async ({ d, state, buttons, message, link, update }) => {
+  test.each(rows)("$d.state (update: $update)", async ({ d, state, next, buttons, message, link, update }) => {
     const { row } = await shownWith([delivery(d)]);
     expect(row.querySelector(".story")!.textContent).toBe("Flood barrier fails");
     expect(row.querySelector(".state")!.textContent).toMatch(state);
+    if (next) expect(row.querySelector(".next")!.textContent).toMatch(next);
+    else expect(row.querySelector(".next")).toBeNull();
     expect(row.textContent).toContain("→ web-desk");
     expect(row.dataset.state).toBe(d.state);
     expect([...row.querySelectorAll("button")].map((b) => b.textContent)).toEqual(buttons);

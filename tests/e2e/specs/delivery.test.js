@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
-import { ROOT, SHARED, cli, freshLibrary, launch, screenshot, startDriver, textOf } from "../app.js";
+import { ROOT, SHARED, cli, freePort, freshLibrary, launch, screenshot, startDriver, textOf } from "../app.js";
 
 /** Kept after the run, git-ignored: the page as a reader's browser drew it. */
 export const ARTIFACTS = path.join(ROOT, "tests/e2e/artifacts");
@@ -81,21 +81,26 @@ async function testConnection(row) {
   return textOf(browser, `${row} .check`);
 }
 
-/** Sends the open story to `name` and waits for its outbox row to show delivered. */
-async function sendAndWait(name) {
-  await browser.$(`#destinations li[data-name="${name}"] .send`).click();
+/** Waits for the newest outbox row of destination `name` to show `state`; its selector. */
+async function waitForState(name, state) {
   let row;
   await browser.waitUntil(async () => {
     const shown = await browser.execute((n) => [...document.querySelectorAll("#outbox li.delivery")]
       .map((li) => ({ id: li.dataset.id, state: li.dataset.state, destination: li.textContent.includes(`→ ${n} `) }))
       .find((d) => d.destination), name);
-    if (shown?.state === "failed") {
+    if (shown?.state === "failed" && state !== "failed") {
       throw new Error(`delivery failed: ${await textOf(browser, `#outbox li[data-id="${shown.id}"]`)}`);
     }
-    if (shown?.state === "delivered") row = `#outbox li[data-id="${shown.id}"]`;
+    if (shown?.state === state) row = `#outbox li[data-id="${shown.id}"]`;
     return Boolean(row);
-  }, { timeout: 60000, interval: 500, timeoutMsg: `the delivery to ${name} never showed as delivered` });
+  }, { timeout: 60000, interval: 500, timeoutMsg: `the delivery to ${name} never showed as ${state}` });
   return row;
+}
+
+/** Sends the open story to `name` and waits for its outbox row to show delivered. */
+async function sendAndWait(name) {
+  await browser.$(`#destinations li[data-name="${name}"] .send`).click();
+  return waitForState(name, "delivered");
 }
 
 test("the sample story, sent from the window, lands in a hot folder added in the window", async () => {
@@ -117,6 +122,32 @@ test("the sample story, sent from the window, lands in a hot folder added in the
   assert.equal(await textOf(browser, `${delivered} .story`), prepared.story.headline);
   assert.deepEqual(readdirSync(hot).filter((f) => f.endsWith(".zip")).length, 1, "one package in the hot folder");
   await screenshot(browser, "11-outbox-folder");
+});
+
+test("a receiver that is down: the check says so, the delivery waits to retry, and can be cancelled and retried", async () => {
+  // A loopback port nobody listens on: connections are refused at once.
+  const port = await freePort();
+  const row = await addDestination("http_push", { name: "dead-receiver",
+    resource_url: `http://127.0.0.1:${port}/push`, assets_url: `http://127.0.0.1:${port}/push_binary` });
+  const checked = await testConnection(row);
+  assert.match(checked, /^✗ /, `the check of a receiver that is down fails: ${checked}`);
+  assert.match(checked, /dead-receiver.*Connection refused/, "the message says which destination and why");
+  await browser.$("#destination-close").click();
+
+  await browser.$('#destinations li[data-name="dead-receiver"] .send').click();
+  const waiting = await waitForState("dead-receiver", "retrying");
+  assert.match(await textOf(browser, `${waiting} .next`), /next try \d\d?:\d\d/);
+  assert.ok(await textOf(browser, `${waiting} .message`), "the reason it is waiting is shown");
+  await screenshot(browser, "12-outbox-retrying");
+
+  await browser.$(`${waiting} button.cancel`).click();
+  await waitForState("dead-receiver", "cancelled");
+  await browser.$(`${waiting} button.retry`).click();
+  // Sent again at once: refused again, so it waits to retry again.
+  await browser.waitUntil(async () => {
+    const state = await browser.$(waiting).getAttribute("data-state");
+    return state === "retrying" || state === "pending" || state === "sending";
+  }, { timeoutMsg: "Retry now did not put the delivery back in the queue" });
 });
 
 test("the sample story reaches WordPress from the window, and its page shows headline, photo and credit", async (t) => {
@@ -144,14 +175,14 @@ test("the sample story reaches WordPress from the window, and its page shows hea
   assert.ok(!(await browser.getPageSource()).includes(wordpress.password), "the password is shown nowhere");
   const checked = await testConnection(row);
   assert.match(checked, /^✓ /, `the connection check: ${checked}`);
-  await screenshot(browser, "12-wordpress-destination");
+  await screenshot(browser, "13-wordpress-destination");
   await browser.$("#destination-close").click();
 
   const delivered = await sendAndWait(name);
   assert.equal(await textOf(browser, `${delivered} .story`), prepared.story.headline);
   const link = await browser.$(`${delivered} a.remote`).getAttribute("href");
   assert.ok(link.startsWith(wordpress.url), `the post's link ${link} is on ${wordpress.url}`);
-  await screenshot(browser, "13-outbox-wordpress");
+  await screenshot(browser, "14-outbox-wordpress");
 
   // The page as readers get it: its HTML, then Chromium's rendering of it.
   const response = await fetch(link);
