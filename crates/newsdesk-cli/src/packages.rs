@@ -4,7 +4,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Subcommand;
-use newsdesk_core::delivery::{self, Delivery, Destination, HttpPush, OutboxRun, Secret, Target};
+use newsdesk_core::delivery::{
+    self, Delivery, Destination, HttpPush, OutboxRun, PushProfile, Secret, Target,
+};
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::text::short_article_id;
 use newsdesk_core::{Error, Library, Result};
@@ -68,6 +70,9 @@ pub enum DestinationCommand {
         connect_timeout: u64,
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         read_timeout: u64,
+        /// What the receiver reads: superdesk (Superdesk's ninjs, the default) or iptc-3.1.
+        #[arg(long, value_name = "PROFILE", requires = "resource_url")]
+        profile: Option<PushProfile>,
     },
     List,
     Remove {
@@ -188,6 +193,7 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             ca_file,
             connect_timeout,
             read_timeout,
+            profile,
         } => {
             let target = match (folder, resource_url, assets_url) {
                 (Some(path), None, None) => Target::Folder {
@@ -200,6 +206,7 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                     ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
+                    profile: profile.unwrap_or_default(),
                 }),
                 _ => {
                     return Err(Error::invalid(
@@ -296,8 +303,9 @@ fn destination_line(d: &Destination) -> String {
     match &d.target {
         Target::Folder { path } => format!("{}  hot folder  {}", d.name, path.display()),
         Target::HttpPush(push) => format!(
-            "{}  http push  {} (assets {}){}",
+            "{}  http push ({})  {} (assets {}){}",
             d.name,
+            push.profile.as_str(),
             push.resource_url,
             push.assets_url,
             if push.secret.is_some() {

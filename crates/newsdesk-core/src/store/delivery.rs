@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
-    self, Delivery, DeliveryState, Destination, HttpPush, Remote, Secret, Target,
+    self, Delivery, DeliveryState, Destination, HttpPush, PushProfile, Remote, Secret, Target,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -462,8 +462,8 @@ fn destination_from(name: String, settings: &str) -> Result<Destination> {
 }
 
 /// The `settings` column of `destinations` as stored: the shape migration 003 gave it, plus
-/// `ca_file`, an optional key that rows written before it simply lack (so no migration: the
-/// column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
+/// `ca_file` and `profile`, optional keys that rows written before them simply lack (so no
+/// migration: the column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
 /// place the push secret is written out; everywhere else a destination shows only whether it
 /// has one.
 #[derive(Serialize, Deserialize)]
@@ -483,6 +483,10 @@ enum Settings {
         read_timeout_secs: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ca_file: Option<PathBuf>,
+        /// Rows from before profiles lack it: they were pushed IPTC ninjs 3.1, which no
+        /// Superdesk receiver reads, so they now get Superdesk's ninjs like a new one.
+        #[serde(default)]
+        profile: PushProfile,
     },
 }
 
@@ -497,6 +501,7 @@ impl Settings {
                 connect_timeout_secs: push.connect_timeout_secs,
                 read_timeout_secs: push.read_timeout_secs,
                 ca_file: push.ca_file.clone(),
+                profile: push.profile,
             },
         }
     }
@@ -511,6 +516,7 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
             } => Target::HttpPush(HttpPush {
                 resource_url,
                 assets_url,
@@ -518,6 +524,7 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
             }),
         }
     }
