@@ -140,7 +140,7 @@ export function describe(d: Destination): string {
     case "folder":
       return `Hot folder · ${d.path}`;
     case "http_push":
-      return `Superdesk push${d.profile ? ` (${d.profile})` : ""} · ${d.resource_url}${d.secret_set ? " · signed" : ""}`;
+      return `Superdesk push (${d.profile}) · ${d.resource_url}${d.secret_set ? " · signed" : ""}`;
     case "wordpress":
       return `WordPress · ${d.site_url} · ${d.user} · ${d.application_password_set ? "password set" : "no password"} · ${d.publish}`;
     case "ghost":
