@@ -95,7 +95,7 @@ test_e2e() {
 # Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
 # every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
 # it needs is missing.
-SYSTEM_PACKAGES+=(python3-venv python3-dev)
+SYSTEM_PACKAGES+=(python3-venv python3-dev libmagic1)  # venv; C extensions; python-magic at import
 start_superdesk_parser() {
   NEWSDESK_TEST_SUPERDESK_PARSER="$(.ci/superdesk-ninjs/install.sh | tail -n 1)"
   export NEWSDESK_TEST_SUPERDESK_PARSER NEWSDESK_REQUIRE_CMS=1

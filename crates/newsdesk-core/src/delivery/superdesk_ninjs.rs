@@ -27,16 +27,18 @@ use super::http_push::media_id;
 use super::story::{Story, StoryPhoto, StoryRendition};
 use crate::render::escape;
 
-/// Superdesk's rendition names, smallest role last, with the widest rendition each may be:
-/// the picture renditions Superdesk makes by default (`RENDITIONS` in superdesk-core's
-/// `default_settings.py`: baseImage 1400, viewImage 640, thumbnail 220 pixels). `original` is
-/// the widest the package has.
-const RENDITION_ROLES: [(&str, u32); 3] =
-    [("baseImage", 1400), ("viewImage", 640), ("thumbnail", 220)];
+/// Superdesk's picture renditions and the box each fits in, as Superdesk makes them by default
+/// (`RENDITIONS["picture"]` in superdesk-core 2.5.3's `default_settings.py`). `original` is the
+/// widest file the package has.
+const RENDITION_BOXES: [(&str, u32, u32); 3] = [
+    ("baseImage", 1400, 1400),
+    ("viewImage", 640, 640),
+    ("thumbnail", 220, 120),
+];
 
-/// Superdesk's "continuous news", what its formatter sends for a story without a priority.
-/// Sent rather than left out: the WordPress plugin pins every post whose priority is at or
-/// under its threshold, and compares a missing one as zero.
+/// What Superdesk's formatter sends for a story without a priority. Sent rather than left out:
+/// the WordPress plugin makes a post sticky when `threshold >= priority`, which a missing
+/// priority (PHP's null) always passes.
 const DEFAULT_PRIORITY: u8 = 5;
 
 /// Words a minute for `readtime`, as Superdesk counts it (`text_utils.get_reading_time`).
@@ -136,8 +138,9 @@ fn section_code(section: &str) -> String {
     code.trim_matches('-').to_owned()
 }
 
-/// The editors' note, and each correction as Superdesk's desks write one there ("Correction
-/// (2026-11-27): ..."), newest first: a receiver shows the note to its own editors.
+/// Superdesk's editorial note (`ednote`), the note a receiving desk reads before it runs the
+/// story: each correction first, newest first ("Correction 2026-11-27: ..."), then the editors'
+/// note. A correction goes out as a new `version` of the same `guid`, as Superdesk's own do.
 fn editorial_note(story: &Story) -> String {
     let mut lines: Vec<String> = story
         .corrections
@@ -249,22 +252,22 @@ fn picture(photo: &StoryPhoto, assets: &str) -> Value {
     Value::Object(picture)
 }
 
-/// `original` is the widest file; each of Superdesk's roles gets the widest that fits it, or
-/// the narrowest there is when none does.
+/// `original` is the widest file (the list is narrowest first); each of Superdesk's other
+/// renditions is the widest file that fits its box, or the narrowest there is when none fits.
 fn renditions(renditions: &[StoryRendition], assets: &str) -> Map<String, Value> {
     let mut named = Map::new();
     let Some(widest) = renditions.last() else {
         return named;
     };
     named.insert("original".to_owned(), rendition(widest, assets));
-    for (role, max_width) in RENDITION_ROLES {
+    for (name, width, height) in RENDITION_BOXES {
         let fitting = renditions
             .iter()
             .rev()
-            .find(|r| r.width <= max_width)
+            .find(|r| r.width <= width && r.height <= height)
             .or(renditions.first());
         if let Some(r) = fitting {
-            named.insert(role.to_owned(), rendition(r, assets));
+            named.insert(name.to_owned(), rendition(r, assets));
         }
     }
     named
