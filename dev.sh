@@ -16,6 +16,10 @@ SYSTEM_PACKAGES=(
   xvfb xauth dbus-x11 webkit2gtk-driver
   # independent readers and peers used by tests and benchmarks
   libimage-exiftool-perl libvips-tools imagemagick
+  # the end-to-end delivery test renders the published WordPress page as a reader's browser
+  # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
+  # package only recommends it)
+  chromium wordpress-theme-twentytwentythree
 )
 
 # A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about
