@@ -385,6 +385,11 @@ impl Sync<'_> {
                 report.waiting += 1;
                 continue;
             }
+            if document::heads_to_strings(&read.heads) == story.row.synced_heads
+                && article.version == story.row.synced_version
+            {
+                continue;
+            }
             let open_now = self.store.open_conflicts(&article_id)?;
             let same_conflicts = open_now.len() == read.conflicts.len()
                 && open_now.iter().all(|c| {

@@ -1,5 +1,6 @@
-//! The laptop's connection to the relay: a websocket from tokio-tungstenite (no TLS features:
-//! samod's own `tungstenite` feature forces OpenSSL), the desk token as an `Authorization`
+//! The laptop's connection to the relay: a websocket from tokio-tungstenite (`wss://` through
+//! rustls and the system's roots; samod's own `tungstenite` feature would force OpenSSL), the
+//! desk token as an `Authorization`
 //! header rather than in the URL (where proxies log it), and a refusal (401, 403) as a final
 //! failure. samod's built-in dialer treats every connect error as transient, so a laptop with a
 //! bad token would retry for ever (notes/samod-relay.md, trap 3).

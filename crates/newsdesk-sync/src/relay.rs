@@ -11,7 +11,7 @@
 //!   7); every laptop holds a full copy of the desk's documents in its library, so a document
 //!   a crash costs the relay comes back with the next laptop that syncs.
 //!
-//! Plain `ws://`: put it behind a TLS reverse proxy for `wss://` (README).
+//! Plain `ws://`: behind a TLS reverse proxy, laptops join `wss://` (README).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};

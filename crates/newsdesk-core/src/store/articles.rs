@@ -108,8 +108,11 @@ pub struct ArticleSummary {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
-    /// Who last changed the story (`""` when nobody with an identity has).
-    pub last_author: String,
+    /// Who last changed the story; absent when nobody with a name on the desk has (a laptop
+    /// that never named its person lists exactly what it listed before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub last_author: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,7 +166,7 @@ pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Arti
         section: row.get(3)?,
         headline: row.get(4)?,
         updated_at: parse_time(&row.get::<_, String>(5)?)?,
-        last_author: row.get(6)?,
+        last_author: Some(row.get::<_, String>(6)?).filter(|name| !name.is_empty()),
     })
 }
 

@@ -100,7 +100,7 @@ fn edits_to_the_same_paragraph_on_two_laptops_keep_both() {
         .list_articles(&Default::default())
         .unwrap()
         .remove(0);
-    assert_eq!(row.last_author, "Bea Osei");
+    assert_eq!(row.last_author.as_deref(), Some("Bea Osei"));
 }
 
 #[test]
@@ -259,4 +259,25 @@ fn the_relay_killed_during_a_sync_and_restarted_converges() {
     for id in &ids {
         assert_eq!(bea.article(id).fields, ana.article(id).fields);
     }
+}
+
+#[test]
+fn a_laptop_that_never_joins_writes_no_document_and_names_its_person_on_revisions() {
+    let mut solo = Laptop::new("Dee Hale");
+    let id = solo.write("Alone", "Nobody else sees this.").id;
+    solo.edit(&id, |f| f.dek = "Still alone".into());
+    assert!(solo.store().desk().unwrap().is_none());
+    assert!(solo.store().desk_documents().unwrap().is_empty());
+    assert!(solo.store().desk_chunks_under("").unwrap().is_empty());
+    let authors: Vec<String> = solo
+        .store()
+        .revisions(&id)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.author)
+        .collect();
+    assert_eq!(authors, ["Dee Hale", "Dee Hale"]);
+    // Syncing without a desk says what to do.
+    let error = newsdesk_sync::sync(&solo.root, TOKEN).unwrap_err();
+    assert!(matches!(error, newsdesk_sync::Error::NotJoined), "{error}");
 }
