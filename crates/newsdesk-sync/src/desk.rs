@@ -66,11 +66,12 @@ pub struct SyncReport {
 /// once: its stories go to the desk, the desk's come here.
 pub fn join(root: &Path, url: &str, token: &str) -> Result<SyncReport> {
     let url = desk_url(url)?;
-    let mut store = Store::open(&root.join(DB_FILE))?;
-    store.identity()?.ok_or(Error::NoIdentity)?;
+    // Opening the library the usual way makes its folder for a laptop starting from nothing.
+    let mut library = newsdesk_core::Library::open(root)?;
+    library.store().identity()?.ok_or(Error::NoIdentity)?;
     let index = fetch_index_id(&url, token)?;
-    store.join_desk(url.as_str(), &index)?;
-    drop(store);
+    library.store_mut().join_desk(url.as_str(), &index)?;
+    drop(library);
     sync(root, token)
 }
 
@@ -143,8 +144,9 @@ fn fetch_index_id(url: &url::Url, token: &str) -> Result<String> {
 }
 
 async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
+    let mut library = newsdesk_core::Library::open(root)?;
+    let store = library.store_mut();
     let db = root.join(DB_FILE);
-    let mut store = Store::open(&db)?;
     let me = store.identity()?.ok_or(Error::NoIdentity)?;
     let desk = store.desk()?.ok_or(Error::NotJoined)?;
     let index_id: DocumentId = desk
@@ -167,7 +169,7 @@ async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
         .await;
     let result = Sync {
         repo: &repo,
-        store: &mut store,
+        store,
         session,
         url,
     }

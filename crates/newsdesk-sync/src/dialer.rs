@@ -30,10 +30,10 @@ impl DeskDialer {
 }
 
 /// The request every desk connection starts with: the relay's websocket with the token.
-pub fn request(url: &url::Url, token: &str) -> Result<http::Request<()>, tungstenite::Error> {
+fn request(url: &url::Url, token: &str) -> Result<http::Request<()>, Box<tungstenite::Error>> {
     let mut request = url.as_str().into_client_request()?;
     let value = http::HeaderValue::from_str(&format!("Bearer {token}"))
-        .map_err(|e| tungstenite::Error::HttpFormat(e.into()))?;
+        .map_err(|e| Box::new(tungstenite::Error::HttpFormat(e.into())))?;
     request
         .headers_mut()
         .insert(http::header::AUTHORIZATION, value);

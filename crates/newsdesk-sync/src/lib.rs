@@ -53,8 +53,9 @@ pub enum Error {
     #[error("{context}: {source}")]
     Document {
         context: String,
+        /// Boxed: Automerge's error is large, and every result of this crate carries the room.
         #[source]
-        source: automerge::AutomergeError,
+        source: Box<automerge::AutomergeError>,
     },
 
     #[error("a desk document is not a Newsdesk story: {0}")]
@@ -68,7 +69,7 @@ impl Error {
     pub(crate) fn document(context: &str, source: automerge::AutomergeError) -> Error {
         Error::Document {
             context: context.to_owned(),
-            source,
+            source: Box::new(source),
         }
     }
 
