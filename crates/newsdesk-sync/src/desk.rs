@@ -37,6 +37,11 @@ use crate::{Error, Result};
 /// did not. Generous: a relay restarting, or a laptop fetching a large desk, takes seconds.
 const CONNECT_PATIENCE: Duration = Duration::from_secs(20);
 const SYNC_PATIENCE: Duration = Duration::from_secs(120);
+/// And a little more for each story: 2,000 stories took about 2 minutes to reach a relay
+/// (debug build, measured on 2 busy cores).
+const PATIENCE_PER_STORY: Duration = Duration::from_millis(100);
+/// Documents looked up at once.
+const FINDS_AT_ONCE: usize = 64;
 /// One round of waiting for the relay to agree; a round that times out starts again on the
 /// current connection (the old one may have died with a relay restart).
 const ROUND: Duration = Duration::from_secs(5);
@@ -212,7 +217,6 @@ impl Sync<'_> {
             )
             .map_err(|_| self.stopped())?;
         self.connected(&dialer).await?;
-        let deadline = Instant::now() + SYNC_PATIENCE;
 
         let index = self
             .repo
@@ -224,24 +228,22 @@ impl Sync<'_> {
                 reason: "the relay does not hold this desk's index (was its folder replaced?)"
                     .into(),
             })?;
-        self.converge(&dialer, std::slice::from_ref(&index), deadline)
+        self.converge(&dialer, std::slice::from_ref(&index), SYNC_PATIENCE)
             .await?;
 
         let mut report = SyncReport::default();
         let mut open: BTreeMap<String, Open> = BTreeMap::new();
-        for row in self.store.desk_documents()? {
-            let doc_id = parse_doc_id(&row.doc_id)?;
-            let handle = self
-                .repo
-                .find(doc_id)
-                .await
-                .map_err(|_| self.stopped())?
-                .ok_or_else(|| {
-                    Error::Malformed(format!(
-                        "story {}: its document {} is neither here nor on the relay",
-                        row.article_id, row.doc_id
-                    ))
-                })?;
+        let rows = self.store.desk_documents()?;
+        let found = self
+            .find_all(rows.iter().map(|row| row.doc_id.as_str()))
+            .await?;
+        for (row, handle) in rows.into_iter().zip(found) {
+            let handle = handle.ok_or_else(|| {
+                Error::Malformed(format!(
+                    "story {}: its document {} is neither here nor on the relay",
+                    row.article_id, row.doc_id
+                ))
+            })?;
             open.insert(
                 row.article_id.clone(),
                 Open {
@@ -342,25 +344,25 @@ impl Sync<'_> {
         }
 
         // Stories others put on the desk.
-        let mut arrived: Vec<(String, DocHandle)> = Vec::new();
-        for (article_id, doc_id) in list_stories(&index).await? {
-            if open.contains_key(&article_id) {
-                continue;
-            }
-            let handle = self
-                .repo
-                .find(parse_doc_id(&doc_id)?)
-                .await
-                .map_err(|_| self.stopped())?;
-            if let Some(handle) = handle {
-                arrived.push((article_id, handle));
-            }
-        }
+        let new_here: Vec<(String, String)> = list_stories(&index)
+            .await?
+            .into_iter()
+            .filter(|(article_id, _)| !open.contains_key(article_id))
+            .collect();
+        let found = self
+            .find_all(new_here.iter().map(|(_, doc_id)| doc_id.as_str()))
+            .await?;
+        let arrived: Vec<(String, DocHandle)> = new_here
+            .into_iter()
+            .zip(found)
+            .filter_map(|((article_id, _), handle)| Some((article_id, handle?)))
+            .collect();
 
         let mut handles: Vec<DocHandle> = vec![index.clone()];
         handles.extend(open.values().map(|o| o.handle.clone()));
         handles.extend(arrived.iter().map(|(_, h)| h.clone()));
-        self.converge(&dialer, &handles, deadline).await?;
+        let patience = SYNC_PATIENCE + PATIENCE_PER_STORY * handles.len() as u32;
+        self.converge(&dialer, &handles, patience).await?;
         dialer.close();
 
         // Into the library.
@@ -424,6 +426,26 @@ impl Sync<'_> {
         Ok(report)
     }
 
+    /// Looks up many documents at once: one at a time, a laptop catching up on 2,000 stories
+    /// waited for 2,000 round trips to the relay in a row.
+    async fn find_all<'a>(
+        &self,
+        doc_ids: impl Iterator<Item = &'a str>,
+    ) -> Result<Vec<Option<DocHandle>>> {
+        use futures::StreamExt;
+        let finds = doc_ids
+            .map(|id| parse_doc_id(id).map(|id| self.repo.find(id)))
+            .collect::<Result<Vec<_>>>()?;
+        let found: Vec<_> = futures::stream::iter(finds)
+            .buffered(FINDS_AT_ONCE)
+            .collect()
+            .await;
+        found
+            .into_iter()
+            .map(|f| f.map_err(|_| self.stopped()))
+            .collect()
+    }
+
     fn stopped(&self) -> Error {
         Error::Unfinished {
             url: self.url.to_string(),
@@ -459,11 +481,12 @@ impl Sync<'_> {
         &self,
         dialer: &DialerHandle<Refused>,
         handles: &[DocHandle],
-        deadline: Instant,
+        patience: Duration,
     ) -> Result<()> {
+        let deadline = Instant::now() + patience;
         let unfinished = |reason: &str| Error::Unfinished {
             url: self.url.to_string(),
-            seconds: SYNC_PATIENCE.as_secs(),
+            seconds: patience.as_secs(),
             reason: reason.to_owned(),
         };
         loop {
