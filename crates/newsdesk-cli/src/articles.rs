@@ -290,8 +290,14 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             })?;
             out.print(&list, |list| {
                 for a in list {
+                    // Who last changed it, once people on this laptop have names.
+                    let by = a
+                        .last_author
+                        .as_deref()
+                        .map(|name| format!("  (by {})", crate::output::visible(name)))
+                        .unwrap_or_default();
                     println!(
-                        "{}  v{:<3} {:<9} {:<10} {}",
+                        "{}  v{:<3} {:<9} {:<10} {}{by}",
                         short(&a.id),
                         a.version,
                         a.status.as_str(),
@@ -335,8 +341,13 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
                     let version = r.version.map_or("-".to_owned(), |v| format!("v{v}"));
                     let kind = serde_json::to_value(r.kind).unwrap_or_default();
                     let saved = rfc3339(r.saved_at);
+                    let by = if r.author.is_empty() {
+                        String::new()
+                    } else {
+                        format!("  (by {})", crate::output::visible(&r.author))
+                    };
                     println!(
-                        "#{:<3} {:<5} {:<9} {:<9} {saved}  {}",
+                        "#{:<3} {:<5} {:<9} {:<9} {saved}  {}{by}",
                         r.number,
                         version,
                         kind.as_str().unwrap_or_default(),
@@ -464,6 +475,9 @@ struct Shown {
     warnings: Vec<Warning>,
     #[serde(skip_serializing_if = "Option::is_none")]
     html: Option<String>,
+    /// Fields two people on the desk set at once, waiting for an editor.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<newsdesk_core::store::FieldConflict>,
 }
 
 impl Shown {
@@ -483,7 +497,9 @@ impl Shown {
             render::render(body, &NoPhotos)?
         };
         let warnings = render::warnings(&article.fields, &stats);
+        let conflicts = library.store().open_conflicts(&article.id)?;
         Ok(Shown {
+            conflicts,
             article,
             stats,
             warnings,
@@ -575,5 +591,17 @@ fn print_shown(shown: &Shown) {
     );
     for w in &shown.warnings {
         println!("warning: {}: {}", w.field, w.message);
+    }
+    for c in &shown.conflicts {
+        let values: Vec<String> = c
+            .candidates
+            .iter()
+            .map(|v| format!("{} (by {})", v.value, v.by))
+            .collect();
+        println!(
+            "conflict: {}: {} (newsdesk desk resolve)",
+            c.field,
+            crate::output::visible(&values.join(" or "))
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! On error: a one-line message on stderr (or `{kind, message}` with --json) and exit code 1.
 
 mod articles;
+mod desk;
 mod output;
 mod packages;
 mod photos;
@@ -45,6 +46,9 @@ enum Command {
     Photo(photos::Command),
     /// Attach a photo to an article, as its lead photo or inline in the body.
     Attach(photos::Attach),
+    /// The team desk: who you are, joining a desk, syncing, field conflicts.
+    #[command(subcommand)]
+    Desk(desk::Command),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +82,18 @@ fn main() -> ExitCode {
         }
     };
     let out = Output { json: cli.json };
+    if let Command::Desk(command) = cli.command {
+        let done = Library::resolve_root(cli.library)
+            .map_err(newsdesk_sync::Error::from)
+            .and_then(|root| desk::run(&root, command, &out));
+        return match done {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                out.desk_error(&err);
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(cli.library, cli.command, &out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
@@ -94,5 +110,6 @@ fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<()> {
         Command::Packages(cmd) => packages::run(&mut library, cmd, out),
         Command::Photo(cmd) => photos::run(&mut library, cmd, out),
         Command::Attach(args) => photos::attach(&mut library, args, out),
+        Command::Desk(_) => unreachable!("desk commands run before the library is opened"),
     }
 }

@@ -35,6 +35,22 @@ impl Output {
         }
     }
 
+    /// A desk command's error: the core's as usual, the desk's own (`desk_refused`,
+    /// `desk_unreachable`...) in the same shape.
+    pub fn desk_error(&self, err: &newsdesk_sync::Error) {
+        if let newsdesk_sync::Error::Library(core) = err {
+            return self.error(core);
+        }
+        if self.json {
+            eprintln!(
+                "{}",
+                serde_json::json!({ "kind": err.kind(), "message": err.to_string() })
+            );
+        } else {
+            eprintln!("newsdesk: {}", visible(&err.to_string()));
+        }
+    }
+
     /// Progress for long jobs, on stderr so it never mixes with --json on stdout.
     pub fn progress(&self, done: usize, total: usize, what: &str) {
         eprintln!("[{done}/{total}] {}", visible(what));

@@ -74,7 +74,12 @@ lead_photo: PhotoPlacement | null, };
 /**
  * One line of the article list.
  */
-export type ArticleSummary = { id: string, version: number, status: Status, section: string, headline: string, updated_at: string, };
+export type ArticleSummary = { id: string, version: number, status: Status, section: string, headline: string, updated_at: string, 
+/**
+ * Who last changed the story; absent when nobody with a name on the desk has (a laptop
+ * that never named its person lists exactly what it listed before).
+ */
+last_author?: string, };
 
 export type SortOrder = "updated" | "created" | "headline";
 
@@ -94,13 +99,22 @@ offset: number, };
  */
 export type SaveKind = "save" | "autosave";
 
-export type RevisionKind = "create" | "save" | "autosave" | "status" | "restore" | "conflict" | "import";
+export type RevisionKind = "create" | "save" | "autosave" | "status" | "restore" | "conflict" | "import" | "merge";
 
 export type Revision = { article_id: string, number: number, 
 /**
  * The article version this revision became; `None` for a refused conflict save.
  */
-version: number | null, base_version: number | null, kind: RevisionKind, status: Status, saved_at: string, fields: ArticleFields, };
+version: number | null, base_version: number | null, kind: RevisionKind, status: Status, saved_at: string, fields: ArticleFields, 
+/**
+ * Who made the change: this laptop's person (`""` before it had an identity), or for a
+ * merge the people whose changes came in from the desk.
+ */
+author: string, 
+/**
+ * For a merge: the Automerge change hashes it brought in (the document's heads, hex).
+ */
+change: string | null, };
 
 export type Op = "equal" | "insert" | "delete";
 
@@ -135,7 +149,12 @@ snippet: string,
 /**
  * The same, HTML-escaped, each match in `<mark>`.
  */
-snippet_html: string, id: string, version: number, status: Status, section: string, headline: string, updated_at: string, };
+snippet_html: string, id: string, version: number, status: Status, section: string, headline: string, updated_at: string, 
+/**
+ * Who last changed the story; absent when nobody with a name on the desk has (a laptop
+ * that never named its person lists exactly what it listed before).
+ */
+last_author?: string, };
 
 export type TextStats = { 
 /**

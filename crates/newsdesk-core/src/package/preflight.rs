@@ -86,6 +86,28 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
     for (field, message) in fields.unpublishable() {
         problem(field, capitalised(&message));
     }
+    // Two people on the desk set this field at once: nothing goes out until the editor picks.
+    for conflict in library.store().open_conflicts(&article.id)? {
+        let candidates: Vec<String> = conflict
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} (by {})",
+                    c.value,
+                    if c.by.is_empty() { "someone" } else { &c.by }
+                )
+            })
+            .collect();
+        problem(
+            &conflict.field,
+            format!(
+                "The {} was changed at once on the desk to {}: pick one or write another",
+                conflict.field.replace('_', " "),
+                candidates.join(" and ")
+            ),
+        );
+    }
 
     let lead = fields
         .lead_photo

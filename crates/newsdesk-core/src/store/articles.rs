@@ -34,6 +34,8 @@ pub enum RevisionKind {
     /// A save refused because it was based on a stale version; its text is kept here.
     Conflict,
     Import,
+    /// Changes made by others on the team desk, merged into this library by a sync.
+    Merge,
 }
 
 impl RevisionKind {
@@ -46,6 +48,7 @@ impl RevisionKind {
             RevisionKind::Restore => "restore",
             RevisionKind::Conflict => "conflict",
             RevisionKind::Import => "import",
+            RevisionKind::Merge => "merge",
         }
     }
 
@@ -57,6 +60,7 @@ impl RevisionKind {
             "restore" => RevisionKind::Restore,
             "conflict" => RevisionKind::Conflict,
             "import" => RevisionKind::Import,
+            "merge" => RevisionKind::Merge,
             _ => RevisionKind::Save,
         }
     }
@@ -85,6 +89,11 @@ pub struct Revision {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub saved_at: OffsetDateTime,
     pub fields: ArticleFields,
+    /// Who made the change: this laptop's person (`""` before it had an identity), or for a
+    /// merge the people whose changes came in from the desk.
+    pub author: String,
+    /// For a merge: the Automerge change hashes it brought in (the document's heads, hex).
+    pub change: Option<String>,
 }
 
 /// One line of the article list.
@@ -99,6 +108,11 @@ pub struct ArticleSummary {
     #[serde(with = "time::serde::rfc3339")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub updated_at: OffsetDateTime,
+    /// Who last changed the story; absent when nobody with a name on the desk has (a laptop
+    /// that never named its person lists exactly what it listed before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub last_author: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +154,8 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
 }
 
 /// The columns [`summary_from_row`] reads, for every query that lists articles.
-pub(crate) const SUMMARY_COLUMNS: &str = "id, version, status, section, headline, updated_at";
+pub(crate) const SUMMARY_COLUMNS: &str =
+    "id, version, status, section, headline, updated_at, last_author";
 
 pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let status: String = row.get(2)?;
@@ -151,6 +166,7 @@ pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Arti
         section: row.get(3)?,
         headline: row.get(4)?,
         updated_at: parse_time(&row.get::<_, String>(5)?)?,
+        last_author: Some(row.get::<_, String>(6)?).filter(|name| !name.is_empty()),
     })
 }
 
@@ -166,6 +182,8 @@ fn revision_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Revision> {
         status: status.parse().unwrap_or_default(),
         saved_at: parse_time(&row.get::<_, String>(6)?)?,
         fields: json_column(row, 7)?,
+        author: row.get(8)?,
+        change: row.get(9)?,
     })
 }
 
@@ -193,8 +211,9 @@ impl Store {
         status: Status,
         kind: RevisionKind,
     ) -> Result<Article> {
+        let author = self.author.clone();
         let tx = self.write_tx()?;
-        let article = insert_article(&tx, id, fields, status, kind)?;
+        let article = insert_article(&tx, id, fields, status, kind, &author)?;
         tx.commit().context(|| "committing the new article")?;
         Ok(article)
     }
@@ -222,10 +241,11 @@ impl Store {
         batch: &[(ArticleFields, Status)],
         kind: RevisionKind,
     ) -> Result<Vec<Article>> {
+        let author = self.author.clone();
         let tx = self.write_tx()?;
         let articles = batch
             .iter()
-            .map(|(fields, status)| insert_article(&tx, None, fields, *status, kind))
+            .map(|(fields, status)| insert_article(&tx, None, fields, *status, kind, &author))
             .collect::<Result<Vec<_>>>()?;
         tx.commit().context(|| "committing the new articles")?;
         Ok(articles)
@@ -294,6 +314,7 @@ impl Store {
         kind: RevisionKind,
         change: impl FnOnce(&mut Article),
     ) -> Result<Article> {
+        let author = self.author.clone();
         let tx = self.write_tx()?;
         let mut article = load_article(&tx, id)?;
         if article.version != base_version {
@@ -305,6 +326,8 @@ impl Store {
                 None,
                 Some(base_version),
                 RevisionKind::Conflict,
+                &author,
+                None,
             )?;
             tx.commit().context(|| "keeping the refused text")?;
             return Err(Error::Conflict {
@@ -315,31 +338,7 @@ impl Store {
             });
         }
         change(&mut article);
-        article.version += 1;
-        article.updated_at = now();
-        tx.execute(
-            "UPDATE articles SET version = ?2, status = ?3, section = ?4, headline = ?5,
-                 updated_at = ?6, fields = ?7
-             WHERE id = ?1",
-            params![
-                article.id,
-                article.version,
-                article.status.as_str(),
-                article.fields.section,
-                article.fields.headline,
-                format_time(article.updated_at),
-                to_json(&article.fields)
-            ],
-        )
-        .context(|| format!("saving article {id}"))?;
-        index(&tx, &article.id, &article.fields)?;
-        append_revision(
-            &tx,
-            &article,
-            Some(article.version),
-            Some(base_version),
-            kind,
-        )?;
+        write_version(&tx, &mut article, kind, &author, None)?;
         tx.commit().context(|| format!("committing article {id}"))?;
         Ok(article)
     }
@@ -394,7 +393,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields
+                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields,
+                        author, change
                  FROM revisions WHERE article_id = ?1 ORDER BY number",
             )
             .context(|| "listing revisions")?;
@@ -408,7 +408,8 @@ impl Store {
     pub fn revision(&self, id: &str, number: i64) -> Result<Revision> {
         self.conn
             .query_row(
-                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields
+                "SELECT article_id, number, version, base_version, kind, status, saved_at, fields,
+                        author, change
                  FROM revisions WHERE article_id = ?1 AND number = ?2",
                 params![id, number],
                 revision_from_row,
@@ -420,19 +421,20 @@ impl Store {
 
     /// An IMMEDIATE transaction takes the write lock up front, so the version check and the
     /// write cannot interleave with another process's save.
-    fn write_tx(&mut self) -> Result<Transaction<'_>> {
+    pub(super) fn write_tx(&mut self) -> Result<Transaction<'_>> {
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(|| "starting a write (is another Newsdesk holding the library?)")
     }
 }
 
-fn insert_article(
+pub(super) fn insert_article(
     tx: &Transaction<'_>,
     id: Option<&str>,
     fields: &ArticleFields,
     status: Status,
     kind: RevisionKind,
+    author: &str,
 ) -> Result<Article> {
     let fields = normalised(fields.clone());
     validate(&fields)?;
@@ -462,24 +464,70 @@ fn insert_article(
         fields,
     };
     tx.execute(
-        "INSERT INTO articles (id, version, status, section, headline, created_at, updated_at, fields)
-         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?5, ?6)",
+        "INSERT INTO articles (id, version, status, section, headline, created_at, updated_at, fields,
+                               last_author)
+         VALUES (?1, 1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
         params![
             article.id,
             status.as_str(),
             article.fields.section,
             article.fields.headline,
             format_time(at),
-            to_json(&article.fields)
+            to_json(&article.fields),
+            author
         ],
     )
     .context(|| "creating the article")?;
     index(tx, &article.id, &article.fields)?;
-    append_revision(tx, &article, Some(1), None, kind)?;
+    append_revision(tx, &article, Some(1), None, kind, author, None)?;
     Ok(article)
 }
 
-fn load_article(conn: &rusqlite::Connection, id: &str) -> Result<Article> {
+/// Makes `article` (already changed) the next version: the row, the search index and the
+/// revision, inside the caller's transaction.
+pub(super) fn write_version(
+    tx: &Transaction<'_>,
+    article: &mut Article,
+    kind: RevisionKind,
+    author: &str,
+    change: Option<&str>,
+) -> Result<()> {
+    let base_version = article.version;
+    article.version += 1;
+    article.updated_at = now();
+    let id = &article.id;
+    tx.prepare_cached(
+        "UPDATE articles SET version = ?2, status = ?3, section = ?4, headline = ?5,
+             updated_at = ?6, fields = ?7, last_author = ?8
+         WHERE id = ?1",
+    )
+    .and_then(|mut stmt| {
+        stmt.execute(params![
+            article.id,
+            article.version,
+            article.status.as_str(),
+            article.fields.section,
+            article.fields.headline,
+            format_time(article.updated_at),
+            to_json(&article.fields),
+            author
+        ])
+    })
+    .context(|| format!("saving article {id}"))?;
+    index(tx, &article.id, &article.fields)?;
+    append_revision(
+        tx,
+        article,
+        Some(article.version),
+        Some(base_version),
+        kind,
+        author,
+        change,
+    )?;
+    Ok(())
+}
+
+pub(super) fn load_article(conn: &rusqlite::Connection, id: &str) -> Result<Article> {
     conn.prepare_cached(&format!(
         "SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"
     ))
@@ -488,20 +536,23 @@ fn load_article(conn: &rusqlite::Connection, id: &str) -> Result<Article> {
     .ok_or_else(|| Error::not_found("article", id))
 }
 
-fn append_revision(
+pub(super) fn append_revision(
     tx: &Transaction<'_>,
     article: &Article,
     version: Option<i64>,
     base_version: Option<i64>,
     kind: RevisionKind,
+    author: &str,
+    change: Option<&str>,
 ) -> Result<i64> {
     let number: i64 = tx
         .prepare_cached("SELECT COALESCE(MAX(number), 0) + 1 FROM revisions WHERE article_id = ?1")
         .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
         .context(|| "numbering the revision")?;
     tx.prepare_cached(
-        "INSERT INTO revisions (article_id, number, version, base_version, kind, status, saved_at, fields)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO revisions (article_id, number, version, base_version, kind, status, saved_at, fields,
+                                author, change)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )
     .and_then(|mut stmt| {
         stmt.execute(params![
@@ -512,7 +563,9 @@ fn append_revision(
             kind.as_str(),
             article.status.as_str(),
             format_time(now()),
-            to_json(&article.fields)
+            to_json(&article.fields),
+            author,
+            change
         ])
     })
     .context(|| "keeping the revision")?;
@@ -549,7 +602,7 @@ fn index(tx: &Transaction<'_>, id: &str, fields: &ArticleFields) -> Result<()> {
 /// [`crate::text::without_stray_controls`]; every way in, a save, an import or the CLI, comes
 /// through here, so all keep the same text), stray spaces around one-line fields, empty
 /// authors and keywords; and fills the language default.
-fn normalised(mut fields: ArticleFields) -> ArticleFields {
+pub(super) fn normalised(mut fields: ArticleFields) -> ArticleFields {
     for_each_text(&mut fields, |text| {
         if let std::borrow::Cow::Owned(clean) = crate::text::without_stray_controls(text) {
             *text = clean;
@@ -642,7 +695,7 @@ fn for_each_text(fields: &mut ArticleFields, mut clean: impl FnMut(&mut String))
 /// is not a web address (a `javascript:` link would run in the reader's page), a language that
 /// is not a BCP 47 tag. Editorial problems (long headline, no byline)
 /// are warnings from `render`, not errors: an editor must always be able to save a draft.
-fn validate(fields: &ArticleFields) -> Result<()> {
+pub(super) fn validate(fields: &ArticleFields) -> Result<()> {
     if !fields.dateline.date.is_empty()
         && time::Date::parse(
             &fields.dateline.date,

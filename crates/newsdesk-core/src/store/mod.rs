@@ -5,11 +5,13 @@
 
 mod articles;
 mod delivery;
+mod desk;
 mod photos;
 
 pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
+pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 
 use std::path::Path;
@@ -30,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_search_merge_when_idle.sql"),
     include_str!("migrations/006_photo_versions.sql"),
     include_str!("migrations/007_cms_destinations.sql"),
+    include_str!("migrations/008_team_desk.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
@@ -42,6 +45,9 @@ const OPEN_PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Store {
     conn: Connection,
+    /// This laptop's person, named on every revision it writes (`""` until set): read once at
+    /// open, so a save costs nothing more.
+    author: String,
 }
 
 impl Store {
@@ -107,12 +113,16 @@ impl Store {
             }
             _ => library_error(format!("cannot open the database: {e}")),
         })?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            author: String::new(),
+        };
         store.migrate().map_err(|e| match e {
             Error::Library { .. } => e,
             Error::Database { source, .. } if is_busy(&source) => busy(source),
             other => library_error(other.to_string()),
         })?;
+        store.author = store.identity()?.map(|me| me.name).unwrap_or_default();
         Ok(store)
     }
 

@@ -1,0 +1,204 @@
+//! The relay: one desk's documents in a folder, served to laptops holding the desk token.
+//!
+//! - The token is checked before the websocket upgrade (and on `GET /desk`); a refused laptop
+//!   gets 401 and never reaches samod.
+//! - The share policy is read-write without announcing: the default would push every document
+//!   the relay has loaded to every laptop that connects (notes/samod-relay.md, trap 1). A
+//!   laptop receives what it asks for by id, and it learns the ids from the desk's index.
+//! - The index document is made once, on the relay's first start, and its id kept in
+//!   `desk.json` in the folder (written to a temporary file, synced and renamed).
+//! - Storage is samod's filesystem storage under `documents/`. It writes without fsync (trap
+//!   7); every laptop holds a full copy of the desk's documents in its library, so a document
+//!   a crash costs the relay comes back with the next laptop that syncs.
+//!
+//! Plain `ws://`: behind a TLS reverse proxy, laptops join `wss://` (README).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use samod::storage::TokioFilesystemStorage;
+use samod::{AcceptorHandle, Repo, ShareConfig};
+
+use crate::desk::STORIES;
+use crate::{Error, Result};
+
+const DESK_FILE: &str = "desk.json";
+
+pub struct RelayConfig {
+    pub folder: PathBuf,
+    pub token: String,
+    pub listen: SocketAddr,
+}
+
+#[derive(Clone)]
+struct Relay {
+    acceptor: AcceptorHandle,
+    token: Arc<str>,
+    index: Arc<str>,
+}
+
+/// Serves until `shutdown` resolves, then lets samod finish its writes. `ready` is told the
+/// address actually bound (the port when `listen` asked for 0) and the desk's index id.
+pub async fn serve(
+    config: RelayConfig,
+    ready: impl FnOnce(SocketAddr, &str),
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    if config.token.trim().len() < 16 {
+        return Err(Error::Invalid(
+            "the desk token must be at least 16 characters: it is the desk's only lock".into(),
+        ));
+    }
+    let io = |context: String| move |e: std::io::Error| Error::Library(io_error(context, e));
+    std::fs::create_dir_all(config.folder.join("documents"))
+        .map_err(io(format!("creating {}", config.folder.display())))?;
+    let repo = Repo::build_tokio()
+        .with_storage(TokioFilesystemStorage::new(config.folder.join("documents")))
+        .with_share_policy(ShareConfig::read_write().with_announce(false))
+        .load()
+        .await;
+    let index = desk_index(&repo, &config.folder).await?;
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .map_err(io(format!("listening on {}", config.listen)))?;
+    let bound = listener
+        .local_addr()
+        .map_err(io("reading the address".into()))?;
+    let acceptor = repo
+        .make_acceptor(
+            url::Url::parse(&format!("ws://{bound}/")).expect("a socket address is a valid host"),
+        )
+        .map_err(|_| Error::Invalid("the relay stopped while starting".into()))?;
+    let relay = Relay {
+        acceptor,
+        token: config.token.trim().into(),
+        index: index.as_str().into(),
+    };
+    let app = axum::Router::new()
+        .route("/", get(connect))
+        .route("/desk", get(desk))
+        .with_state(relay);
+    ready(bound, &index);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(io("serving the desk".into()))?;
+    repo.stop().await;
+    Ok(())
+}
+
+fn io_error(context: String, source: std::io::Error) -> newsdesk_core::Error {
+    newsdesk_core::Error::Io { context, source }
+}
+
+/// The desk's index id: read from `desk.json`, or the index made now and recorded there.
+async fn desk_index(repo: &Repo, folder: &Path) -> Result<String> {
+    let path = folder.join(DESK_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let desk: serde_json::Value = serde_json::from_str(&text)
+                .map_err(|e| Error::Invalid(format!("{} is damaged: {e}", path.display())))?;
+            return desk["index"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| Error::Invalid(format!("{} names no index", path.display())));
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(Error::Library(io_error(
+                format!("reading {}", path.display()),
+                e,
+            )));
+        }
+    }
+    let mut doc = automerge::Automerge::new();
+    doc.transact::<_, _, automerge::AutomergeError>(|tx| {
+        use automerge::transaction::Transactable;
+        tx.put_object(automerge::ROOT, STORIES, automerge::ObjType::Map)?;
+        Ok(())
+    })
+    .map_err(|failure| Error::document("making the desk's index", failure.error))?;
+    let handle = repo
+        .create(doc)
+        .await
+        .map_err(|_| Error::Invalid("the relay stopped while starting".into()))?;
+    let index = handle.document_id().to_string();
+    let text = serde_json::json!({ "index": index }).to_string();
+    write_synced(&path, text.as_bytes())
+        .map_err(|e| Error::Library(io_error(format!("writing {}", path.display()), e)))?;
+    Ok(index)
+}
+
+/// A whole file or none: written beside, synced, renamed over, and the folder synced.
+fn write_synced(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let temp = folder.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
+    let mut file = std::fs::File::create(&temp)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    std::fs::rename(&temp, path)?;
+    std::fs::File::open(folder)?.sync_all()
+}
+
+/// Compares without stopping at the first difference, so the time taken does not tell a
+/// guesser how much of the token was right.
+fn same_token(given: &str, expected: &str) -> bool {
+    given.len() == expected.len()
+        && given
+            .bytes()
+            .zip(expected.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
+fn authorised(headers: &HeaderMap, token: &str) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .is_some_and(|given| same_token(given.trim(), token))
+}
+
+fn refused() -> Response {
+    (
+        StatusCode::UNAUTHORIZED,
+        [(header::WWW_AUTHENTICATE, "Bearer")],
+        "this desk needs its token\n",
+    )
+        .into_response()
+}
+
+async fn connect(
+    State(relay): State<Relay>,
+    headers: HeaderMap,
+    upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    match upgrade {
+        Ok(upgrade) => upgrade.on_upgrade(move |socket| async move {
+            // Fails only when the relay is stopping; the socket just closes.
+            let _ = relay.acceptor.accept_axum(socket, None);
+        }),
+        Err(rejection) => rejection.into_response(),
+    }
+}
+
+async fn desk(State(relay): State<Relay>, headers: HeaderMap) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::json!({ "index": &*relay.index }).to_string(),
+    )
+        .into_response()
+}

@@ -1,0 +1,200 @@
+//! A relay process and laptops (libraries in temp folders), as every desk test uses them.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use newsdesk_core::store::{RevisionKind, Store};
+use newsdesk_core::{Article, ArticleFields, Author, Library, Status};
+
+pub const TOKEN: &str = "a-desk-token-for-the-tests-only";
+
+/// `newsdesk-relay` on a loopback port, over a folder that outlives restarts.
+pub struct Relay {
+    pub folder: tempfile::TempDir,
+    pub port: u16,
+    child: Option<Child>,
+}
+
+impl Relay {
+    pub fn start() -> Relay {
+        let folder = tempfile::tempdir().unwrap();
+        let (child, port) = spawn(folder.path(), 0);
+        Relay {
+            folder,
+            port,
+            child: Some(child),
+        }
+    }
+
+    pub fn url(&self) -> String {
+        format!("ws://127.0.0.1:{}", self.port)
+    }
+
+    /// SIGKILL: no chance to finish a write.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    /// On the same port and folder, as after a crash and a restart by systemd.
+    pub fn restart(&mut self) {
+        self.kill();
+        let (child, port) = spawn(self.folder.path(), self.port);
+        assert_eq!(port, self.port);
+        self.child = Some(child);
+    }
+}
+
+impl Drop for Relay {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn spawn(folder: &Path, port: u16) -> (Child, u16) {
+    // A port just freed by a killed relay can take a moment to bind again.
+    for _ in 0..50 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk-relay"))
+            .arg("--folder")
+            .arg(folder)
+            .arg("--listen")
+            .arg(format!("127.0.0.1:{port}"))
+            .env("NEWSDESK_DESK_TOKEN", TOKEN)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        if let Some(address) = line
+            .strip_prefix("newsdesk-relay listening on ws://")
+            .and_then(|rest| rest.split_whitespace().next())
+        {
+            let port = address.rsplit(':').next().unwrap().parse().unwrap();
+            return (child, port);
+        }
+        let _ = child.wait();
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the relay did not start");
+}
+
+/// A laptop: a library in its own temp folder, with a person's name.
+pub struct Laptop {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+    pub library: Library,
+}
+
+impl Laptop {
+    pub fn new(name: &str) -> Laptop {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("library");
+        let mut library = Library::open(&root).unwrap();
+        library.store_mut().set_identity(name).unwrap();
+        Laptop {
+            _dir: dir,
+            root,
+            library,
+        }
+    }
+
+    pub fn store(&mut self) -> &mut Store {
+        self.library.store_mut()
+    }
+
+    pub fn join(&mut self, relay: &Relay) -> newsdesk_sync::SyncReport {
+        newsdesk_sync::join(&self.root, &relay.url(), TOKEN).unwrap()
+    }
+
+    pub fn sync(&mut self) -> newsdesk_sync::SyncReport {
+        newsdesk_sync::sync(&self.root, TOKEN).unwrap()
+    }
+
+    /// A story that could go out: headline, byline, body.
+    pub fn write(&mut self, headline: &str, body: &str) -> Article {
+        let fields = ArticleFields {
+            headline: headline.into(),
+            authors: vec![Author {
+                name: "Ana Ruiz".into(),
+                role: "Reporter".into(),
+            }],
+            body: body.into(),
+            ..Default::default()
+        };
+        self.store()
+            .create_article(None, &fields, Status::Draft, RevisionKind::Create)
+            .unwrap()
+    }
+
+    /// Saves a change to one story on its current version, like an editor would.
+    pub fn edit(&mut self, id: &str, change: impl FnOnce(&mut ArticleFields)) -> Article {
+        let article = self.store().article(id).unwrap();
+        let mut fields = article.fields.clone();
+        change(&mut fields);
+        self.store()
+            .save_article(
+                id,
+                article.version,
+                &fields,
+                newsdesk_core::store::SaveKind::Save,
+            )
+            .unwrap()
+    }
+
+    pub fn article(&mut self, id: &str) -> Article {
+        self.store().article(id).unwrap()
+    }
+}
+
+/// Syncs every laptop in turn until a whole round brings nothing new, then checks that they
+/// hold the same stories with the same fields, status and open conflicts.
+pub fn converge(laptops: &mut [&mut Laptop]) {
+    for _ in 0..4 {
+        let mut moved = 0;
+        for laptop in laptops.iter_mut() {
+            let report = laptop.sync();
+            moved += report.merged + report.received + report.sent + report.added + report.waiting;
+        }
+        if moved == 0 {
+            break;
+        }
+    }
+    let first = snapshot(laptops[0]);
+    for laptop in laptops.iter_mut().skip(1) {
+        assert_eq!(snapshot(laptop), first, "the laptops disagree");
+    }
+}
+
+type Snapshot = Vec<(String, Status, ArticleFields, Vec<String>)>;
+
+fn snapshot(laptop: &mut Laptop) -> Snapshot {
+    let ids: Vec<String> = laptop
+        .store()
+        .list_articles(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let mut all: Snapshot = ids
+        .into_iter()
+        .map(|id| {
+            let article = laptop.article(&id);
+            let conflicts = laptop
+                .store()
+                .open_conflicts(&id)
+                .unwrap()
+                .into_iter()
+                .map(|c| c.field)
+                .collect();
+            (id, article.status, article.fields, conflicts)
+        })
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    all
+}

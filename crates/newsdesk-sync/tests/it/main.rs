@@ -1,0 +1,5 @@
+//! The sync crate's one integration binary: a real relay process on loopback and libraries in
+//! temp folders as laptops, syncing through the real protocol.
+
+mod common;
+mod desk;
