@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::delivery::{
-    Delivery, DeliveryState, Destination, HttpPush, PushProfile, Remote, Target,
+    Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
+    WordPress,
 };
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
@@ -117,6 +118,9 @@ impl Generated {
             Exported,
             HttpPush,
             PushProfile,
+            PostStatus,
+            WordPress,
+            Ghost,
             Target,
             Destination,
             DeliveryState,

@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
-    self, Delivery, DeliveryState, Destination, HttpPush, PushProfile, Remote, Secret, Target,
+    self, Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote,
+    Secret, Target, WordPress,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -488,6 +489,34 @@ enum Settings {
         #[serde(default)]
         profile: PushProfile,
     },
+    Ghost {
+        site_url: String,
+        /// The Admin API key, `id:secret`.
+        admin_key: Option<String>,
+        #[serde(default)]
+        publish: PostStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_file: Option<PathBuf>,
+        #[serde(default = "delivery::default_connect_timeout")]
+        connect_timeout_secs: u64,
+        #[serde(default = "delivery::default_read_timeout")]
+        read_timeout_secs: u64,
+    },
+    #[serde(rename = "wordpress")]
+    WordPress {
+        site_url: String,
+        user: String,
+        #[serde(default)]
+        application_password: Option<String>,
+        #[serde(default)]
+        publish: PostStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_file: Option<PathBuf>,
+        #[serde(default = "delivery::default_connect_timeout")]
+        connect_timeout_secs: u64,
+        #[serde(default = "delivery::default_read_timeout")]
+        read_timeout_secs: u64,
+    },
 }
 
 impl Settings {
@@ -502,6 +531,26 @@ impl Settings {
                 read_timeout_secs: push.read_timeout_secs,
                 ca_file: push.ca_file.clone(),
                 profile: push.profile,
+            },
+            Target::Ghost(ghost) => Settings::Ghost {
+                site_url: ghost.site_url.clone(),
+                admin_key: ghost.admin_key.as_ref().map(|k| k.expose().to_owned()),
+                publish: ghost.publish,
+                ca_file: ghost.ca_file.clone(),
+                connect_timeout_secs: ghost.connect_timeout_secs,
+                read_timeout_secs: ghost.read_timeout_secs,
+            },
+            Target::WordPress(site) => Settings::WordPress {
+                site_url: site.site_url.clone(),
+                user: site.user.clone(),
+                application_password: site
+                    .application_password
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                publish: site.publish,
+                ca_file: site.ca_file.clone(),
+                connect_timeout_secs: site.connect_timeout_secs,
+                read_timeout_secs: site.read_timeout_secs,
             },
         }
     }
@@ -525,6 +574,38 @@ impl Settings {
                 read_timeout_secs,
                 ca_file,
                 profile,
+            }),
+            Settings::Ghost {
+                site_url,
+                admin_key,
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            } => Target::Ghost(Ghost {
+                site_url,
+                admin_key: admin_key.map(Secret::new),
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            }),
+            Settings::WordPress {
+                site_url,
+                user,
+                application_password,
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            } => Target::WordPress(WordPress {
+                site_url,
+                user,
+                application_password: application_password.map(Secret::new),
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
             }),
         }
     }

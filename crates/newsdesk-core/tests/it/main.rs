@@ -1,6 +1,7 @@
 mod common;
 mod delivery;
 mod demo;
+mod ghost;
 mod golden;
 mod history;
 mod markdown_file;
@@ -14,3 +15,4 @@ mod search;
 mod store;
 mod superdesk;
 mod whole;
+mod wordpress;
