@@ -17,6 +17,7 @@ import {
   type Delivery,
   type DeskEvents,
   type DeskRecord,
+  type Destination,
   type ErrorReport,
   type Exported,
   type FieldDiff,
@@ -36,8 +37,6 @@ import type { NewDestination } from "./destinations";
 
 export type * from "./generated/contract";
 export type { NewDestination } from "./destinations";
-export type { Destination } from "./cms-shapes";
-import type { Destination } from "./cms-shapes";
 
 /** The workflow statuses, in order, as the core defines them. */
 export const STATUSES: readonly Status[] = CORE.statuses;
