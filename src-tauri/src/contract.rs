@@ -13,7 +13,9 @@
 use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
-use newsdesk_core::delivery::{Delivery, DeliveryState, Destination, HttpPush, Remote, Target};
+use newsdesk_core::delivery::{
+    Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, Remote, Target,
+};
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
 use newsdesk_core::photo::{
@@ -114,6 +116,8 @@ impl Generated {
             Preflight,
             Exported,
             HttpPush,
+            PostStatus,
+            Ghost,
             Target,
             Destination,
             DeliveryState,

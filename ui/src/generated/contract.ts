@@ -315,12 +315,32 @@ secret_set: boolean,
  */
 ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
 
-export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush;
+/**
+ * What a CMS does with a delivered story.
+ */
+export type PostStatus = "draft" | "publish";
+
+export type Ghost = { 
+/**
+ * The site's address; the Admin API is at `{site_url}/ghost/api/admin/`.
+ */
+site_url: string, 
+/**
+ * The Admin API key of a custom integration (`id:secret`, Ghost: Settings →
+ * Integrations). Taken in as `admin_key`, shown only as `admin_key_set`.
+ */
+admin_key_set: boolean, publish: PostStatus, 
+/**
+ * An extra CA certificate file (PEM) to trust besides the system's.
+ */
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+
+export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost;
 
 /**
  * A named place packages are delivered to, kept in the library.
  */
-export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush);
+export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost);
 
 export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
 
