@@ -103,6 +103,16 @@ start_ghost() {
   export NEWSDESK_REQUIRE_CMS=1
 }
 
+# --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
+# Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
+# every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
+# it needs is missing.
+SYSTEM_PACKAGES+=(python3-venv python3-dev libmagic1)  # venv; C extensions; python-magic at import
+start_superdesk_parser() {
+  NEWSDESK_TEST_SUPERDESK_PARSER="$(.ci/superdesk-ninjs/install.sh | tail -n 1)"
+  export NEWSDESK_TEST_SUPERDESK_PARSER NEWSDESK_REQUIRE_CMS=1
+}
+
 case "${1:-}" in
   run)
     setup
@@ -116,6 +126,7 @@ case "${1:-}" in
     test_ui
     start_ghost
     check_rust_habits
+    start_superdesk_parser
     cargo test --workspace --locked
     test_e2e
     ;;

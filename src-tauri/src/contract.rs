@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::delivery::{
-    Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, Remote, Target,
+    Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
 };
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
@@ -116,6 +116,7 @@ impl Generated {
             Preflight,
             Exported,
             HttpPush,
+            PushProfile,
             PostStatus,
             Ghost,
             Target,

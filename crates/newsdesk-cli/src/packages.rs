@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use newsdesk_core::delivery::{
-    self, Delivery, Destination, Ghost, HttpPush, OutboxRun, PostStatus, Secret, Target,
+    self, Delivery, Destination, Ghost, HttpPush, OutboxRun, PostStatus, PushProfile, Secret,
+    Target,
 };
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::text::short_article_id;
@@ -77,6 +78,9 @@ pub enum DestinationCommand {
         connect_timeout: u64,
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         read_timeout: u64,
+        /// What the receiver reads: superdesk (Superdesk's ninjs, the default) or iptc-3.1.
+        #[arg(long, value_name = "PROFILE", requires = "resource_url")]
+        profile: Option<PushProfile>,
     },
     List,
     Remove {
@@ -199,6 +203,7 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             ca_file,
             connect_timeout,
             read_timeout,
+            profile,
         } => {
             let target = match (folder, resource_url, assets_url) {
                 (None, None, None) if ghost.is_some() => Target::Ghost(Ghost {
@@ -226,6 +231,7 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                     ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
+                    profile: profile.unwrap_or_default(),
                 }),
                 _ => {
                     return Err(Error::invalid(
@@ -322,8 +328,9 @@ fn destination_line(d: &Destination) -> String {
     match &d.target {
         Target::Folder { path } => format!("{}  hot folder  {}", d.name, path.display()),
         Target::HttpPush(push) => format!(
-            "{}  http push  {} (assets {}){}",
+            "{}  http push ({})  {} (assets {}){}",
             d.name,
+            push.profile.as_str(),
             push.resource_url,
             push.assets_url,
             if push.secret.is_some() {

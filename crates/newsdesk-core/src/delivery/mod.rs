@@ -9,6 +9,7 @@ mod secret;
 // Read by the Superdesk, WordPress and Ghost senders, merged next; this line goes with them.
 #[allow(dead_code)]
 mod story;
+mod superdesk_ninjs;
 mod tls;
 
 pub(crate) use http_push::hex;
@@ -104,6 +105,46 @@ pub struct HttpPush {
     pub connect_timeout_secs: u64,
     #[serde(default = "default_read_timeout")]
     pub read_timeout_secs: u64,
+    /// The shape of the item: Superdesk's ninjs unless the receiver reads IPTC ninjs 3.1.
+    #[serde(default)]
+    pub profile: PushProfile,
+}
+
+/// What an HTTP push receiver reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PushProfile {
+    /// Superdesk's ninjs (1.x with Superdesk's fields), what the receivers built for
+    /// Superdesk's push read: its own ingest, its WordPress plugin, Newsroom, Publisher.
+    #[default]
+    #[serde(rename = "superdesk")]
+    Superdesk,
+    /// IPTC ninjs 3.1, the package's own `article.ninjs.json`, for a receiver that reads it.
+    #[serde(rename = "iptc-3.1")]
+    Iptc31,
+}
+
+impl PushProfile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PushProfile::Superdesk => "superdesk",
+            PushProfile::Iptc31 => "iptc-3.1",
+        }
+    }
+}
+
+impl std::str::FromStr for PushProfile {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<PushProfile> {
+        match s {
+            "superdesk" => Ok(PushProfile::Superdesk),
+            "iptc-3.1" => Ok(PushProfile::Iptc31),
+            other => Err(Error::invalid(format!(
+                "unknown push profile {other:?}: use superdesk or iptc-3.1"
+            ))),
+        }
+    }
 }
 
 /// What a CMS does with a delivered story.
@@ -173,6 +214,7 @@ impl HttpPush {
             ca_file: None,
             connect_timeout_secs: default_connect_timeout(),
             read_timeout_secs: default_read_timeout(),
+            profile: PushProfile::default(),
         }
     }
 }

@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
-    self, Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, Remote, Secret, Target,
+    self, Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote,
+    Secret, Target,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -462,8 +463,8 @@ fn destination_from(name: String, settings: &str) -> Result<Destination> {
 }
 
 /// The `settings` column of `destinations` as stored: the shape migration 003 gave it, plus
-/// `ca_file`, an optional key that rows written before it simply lack (so no migration: the
-/// column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
+/// `ca_file` and `profile`, optional keys that rows written before them simply lack (so no
+/// migration: the column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
 /// place the push secret is written out; everywhere else a destination shows only whether it
 /// has one.
 #[derive(Serialize, Deserialize)]
@@ -483,6 +484,10 @@ enum Settings {
         read_timeout_secs: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ca_file: Option<PathBuf>,
+        /// Rows from before profiles lack it: they were pushed IPTC ninjs 3.1, which no
+        /// Superdesk receiver reads, so they now get Superdesk's ninjs like a new one.
+        #[serde(default)]
+        profile: PushProfile,
     },
     Ghost {
         site_url: String,
@@ -510,6 +515,7 @@ impl Settings {
                 connect_timeout_secs: push.connect_timeout_secs,
                 read_timeout_secs: push.read_timeout_secs,
                 ca_file: push.ca_file.clone(),
+                profile: push.profile,
             },
             Target::Ghost(ghost) => Settings::Ghost {
                 site_url: ghost.site_url.clone(),
@@ -532,6 +538,7 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
             } => Target::HttpPush(HttpPush {
                 resource_url,
                 assets_url,
@@ -539,6 +546,7 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
             }),
             Settings::Ghost {
                 site_url,

@@ -13,4 +13,5 @@ mod render;
 mod safety;
 mod search;
 mod store;
+mod superdesk;
 mod whole;
