@@ -421,7 +421,9 @@ fn a_ghost_destination_takes_its_key_from_the_environment_only() {
         )
     };
 
-    let cases: [(&str, Option<&str>, &[&str], Result<(), &str>); 4] = [
+    /// Name, key in the environment, extra arguments, and what comes of it.
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], Result<(), &'a str>);
+    let cases: [Case; 4] = [
         ("none", None, &[], Err("Admin API key")),
         ("bad", Some("not-a-key"), &[], Err("id:secret")),
         (
