@@ -16,7 +16,16 @@ SYSTEM_PACKAGES=(
   xvfb xauth dbus-x11 webkit2gtk-driver
   # independent readers and peers used by tests and benchmarks
   libimage-exiftool-perl libvips-tools imagemagick
+  # the end-to-end delivery test renders the published WordPress page as a reader's browser
+  # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
+  # package only recommends it)
+  chromium wordpress-theme-twentytwentythree
 )
+
+# A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about
+# 62 s and 46 MB on a fresh machine.
+WORDPRESS_PACKAGES=(wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-gd php-curl
+  php-xml php-mbstring php-intl curl)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -32,8 +41,22 @@ install_system_packages() {
   fi
 }
 
+install_wordpress_packages() {
+  local missing=()
+  for p in "${WORDPRESS_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing WordPress for the delivery tests: ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}"
+  fi
+}
+
 setup() {
   install_system_packages
+  install_wordpress_packages
 }
 
 # Where cargo puts binaries (CARGO_TARGET_DIR lets a developer keep the app's long build apart).
@@ -52,6 +75,19 @@ test_ui() {
   npm run --prefix ui check
   npm run --prefix ui lint
   npm run --prefix ui test
+}
+
+# The real WordPress the delivery tests send to (its own Apache on a free loopback port, the
+# system's MariaDB), and how the tests reach, stop and start it.
+start_wordpress() {
+  .ci/cms/wordpress-up.sh >/dev/null
+  set -a
+  # shellcheck disable=SC1091
+  . "${NEWSDESK_CMS_DIR:-/tmp/newsdesk-cms}/wordpress.env"
+  set +a
+  export NEWSDESK_TEST_WORDPRESS_STOP="$PWD/.ci/cms/wordpress-down.sh"
+  export NEWSDESK_TEST_WORDPRESS_START="$PWD/.ci/cms/wordpress-up.sh"
+  export NEWSDESK_REQUIRE_CMS=1
 }
 
 install_tauri_driver() {
@@ -87,6 +123,16 @@ test_e2e() {
     xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
 }
 
+# --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
+# Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
+# every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
+# it needs is missing.
+SYSTEM_PACKAGES+=(python3-venv python3-dev libmagic1)  # venv; C extensions; python-magic at import
+start_superdesk_parser() {
+  NEWSDESK_TEST_SUPERDESK_PARSER="$(.ci/superdesk-ninjs/install.sh | tail -n 1)"
+  export NEWSDESK_TEST_SUPERDESK_PARSER NEWSDESK_REQUIRE_CMS=1
+}
+
 # --- Ghost 5, a real CMS the delivery tests deliver to -------------------------------------
 # Installed once under the user's cache by .ci/cms/ghost-install.sh (about 6 min cold, at once
 # when cached), started on a free loopback port with an owner and an Admin API key by
@@ -103,14 +149,23 @@ start_ghost() {
   export NEWSDESK_REQUIRE_CMS=1
 }
 
-# --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
-# Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
-# every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
-# it needs is missing.
-SYSTEM_PACKAGES+=(python3-venv python3-dev libmagic1)  # venv; C extensions; python-magic at import
-start_superdesk_parser() {
-  NEWSDESK_TEST_SUPERDESK_PARSER="$(.ci/superdesk-ninjs/install.sh | tail -n 1)"
-  export NEWSDESK_TEST_SUPERDESK_PARSER NEWSDESK_REQUIRE_CMS=1
+# The receivers' installs (Ghost from npm, about 6 min cold; Superdesk's parser in a
+# virtualenv, about 2.5 min cold) mostly wait on downloads and node-gyp, so they run beside the
+# Rust build instead of before it; both are cached and take seconds when done before.
+install_receivers() {
+  mkdir -p "$TARGET_DIR"
+  {
+    .ci/cms/ghost-install.sh
+    .ci/superdesk-ninjs/install.sh
+  } > "$TARGET_DIR/receivers-install.log" 2>&1
+}
+
+wait_for_receivers() {
+  if ! wait "$1"; then
+    tail -n 40 "$TARGET_DIR/receivers-install.log" >&2
+    echo "installing Ghost or Superdesk's parser failed (log above)" >&2
+    exit 1
+  fi
 }
 
 case "${1:-}" in
@@ -122,11 +177,15 @@ case "${1:-}" in
     ;;
   test)
     setup
+    install_receivers &
+    receivers=$!
     build_ui
     test_ui
-    start_ghost
     check_rust_habits
+    wait_for_receivers "$receivers"
+    start_ghost
     start_superdesk_parser
+    start_wordpress
     cargo test --workspace --locked
     test_e2e
     ;;

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::delivery::{
     Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
+    WordPress,
 };
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
@@ -118,6 +119,7 @@ impl Generated {
             HttpPush,
             PushProfile,
             PostStatus,
+            WordPress,
             Ghost,
             Target,
             Destination,

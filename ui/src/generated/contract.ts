@@ -329,6 +329,35 @@ export type PushProfile = "superdesk" | "iptc-3.1";
  */
 export type PostStatus = "draft" | "publish";
 
+/**
+ * A WordPress site (5.6 or later: Application Passwords), reached through its REST API at
+ * `{site_url}/wp-json/wp/v2/`. Photos become media, the story a post; see `wordpress.rs`.
+ */
+export type WordPress = { 
+/**
+ * The site's address, e.g. `https://news.example.org` (what WordPress calls the Site URL).
+ */
+site_url: string, 
+/**
+ * The WordPress user the posts are made by.
+ */
+user: string, 
+/**
+ * An Application Password of that user (Users → Profile → Application Passwords), not
+ * the user's own password. Taken in as `application_password`, shown only as
+ * `application_password_set`, never as its value.
+ */
+application_password_set: boolean, 
+/**
+ * Whether a delivered story is published at once or left as a draft for the site's
+ * editors.
+ */
+publish: PostStatus, 
+/**
+ * An extra CA certificate file (PEM) to trust besides the system's.
+ */
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+
 export type Ghost = { 
 /**
  * The site's address; the Admin API is at `{site_url}/ghost/api/admin/`.
@@ -344,12 +373,12 @@ admin_key_set: boolean, publish: PostStatus,
  */
 ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
 
-export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost;
+export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost | { "kind": "wordpress" } & WordPress;
 
 /**
  * A named place packages are delivered to, kept in the library.
  */
-export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost);
+export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost | { "kind": "wordpress" } & WordPress);
 
 export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
 
@@ -551,6 +580,7 @@ export const COMMANDS = [
   "deliver",
   "retry_delivery",
   "cancel_delivery",
+  "open_post",
   "keep_unsaved",
   "unsaved_texts",
   "discard_unsaved",

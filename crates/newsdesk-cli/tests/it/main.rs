@@ -2,3 +2,4 @@ mod articles;
 mod common;
 mod packages;
 mod photos;
+mod wordpress;

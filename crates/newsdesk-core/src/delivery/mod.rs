@@ -6,11 +6,10 @@ mod http;
 mod http_push;
 mod outbox;
 mod secret;
-// Read by the Superdesk, WordPress and Ghost senders, merged next; this line goes with them.
-#[allow(dead_code)]
 mod story;
 mod superdesk_ninjs;
 mod tls;
+mod wordpress;
 
 pub(crate) use http_push::hex;
 pub use http_push::{push, signature};
@@ -79,6 +78,9 @@ pub enum Target {
     HttpPush(HttpPush),
     /// A Ghost site, through its Admin API.
     Ghost(Ghost),
+    /// A WordPress site, through its REST API.
+    #[serde(rename = "wordpress")]
+    WordPress(WordPress),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -205,6 +207,62 @@ pub(crate) fn default_read_timeout() -> u64 {
     60
 }
 
+/// A WordPress site (5.6 or later: Application Passwords), reached through its REST API at
+/// `{site_url}/wp-json/wp/v2/`. Photos become media, the story a post; see `wordpress.rs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WordPress {
+    /// The site's address, e.g. `https://news.example.org` (what WordPress calls the Site URL).
+    pub site_url: String,
+    /// The WordPress user the posts are made by.
+    pub user: String,
+    /// An Application Password of that user (Users → Profile → Application Passwords), not
+    /// the user's own password. Taken in as `application_password`, shown only as
+    /// `application_password_set`, never as its value.
+    #[serde(
+        default,
+        rename(
+            serialize = "application_password_set",
+            deserialize = "application_password"
+        ),
+        serialize_with = "secret::serialize_whether_set"
+    )]
+    #[cfg_attr(
+        feature = "ts",
+        ts(rename = "application_password_set", type = "boolean")
+    )]
+    pub application_password: Option<Secret>,
+    /// Whether a delivered story is published at once or left as a draft for the site's
+    /// editors.
+    #[serde(default)]
+    pub publish: PostStatus,
+    /// An extra CA certificate file (PEM) to trust besides the system's.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout_secs: u64,
+    #[serde(default = "default_read_timeout")]
+    pub read_timeout_secs: u64,
+}
+
+impl WordPress {
+    pub fn new(
+        site_url: impl Into<String>,
+        user: impl Into<String>,
+        application_password: Secret,
+    ) -> WordPress {
+        WordPress {
+            site_url: site_url.into(),
+            user: user.into(),
+            application_password: Some(application_password),
+            publish: PostStatus::Draft,
+            ca_file: None,
+            connect_timeout_secs: default_connect_timeout(),
+            read_timeout_secs: default_read_timeout(),
+        }
+    }
+}
+
 impl HttpPush {
     pub fn new(resource_url: impl Into<String>, assets_url: impl Into<String>) -> HttpPush {
         HttpPush {
@@ -225,6 +283,7 @@ impl Target {
             Target::Folder { .. } => "folder",
             Target::HttpPush(_) => "http_push",
             Target::Ghost(_) => "ghost",
+            Target::WordPress(_) => "wordpress",
         }
     }
 
@@ -236,6 +295,8 @@ impl Target {
             Target::Folder { .. } | Target::HttpPush(_) => false,
             // `status: scheduled` with `published_at`: Ghost publishes it then.
             Target::Ghost(_) => true,
+            // `status: future` with the embargo as `date_gmt`.
+            Target::WordPress(_) => true,
         }
     }
 }
@@ -264,6 +325,7 @@ pub fn check(destination: &Destination) -> Result<String> {
         Target::Folder { path } => folder_check(path),
         Target::HttpPush(push) => http_push::check(push),
         Target::Ghost(ghost) => ghost::check(ghost),
+        Target::WordPress(site) => wordpress::check(site),
     };
     checked.map_err(|e| Error::Delivery {
         destination: destination.name.clone(),
@@ -301,40 +363,38 @@ impl Destination {
                 self.name,
                 path.display()
             ))),
-            Target::HttpPush(push) => {
-                for (what, url) in [
+            Target::HttpPush(push) => self.validate_http(
+                &[
                     ("resource URL", &push.resource_url),
                     ("assets URL", &push.assets_url),
-                ] {
-                    if !(url.starts_with("http://") || url.starts_with("https://")) {
-                        return Err(Error::invalid(format!(
-                            "the {what} of {} must start with http:// or https://, not {url:?}",
-                            self.name
-                        )));
-                    }
-                }
-                if push.connect_timeout_secs == 0 || push.read_timeout_secs == 0 {
+                ],
+                push.connect_timeout_secs,
+                push.read_timeout_secs,
+                push.ca_file.as_deref(),
+            ),
+            Target::WordPress(site) => {
+                if site.user.trim().is_empty() {
                     return Err(Error::invalid(format!(
-                        "the timeouts of {} must be at least a second",
+                        "{} needs the WordPress user the posts are made by",
                         self.name
                     )));
                 }
-                if let Some(ca_file) = &push.ca_file {
-                    if !ca_file.is_absolute() {
-                        return Err(Error::invalid(format!(
-                            "the CA file of {} must be an absolute path, not {}",
-                            self.name,
-                            ca_file.display()
-                        )));
-                    }
-                    tls::read_ca_file(ca_file).map_err(|reason| {
-                        Error::invalid(format!("the CA file of {}: {reason}", self.name))
-                    })?;
+                if site.application_password.is_none() {
+                    return Err(Error::invalid(format!(
+                        "{} needs an application password of {} (Users → Profile → \
+                         Application Passwords in WordPress)",
+                        self.name, site.user
+                    )));
                 }
-                Ok(())
+                self.validate_http(
+                    &[("site URL", &site.site_url)],
+                    site.connect_timeout_secs,
+                    site.read_timeout_secs,
+                    site.ca_file.as_deref(),
+                )
             }
             Target::Ghost(ghost) => {
-                self.validate_connection(
+                self.validate_http(
                     &[("site URL", &ghost.site_url)],
                     ghost.connect_timeout_secs,
                     ghost.read_timeout_secs,
@@ -355,7 +415,7 @@ impl Destination {
 
     /// What every HTTP destination must have right: http(s) URLs, timeouts of a second or
     /// more, a CA file that is an absolute path to PEM certificates.
-    fn validate_connection(
+    fn validate_http(
         &self,
         urls: &[(&str, &str)],
         connect_timeout_secs: u64,

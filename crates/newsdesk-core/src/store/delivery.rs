@@ -12,7 +12,7 @@ use time::OffsetDateTime;
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
     self, Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote,
-    Secret, Target,
+    Secret, Target, WordPress,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -502,6 +502,21 @@ enum Settings {
         #[serde(default = "delivery::default_read_timeout")]
         read_timeout_secs: u64,
     },
+    #[serde(rename = "wordpress")]
+    WordPress {
+        site_url: String,
+        user: String,
+        #[serde(default)]
+        application_password: Option<String>,
+        #[serde(default)]
+        publish: PostStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_file: Option<PathBuf>,
+        #[serde(default = "delivery::default_connect_timeout")]
+        connect_timeout_secs: u64,
+        #[serde(default = "delivery::default_read_timeout")]
+        read_timeout_secs: u64,
+    },
 }
 
 impl Settings {
@@ -524,6 +539,18 @@ impl Settings {
                 ca_file: ghost.ca_file.clone(),
                 connect_timeout_secs: ghost.connect_timeout_secs,
                 read_timeout_secs: ghost.read_timeout_secs,
+            },
+            Target::WordPress(site) => Settings::WordPress {
+                site_url: site.site_url.clone(),
+                user: site.user.clone(),
+                application_password: site
+                    .application_password
+                    .as_ref()
+                    .map(|s| s.expose().to_owned()),
+                publish: site.publish,
+                ca_file: site.ca_file.clone(),
+                connect_timeout_secs: site.connect_timeout_secs,
+                read_timeout_secs: site.read_timeout_secs,
             },
         }
     }
@@ -558,6 +585,23 @@ impl Settings {
             } => Target::Ghost(Ghost {
                 site_url,
                 admin_key: admin_key.map(Secret::new),
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            }),
+            Settings::WordPress {
+                site_url,
+                user,
+                application_password,
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            } => Target::WordPress(WordPress {
+                site_url,
+                user,
+                application_password: application_password.map(Secret::new),
                 publish,
                 ca_file,
                 connect_timeout_secs,

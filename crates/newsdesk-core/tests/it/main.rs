@@ -15,3 +15,4 @@ mod search;
 mod store;
 mod superdesk;
 mod whole;
+mod wordpress;

@@ -441,7 +441,7 @@ fn the_profile_picks_the_shape_of_the_item() {
         .into_iter()
         .map(|d| match d.target {
             Target::HttpPush(push) => (d.name, push.profile),
-            _ => unreachable!("only push destinations were added"),
+            other => panic!("{} is not a push destination: {other:?}", d.name),
         })
         .collect();
     assert_eq!(
