@@ -391,3 +391,69 @@ fn a_push_destination_takes_a_profile() {
     assert!(listed.contains("iptc  http push (iptc-3.1)"), "{listed}");
     assert!(listed.contains("plain  http push (superdesk)"), "{listed}");
 }
+
+/// Ghost's Admin API key comes from `NEWSDESK_GHOST_ADMIN_KEY` only, is checked for Ghost's
+/// `id:secret` form, and is never shown again (only `admin_key_set`).
+#[test]
+fn a_ghost_destination_takes_its_key_from_the_environment_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let key = format!("6b1136f6c7b61e3d00cced61:{}", "ab".repeat(32));
+    let add = |name: &str, key: Option<&str>, extra: &[&str]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command
+            .arg("--library")
+            .arg(&lib)
+            .args(["--json", "destination", "add", name, "--ghost"])
+            .arg("http://127.0.0.1:9")
+            .args(extra)
+            .env_remove("NEWSDESK_LIBRARY")
+            .env_remove("NEWSDESK_GHOST_ADMIN_KEY");
+        if let Some(key) = key {
+            command.env("NEWSDESK_GHOST_ADMIN_KEY", key);
+        }
+        let out = command.output().unwrap();
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (
+            out.status.code().unwrap(),
+            text(out.stdout),
+            text(out.stderr),
+        )
+    };
+
+    /// Name, key in the environment, extra arguments, and what comes of it.
+    type Case<'a> = (&'a str, Option<&'a str>, &'a [&'a str], Result<(), &'a str>);
+    let cases: [Case; 4] = [
+        ("none", None, &[], Err("Admin API key")),
+        ("bad", Some("not-a-key"), &[], Err("id:secret")),
+        (
+            "argv",
+            Some(&key),
+            &["--admin-key", "x:00"],
+            Err("unexpected argument"),
+        ),
+        ("blog", Some(&key), &["--publish"], Ok(())),
+    ];
+    for (name, key, extra, expected) in cases {
+        let (code, stdout, stderr) = add(name, key, extra);
+        match expected {
+            Ok(()) => {
+                assert_eq!(code, 0, "{name}: {stderr}");
+                let added = json(&stdout);
+                assert_eq!(added["kind"], "ghost");
+                assert_eq!(added["admin_key_set"], true);
+                assert_eq!(added["publish"], "publish");
+            }
+            Err(words) => {
+                assert_eq!(code, 1, "{name}: {stdout}");
+                assert!(stderr.contains(words), "{name}: {stderr}");
+            }
+        }
+    }
+    let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
+    assert_eq!(json(&listed).as_array().unwrap().len(), 1, "{listed}");
+    assert!(
+        !listed.contains(&"ab".repeat(32)),
+        "the key is never shown: {listed}"
+    );
+}
