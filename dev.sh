@@ -119,6 +119,32 @@ test_e2e() {
     xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
 }
 
+# --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
+# Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
+# every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
+# it needs is missing.
+SYSTEM_PACKAGES+=(python3-venv python3-dev libmagic1)  # venv; C extensions; python-magic at import
+start_superdesk_parser() {
+  NEWSDESK_TEST_SUPERDESK_PARSER="$(.ci/superdesk-ninjs/install.sh | tail -n 1)"
+  export NEWSDESK_TEST_SUPERDESK_PARSER NEWSDESK_REQUIRE_CMS=1
+}
+
+# --- Ghost 5, a real CMS the delivery tests deliver to -------------------------------------
+# Installed once under the user's cache by .ci/cms/ghost-install.sh (about 6 min cold, at once
+# when cached), started on a free loopback port with an owner and an Admin API key by
+# ghost-up.sh (about 10 s). The tests read its address and key from the environment; the
+# "stopped during delivery" test stops and starts it with the two scripts named here.
+start_ghost() {
+  local line
+  while IFS= read -r line; do
+    export "${line?}"
+  done < <(.ci/cms/ghost-up.sh)
+  [ -n "${NEWSDESK_TEST_GHOST_ADMIN_KEY:-}" ] || { echo "Ghost did not start" >&2; exit 1; }
+  export NEWSDESK_TEST_GHOST_START="$PWD/.ci/cms/ghost-up.sh"
+  export NEWSDESK_TEST_GHOST_STOP="$PWD/.ci/cms/ghost-down.sh"
+  export NEWSDESK_REQUIRE_CMS=1
+}
+
 case "${1:-}" in
   run)
     setup
@@ -130,8 +156,10 @@ case "${1:-}" in
     setup
     build_ui
     test_ui
+    start_ghost
     check_rust_habits
     start_wordpress
+    start_superdesk_parser
     cargo test --workspace --locked
     test_e2e
     ;;

@@ -14,7 +14,8 @@ use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
 use newsdesk_core::delivery::{
-    Delivery, DeliveryState, Destination, HttpPush, PostStatus, Remote, Target, WordPress,
+    Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
+    WordPress,
 };
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
@@ -116,8 +117,10 @@ impl Generated {
             Preflight,
             Exported,
             HttpPush,
+            PushProfile,
             PostStatus,
             WordPress,
+            Ghost,
             Target,
             Destination,
             DeliveryState,

@@ -5,7 +5,8 @@ use std::time::Duration;
 
 use clap::Subcommand;
 use newsdesk_core::delivery::{
-    self, Delivery, Destination, HttpPush, OutboxRun, PostStatus, Secret, Target, WordPress,
+    self, Delivery, Destination, Ghost, HttpPush, OutboxRun, PostStatus, PushProfile, Secret,
+    Target, WordPress,
 };
 use newsdesk_core::package::{self, Problem};
 use newsdesk_core::text::short_article_id;
@@ -51,38 +52,44 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum DestinationCommand {
-    /// Add a hot folder (--folder) or an HTTP push receiver (--resource-url and --assets-url).
-    /// The receiver's shared secret for the x-superdesk-signature header is taken from the
-    /// environment variable NEWSDESK_PUSH_SECRET, never from the command line (where shell
-    /// history and `ps` would keep it).
+    /// Add a hot folder (--folder), an HTTP push receiver (--resource-url and --assets-url) or
+    /// a Ghost site (--ghost). The receiver's shared secret for the x-superdesk-signature
+    /// header is taken from the environment variable NEWSDESK_PUSH_SECRET, and Ghost's Admin
+    /// API key from NEWSDESK_GHOST_ADMIN_KEY, never from the command line (where shell history
+    /// and `ps` would keep them).
     ///
     /// Or a WordPress site (--wordpress SITE_URL --user NAME): the user's application password
-    /// comes from NEWSDESK_WORDPRESS_PASSWORD, never from the command line; posts are drafts
-    /// unless --publish.
+    /// comes from NEWSDESK_WORDPRESS_PASSWORD, never from the command line.
     Add {
         name: String,
         #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url", "wordpress"])]
         folder: Option<PathBuf>,
-        #[arg(long, value_name = "SITE_URL", requires = "user", conflicts_with_all = ["resource_url", "assets_url"])]
+        /// A WordPress site's address (the REST API is under {SITE_URL}/wp-json/wp/v2/).
+        #[arg(long, value_name = "SITE_URL", requires = "user", conflicts_with_all = ["resource_url", "assets_url", "ghost"])]
         wordpress: Option<String>,
         /// The WordPress user the posts are made by.
         #[arg(long, value_name = "NAME", requires = "wordpress")]
         user: Option<String>,
-        /// Publish delivered stories at once (embargoed ones are scheduled) instead of leaving
-        /// drafts for the site's editors.
-        #[arg(long, requires = "wordpress")]
-        publish: bool,
         #[arg(long, value_name = "URL", requires = "assets_url")]
         resource_url: Option<String>,
         #[arg(long, value_name = "URL", requires = "resource_url")]
         assets_url: Option<String>,
+        /// A Ghost site's address (the Admin API is under {URL}/ghost/api/admin/).
+        #[arg(long, value_name = "URL", conflicts_with_all = ["folder", "resource_url", "assets_url"])]
+        ghost: Option<String>,
+        /// Publish in the CMS (scheduled for the embargo, if any) rather than leave a draft.
+        #[arg(long)]
+        publish: bool,
         /// An extra CA certificate (PEM) to trust for an https receiver, besides the system's.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "folder")]
         ca_file: Option<PathBuf>,
         #[arg(long, value_name = "SECONDS", default_value_t = 10)]
         connect_timeout: u64,
         #[arg(long, value_name = "SECONDS", default_value_t = 60)]
         read_timeout: u64,
+        /// What the receiver reads: superdesk (Superdesk's ninjs, the default) or iptc-3.1.
+        #[arg(long, value_name = "PROFILE", requires = "resource_url")]
+        profile: Option<PushProfile>,
     },
     List,
     Remove {
@@ -200,20 +207,23 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             folder,
             wordpress,
             user,
-            publish,
             resource_url,
             assets_url,
+            ghost,
+            publish,
             ca_file,
             connect_timeout,
             read_timeout,
+            profile,
         } => {
-            let ca_file = ca_file.map(|path| std::path::absolute(&path).unwrap_or(path));
-            let target = match (folder, resource_url, assets_url, wordpress) {
-                (Some(path), None, None, None) => Target::Folder {
-                    path: std::path::absolute(&path).unwrap_or(path),
-                },
-                (None, None, None, Some(site_url)) => Target::WordPress(WordPress {
-                    site_url,
+            if publish && ghost.is_none() && wordpress.is_none() {
+                return Err(Error::invalid(
+                    "--publish is for a CMS: --ghost or --wordpress",
+                ));
+            }
+            let target = match (folder, resource_url, assets_url) {
+                (None, None, None) if wordpress.is_some() => Target::WordPress(WordPress {
+                    site_url: wordpress.unwrap_or_default(),
                     user: user.unwrap_or_default(),
                     application_password: Some(wordpress_password().ok_or_else(|| {
                         Error::invalid(
@@ -226,21 +236,40 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                     } else {
                         PostStatus::Draft
                     },
-                    ca_file,
+                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
                 }),
-                (None, Some(resource_url), Some(assets_url), None) => Target::HttpPush(HttpPush {
+                (None, None, None) if ghost.is_some() => Target::Ghost(Ghost {
+                    site_url: ghost.unwrap_or_default(),
+                    admin_key: std::env::var("NEWSDESK_GHOST_ADMIN_KEY")
+                        .ok()
+                        .filter(|k| !k.is_empty())
+                        .map(Secret::new),
+                    publish: if publish {
+                        PostStatus::Publish
+                    } else {
+                        PostStatus::Draft
+                    },
+                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
+                    connect_timeout_secs: connect_timeout,
+                    read_timeout_secs: read_timeout,
+                }),
+                (Some(path), None, None) => Target::Folder {
+                    path: std::path::absolute(&path).unwrap_or(path),
+                },
+                (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
                     resource_url,
                     assets_url,
                     secret: push_secret(),
-                    ca_file,
+                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
+                    profile: profile.unwrap_or_default(),
                 }),
                 _ => {
                     return Err(Error::invalid(
-                        "give either --folder DIR, both --resource-url and --assets-url, or \
+                        "give --folder DIR, both --resource-url and --assets-url, --ghost URL, or \
                          --wordpress SITE_URL with --user",
                     ));
                 }
@@ -343,8 +372,9 @@ fn destination_line(d: &Destination) -> String {
     match &d.target {
         Target::Folder { path } => format!("{}  hot folder  {}", d.name, path.display()),
         Target::HttpPush(push) => format!(
-            "{}  http push  {} (assets {}){}",
+            "{}  http push ({})  {} (assets {}){}",
             d.name,
+            push.profile.as_str(),
             push.resource_url,
             push.assets_url,
             if push.secret.is_some() {
@@ -353,14 +383,28 @@ fn destination_line(d: &Destination) -> String {
                 ""
             }
         ),
+        Target::Ghost(ghost) => format!(
+            "{}  ghost  {} ({}){}",
+            d.name,
+            ghost.site_url,
+            match ghost.publish {
+                PostStatus::Draft => "drafts",
+                PostStatus::Publish => "publishes",
+            },
+            if ghost.admin_key.is_some() {
+                ""
+            } else {
+                ", no Admin API key"
+            }
+        ),
         Target::WordPress(site) => format!(
-            "{}  wordpress  {} as {}{}",
+            "{}  wordpress  {} as {} ({})",
             d.name,
             site.site_url,
             site.user,
             match site.publish {
-                PostStatus::Publish => ", publishes",
-                PostStatus::Draft => ", drafts",
+                PostStatus::Draft => "drafts",
+                PostStatus::Publish => "publishes",
             }
         ),
     }

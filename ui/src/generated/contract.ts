@@ -313,7 +313,16 @@ secret_set: boolean,
  * An extra CA certificate file (PEM) to trust besides the system's, for a receiver
  * whose certificate a newsroom-internal CA signed.
  */
-ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, 
+/**
+ * The shape of the item: Superdesk's ninjs unless the receiver reads IPTC ninjs 3.1.
+ */
+profile: PushProfile, };
+
+/**
+ * What an HTTP push receiver reads.
+ */
+export type PushProfile = "superdesk" | "iptc-3.1";
 
 /**
  * What a CMS destination makes of a delivered story: a draft the site's editors publish, or

@@ -1,7 +1,11 @@
 //! `newsdesk export`, `destination`, `deliver` and `outbox` as a script sees them.
 
+use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
 
 use super::common::{json, newsdesk};
 
@@ -217,4 +221,173 @@ fn harbour_fire(lib: &Path) -> String {
         ],
     );
     json(&created)["id"].as_str().unwrap().to_owned()
+}
+
+/// `outbox run --watch`, the outbox on a machine without the window: started on a library
+/// with a delivery queued for a loopback receiver, it sends it, keeps watching and sends one
+/// queued later, until it is stopped.
+#[test]
+fn outbox_run_watch_keeps_sending_until_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let id = harbour_fire(&lib);
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let addr = server.server_addr().to_ip().unwrap();
+    let (code, _, stderr) = newsdesk(
+        &lib,
+        &[
+            "destination",
+            "add",
+            "cms",
+            "--resource-url",
+            &format!("http://{addr}/items"),
+            "--assets-url",
+            &format!("http://{addr}/assets"),
+        ],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = newsdesk(&lib, &["deliver", &id, "--to", "cms"]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .arg("--library")
+        .arg(&lib)
+        .args(["outbox", "run", "--watch", "--every", "1"])
+        .env_remove("NEWSDESK_LIBRARY")
+        .env_remove("NEWSDESK_PUSH_SECRET")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // The watcher's lines as it prints them: one per attempt.
+    let (line, printed) = mpsc::channel();
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    thread::spawn(move || {
+        for l in stdout.lines().map_while(Result::ok) {
+            let _ = line.send(l);
+        }
+    });
+    let mut watcher = Stop(child);
+    // Two minutes, far over the one-second turn: only a watcher that never acts fails.
+    let bound = Duration::from_secs(120);
+    let next_line = || {
+        printed
+            .recv_timeout(bound)
+            .expect("the watcher reports each attempt")
+    };
+    // Each item as it arrives (media lookups answered as a receiver does).
+    let next_item = || loop {
+        let mut request = server
+            .recv_timeout(bound)
+            .unwrap()
+            .expect("the watcher sends the queued delivery");
+        let mut body = String::new();
+        request.as_reader().read_to_string(&mut body).unwrap();
+        let is_item = request.url() == "/items";
+        request
+            .respond(tiny_http::Response::from_string("{}").with_status_code(201))
+            .unwrap();
+        if is_item {
+            return json(&body);
+        }
+    };
+    let first = next_item();
+    assert_eq!(first["guid"], format!("urn:newsdesk:article:{id}"));
+    assert_eq!(first["version"], "1");
+    let reported = next_line();
+    assert!(reported.contains("delivered"), "{reported}");
+
+    // Queued while it watches: a later turn sends it, as an update of the same story.
+    let (code, stdout, stderr) = newsdesk(
+        &lib,
+        &[
+            "edit",
+            &id,
+            "--base-version",
+            "1",
+            "--headline",
+            "Harbour fire: two rescued",
+        ],
+    );
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (code, queued, stderr) = newsdesk(&lib, &["--json", "deliver", &id, "--to", "cms"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(json(&queued)["update"], true);
+    let second = next_item();
+    assert_eq!(second["headline"], "Harbour fire: two rescued");
+    assert_eq!(second["version"], "2");
+    let reported = next_line();
+    assert!(
+        reported.contains("delivered") && reported.contains("v2") && reported.contains("update"),
+        "{reported}"
+    );
+    assert!(
+        watcher.0.try_wait().unwrap().is_none(),
+        "still watching after two deliveries"
+    );
+    watcher.0.kill().unwrap();
+    watcher.0.wait().unwrap();
+
+    let (_, listed, _) = newsdesk(&lib, &["--json", "outbox"]);
+    let states: Vec<String> = json(&listed)
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["state"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(states, ["delivered", "delivered"]);
+}
+
+/// Kills the child however the test ends, so no watcher outlives it.
+struct Stop(std::process::Child);
+
+impl Drop for Stop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `--profile` picks what an HTTP push receiver gets: Superdesk's ninjs unless told
+/// `iptc-3.1`; anything else is refused with the two names.
+#[test]
+fn a_push_destination_takes_a_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let add = |name: &str, profile: Option<&str>| {
+        let mut args = vec![
+            "--json",
+            "destination",
+            "add",
+            name,
+            "--resource-url",
+            "http://127.0.0.1:9/items",
+            "--assets-url",
+            "http://127.0.0.1:9/assets",
+        ];
+        args.extend(profile.iter().flat_map(|p| ["--profile", p]));
+        newsdesk(&lib, &args)
+    };
+    let cases = [
+        ("plain", None, Ok("superdesk")),
+        ("superdesk", Some("superdesk"), Ok("superdesk")),
+        ("iptc", Some("iptc-3.1"), Ok("iptc-3.1")),
+        ("odd", Some("ninjs-2"), Err("use superdesk or iptc-3.1")),
+    ];
+    for (name, profile, expected) in cases {
+        let (code, stdout, stderr) = add(name, profile);
+        match expected {
+            Ok(shown) => {
+                assert_eq!(code, 0, "{name}: {stderr}");
+                assert_eq!(json(&stdout)["profile"], shown, "{name}");
+            }
+            Err(words) => {
+                assert_ne!(code, 0, "{name}: {stdout}");
+                assert!(stderr.contains(words), "{name}: {stderr}");
+            }
+        }
+    }
+    let (_, listed, _) = newsdesk(&lib, &["destination", "list"]);
+    assert!(listed.contains("iptc  http push (iptc-3.1)"), "{listed}");
+    assert!(listed.contains("plain  http push (superdesk)"), "{listed}");
 }

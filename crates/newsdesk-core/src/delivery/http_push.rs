@@ -1,7 +1,8 @@
 //! Superdesk's HTTP push protocol, as CMS receivers built for it expect: every media file
 //! first (`GET {assets_url}/{media_id}`, and only on 404 a multipart `POST {assets_url}`), then
-//! the ninjs item (`POST {resource_url}`). Asking before uploading is what keeps a retried
-//! delivery from uploading a photo twice.
+//! the ninjs item (`POST {resource_url}`): Superdesk's ninjs (`superdesk_ninjs.rs`), or the
+//! package's IPTC ninjs 3.1 for a destination with that profile. Asking before uploading is
+//! what keeps a retried delivery from uploading a photo twice.
 //!
 //! Redirects are never followed (see `http.rs`): a 302 to a page that answers 200 is neither
 //! a delivery nor a photo "already there".
@@ -11,7 +12,8 @@ use serde_json::Value;
 use sha1::Sha1;
 
 use super::http::{Connection, classify, unreachable};
-use super::{DeliveryError, HttpPush};
+use super::story::Story;
+use super::{DeliveryError, HttpPush, PushProfile, superdesk_ninjs};
 use crate::package::{NINJS_FILE, Package, PackageFile, RENDITIONS_DIR};
 
 const SIGNATURE_HEADER: &str = "x-superdesk-signature";
@@ -28,13 +30,25 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The name a package file is uploaded under (the `media_id` field), and found by at
+/// `{assets_url}/{media_id}`: its file name.
+pub(super) fn media_id(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
 /// Pushes the package's media, then its ninjs item.
 pub fn push(settings: &HttpPush, package: &Package) -> Result<(), DeliveryError> {
     let client = Client::new(settings)?;
     for media in package.media() {
         client.upload_media_once(media)?;
     }
-    let item = item_for_receiver(settings, package)?;
+    let item = match settings.profile {
+        PushProfile::Superdesk => crate::package::to_json_bytes(&superdesk_ninjs::item(
+            &Story::of(package)?,
+            &settings.assets_url,
+        )),
+        PushProfile::Iptc31 => item_for_receiver(settings, package)?,
+    };
     let post = client
         .agent
         .post(&settings.resource_url)
@@ -128,7 +142,7 @@ impl<'a> Client<'a> {
     }
 
     fn upload_media_once(&self, media: &PackageFile) -> Result<(), DeliveryError> {
-        let media_id = media.name.rsplit('/').next().unwrap_or(&media.name);
+        let media_id = media_id(&media.name);
         let url = format!(
             "{}/{media_id}",
             self.settings.assets_url.trim_end_matches('/')

@@ -1,13 +1,13 @@
 //! Getting packages to where they are published: destinations (a hot folder, an HTTP push
-//! receiver), and the outbox that keeps trying until each delivery is made or refused.
+//! receiver, a Ghost site), and the outbox that keeps trying until each delivery is made or refused.
 
+mod ghost;
 mod http;
 mod http_push;
 mod outbox;
 mod secret;
-// Read by the Superdesk, WordPress and Ghost senders, merged next; this line goes with them.
-#[allow(dead_code)]
 mod story;
+mod superdesk_ninjs;
 mod tls;
 mod wordpress;
 
@@ -79,6 +79,8 @@ pub enum Target {
     /// A WordPress site, through its REST API.
     #[serde(rename = "wordpress")]
     WordPress(WordPress),
+    /// A Ghost site, through its Admin API.
+    Ghost(Ghost),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +107,96 @@ pub struct HttpPush {
     pub connect_timeout_secs: u64,
     #[serde(default = "default_read_timeout")]
     pub read_timeout_secs: u64,
+    /// The shape of the item: Superdesk's ninjs unless the receiver reads IPTC ninjs 3.1.
+    #[serde(default)]
+    pub profile: PushProfile,
+}
+
+/// What an HTTP push receiver reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PushProfile {
+    /// Superdesk's ninjs (1.x with Superdesk's fields), what the receivers built for
+    /// Superdesk's push read: its own ingest, its WordPress plugin, Newsroom, Publisher.
+    #[default]
+    #[serde(rename = "superdesk")]
+    Superdesk,
+    /// IPTC ninjs 3.1, the package's own `article.ninjs.json`, for a receiver that reads it.
+    #[serde(rename = "iptc-3.1")]
+    Iptc31,
+}
+
+impl PushProfile {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PushProfile::Superdesk => "superdesk",
+            PushProfile::Iptc31 => "iptc-3.1",
+        }
+    }
+}
+
+impl std::str::FromStr for PushProfile {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<PushProfile> {
+        match s {
+            "superdesk" => Ok(PushProfile::Superdesk),
+            "iptc-3.1" => Ok(PushProfile::Iptc31),
+            other => Err(Error::invalid(format!(
+                "unknown push profile {other:?}: use superdesk or iptc-3.1"
+            ))),
+        }
+    }
+}
+
+/// What a CMS does with a delivered story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum PostStatus {
+    /// A draft for the newsroom to publish in the CMS.
+    #[default]
+    Draft,
+    /// Published at once, or scheduled for its embargo.
+    Publish,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Ghost {
+    /// The site's address; the Admin API is at `{site_url}/ghost/api/admin/`.
+    pub site_url: String,
+    /// The Admin API key of a custom integration (`id:secret`, Ghost: Settings →
+    /// Integrations). Taken in as `admin_key`, shown only as `admin_key_set`.
+    #[serde(
+        default,
+        rename(serialize = "admin_key_set", deserialize = "admin_key"),
+        serialize_with = "secret::serialize_whether_set"
+    )]
+    #[cfg_attr(feature = "ts", ts(rename = "admin_key_set", type = "boolean"))]
+    pub admin_key: Option<Secret>,
+    #[serde(default)]
+    pub publish: PostStatus,
+    /// An extra CA certificate file (PEM) to trust besides the system's.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    #[serde(default = "default_connect_timeout")]
+    pub connect_timeout_secs: u64,
+    #[serde(default = "default_read_timeout")]
+    pub read_timeout_secs: u64,
+}
+
+impl Ghost {
+    pub fn new(site_url: impl Into<String>, admin_key: Secret) -> Ghost {
+        Ghost {
+            site_url: site_url.into(),
+            admin_key: Some(admin_key),
+            publish: PostStatus::default(),
+            ca_file: None,
+            connect_timeout_secs: default_connect_timeout(),
+            read_timeout_secs: default_read_timeout(),
+        }
+    }
 }
 
 pub(crate) fn default_connect_timeout() -> u64 {
@@ -171,18 +263,6 @@ impl WordPress {
     }
 }
 
-/// What a CMS destination makes of a delivered story: a draft the site's editors publish, or
-/// a published post. An embargoed story is scheduled for its embargo either way once
-/// published (see the senders).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "snake_case")]
-pub enum PostStatus {
-    #[default]
-    Draft,
-    Publish,
-}
-
 impl HttpPush {
     pub fn new(resource_url: impl Into<String>, assets_url: impl Into<String>) -> HttpPush {
         HttpPush {
@@ -192,6 +272,7 @@ impl HttpPush {
             ca_file: None,
             connect_timeout_secs: default_connect_timeout(),
             read_timeout_secs: default_read_timeout(),
+            profile: PushProfile::default(),
         }
     }
 }
@@ -202,6 +283,7 @@ impl Target {
             Target::Folder { .. } => "folder",
             Target::HttpPush(_) => "http_push",
             Target::WordPress(_) => "wordpress",
+            Target::Ghost(_) => "ghost",
         }
     }
 
@@ -213,6 +295,8 @@ impl Target {
             Target::Folder { .. } | Target::HttpPush(_) => false,
             // `status: future` with the embargo as `date_gmt`.
             Target::WordPress(_) => true,
+            // `status: scheduled` with `published_at`: Ghost publishes it then.
+            Target::Ghost(_) => true,
         }
     }
 }
@@ -241,6 +325,7 @@ pub fn check(destination: &Destination) -> Result<String> {
         Target::Folder { path } => folder_check(path),
         Target::HttpPush(push) => http_push::check(push),
         Target::WordPress(site) => wordpress::check(site),
+        Target::Ghost(ghost) => ghost::check(ghost),
     };
     checked.map_err(|e| Error::Delivery {
         destination: destination.name.clone(),
@@ -278,10 +363,10 @@ impl Destination {
                 self.name,
                 path.display()
             ))),
-            Target::HttpPush(push) => self.validate_http(
+            Target::HttpPush(push) => self.validate_connection(
                 &[
-                    ("resource URL", &push.resource_url),
-                    ("assets URL", &push.assets_url),
+                    ("resource URL", push.resource_url.as_str()),
+                    ("assets URL", push.assets_url.as_str()),
                 ],
                 push.connect_timeout_secs,
                 push.read_timeout_secs,
@@ -301,22 +386,38 @@ impl Destination {
                         self.name, site.user
                     )));
                 }
-                self.validate_http(
-                    &[("site URL", &site.site_url)],
+                self.validate_connection(
+                    &[("site URL", site.site_url.as_str())],
                     site.connect_timeout_secs,
                     site.read_timeout_secs,
                     site.ca_file.as_deref(),
                 )
             }
+            Target::Ghost(ghost) => {
+                self.validate_connection(
+                    &[("site URL", &ghost.site_url)],
+                    ghost.connect_timeout_secs,
+                    ghost.read_timeout_secs,
+                    ghost.ca_file.as_deref(),
+                )?;
+                let key = ghost.admin_key.as_ref().ok_or_else(|| {
+                    Error::invalid(format!(
+                        "{} needs the Admin API key of a Ghost custom integration",
+                        self.name
+                    ))
+                })?;
+                ghost::validate_key(key.expose())
+                    .map_err(|reason| Error::invalid(format!("{}: {reason}", self.name)))
+            }
             Target::Folder { .. } => Ok(()),
         }
     }
 
-    /// What every HTTP destination must have: http(s) URLs, timeouts of a second at least,
-    /// and a readable CA file at an absolute path when it names one.
-    fn validate_http(
+    /// What every HTTP destination must have right: http(s) URLs, timeouts of a second or
+    /// more, a CA file that is an absolute path to PEM certificates.
+    fn validate_connection(
         &self,
-        urls: &[(&str, &String)],
+        urls: &[(&str, &str)],
         connect_timeout_secs: u64,
         read_timeout_secs: u64,
         ca_file: Option<&std::path::Path>,

@@ -9,7 +9,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use super::{Delivery, DeliveryError, Outgoing, Remote, Target, http_push, wordpress};
+use super::{Delivery, DeliveryError, Outgoing, Remote, Target, ghost, http_push, wordpress};
 use crate::library::Library;
 use crate::package::{self, Existing, Package};
 use crate::store::AttemptOutcome;
@@ -177,5 +177,6 @@ fn send(
             .map_err(|e| DeliveryError::Unavailable(e.to_string())),
         Target::HttpPush(settings) => http_push::push(settings, package).map(|()| None),
         Target::WordPress(site) => wordpress::send(site, outgoing),
+        Target::Ghost(settings) => ghost::deliver(settings, outgoing),
     }
 }

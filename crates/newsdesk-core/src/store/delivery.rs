@@ -11,8 +11,8 @@ use time::OffsetDateTime;
 
 use super::{Store, format_time, now, parse_time};
 use crate::delivery::{
-    self, Delivery, DeliveryState, Destination, HttpPush, PostStatus, Remote, Secret, Target,
-    WordPress,
+    self, Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote,
+    Secret, Target, WordPress,
 };
 use crate::error::Context;
 use crate::package::ExportRecord;
@@ -463,8 +463,8 @@ fn destination_from(name: String, settings: &str) -> Result<Destination> {
 }
 
 /// The `settings` column of `destinations` as stored: the shape migration 003 gave it, plus
-/// `ca_file`, an optional key that rows written before it simply lack (so no migration: the
-/// column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
+/// `ca_file` and `profile`, optional keys that rows written before them simply lack (so no
+/// migration: the column is the kind's settings as JSON). Kept apart from [`Target`] because this is the one
 /// place the push secret is written out; everywhere else a destination shows only whether it
 /// has one.
 #[derive(Serialize, Deserialize)]
@@ -484,6 +484,23 @@ enum Settings {
         read_timeout_secs: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         ca_file: Option<PathBuf>,
+        /// Rows from before profiles lack it: they were pushed IPTC ninjs 3.1, which no
+        /// Superdesk receiver reads, so they now get Superdesk's ninjs like a new one.
+        #[serde(default)]
+        profile: PushProfile,
+    },
+    Ghost {
+        site_url: String,
+        /// The Admin API key, `id:secret`.
+        admin_key: Option<String>,
+        #[serde(default)]
+        publish: PostStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ca_file: Option<PathBuf>,
+        #[serde(default = "delivery::default_connect_timeout")]
+        connect_timeout_secs: u64,
+        #[serde(default = "delivery::default_read_timeout")]
+        read_timeout_secs: u64,
     },
     #[serde(rename = "wordpress")]
     WordPress {
@@ -513,6 +530,15 @@ impl Settings {
                 connect_timeout_secs: push.connect_timeout_secs,
                 read_timeout_secs: push.read_timeout_secs,
                 ca_file: push.ca_file.clone(),
+                profile: push.profile,
+            },
+            Target::Ghost(ghost) => Settings::Ghost {
+                site_url: ghost.site_url.clone(),
+                admin_key: ghost.admin_key.as_ref().map(|k| k.expose().to_owned()),
+                publish: ghost.publish,
+                ca_file: ghost.ca_file.clone(),
+                connect_timeout_secs: ghost.connect_timeout_secs,
+                read_timeout_secs: ghost.read_timeout_secs,
             },
             Target::WordPress(site) => Settings::WordPress {
                 site_url: site.site_url.clone(),
@@ -539,6 +565,7 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
             } => Target::HttpPush(HttpPush {
                 resource_url,
                 assets_url,
@@ -546,6 +573,22 @@ impl Settings {
                 connect_timeout_secs,
                 read_timeout_secs,
                 ca_file,
+                profile,
+            }),
+            Settings::Ghost {
+                site_url,
+                admin_key,
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
+            } => Target::Ghost(Ghost {
+                site_url,
+                admin_key: admin_key.map(Secret::new),
+                publish,
+                ca_file,
+                connect_timeout_secs,
+                read_timeout_secs,
             }),
             Settings::WordPress {
                 site_url,

@@ -13,7 +13,7 @@ use std::thread;
 use std::time::Duration;
 
 use newsdesk_core::delivery::{
-    self, DeliveryState, Destination, HttpPush, OutboxRun, Secret, Target,
+    self, DeliveryState, Destination, HttpPush, OutboxRun, PushProfile, Secret, Target,
 };
 use newsdesk_core::store::SaveKind;
 use newsdesk_core::{Article, Library, delivery::signature};
@@ -22,11 +22,11 @@ use serde_json::Value;
 use super::common::{library, this_test_binary};
 use super::package::{export, illustrated_article};
 
-const SECRET: &str = "shared-secret";
+pub(super) const SECRET: &str = "shared-secret";
 
 /// What the receiver does with the n-th item POST (counting from 1).
 #[derive(Clone)]
-enum OnItem {
+pub(super) enum OnItem {
     Accept,
     /// Answer with this status and message for the first `times` posts, then accept.
     Answer {
@@ -55,20 +55,22 @@ struct Redirect {
 }
 
 #[derive(Default)]
-struct Received {
+pub(super) struct Received {
     /// media_id -> bytes
-    media: BTreeMap<String, Vec<u8>>,
+    pub media: BTreeMap<String, Vec<u8>>,
     media_uploads: usize,
-    /// (uri, version) -> item
+    /// (uri, version) -> item; Superdesk's ninjs names the story by its `guid`.
     items: BTreeMap<(String, String), Value>,
+    /// Every item POSTed with a good signature, in order, duplicates included.
+    pub posted: Vec<Value>,
     item_posts: usize,
-    bad_signatures: usize,
+    pub bad_signatures: usize,
     /// The `x-superdesk-signature` of every media lookup (GET), in order.
     lookup_signatures: Vec<Option<String>>,
 }
 
-struct Receiver {
-    addr: SocketAddr,
+pub(super) struct Receiver {
+    pub addr: SocketAddr,
     received: Arc<Mutex<Received>>,
     server: Arc<tiny_http::Server>,
     holding: mpsc::Receiver<()>,
@@ -77,7 +79,7 @@ struct Receiver {
 }
 
 impl Receiver {
-    fn start(on_item: OnItem) -> Receiver {
+    pub fn start(on_item: OnItem) -> Receiver {
         Receiver::serve(
             tiny_http::Server::http("127.0.0.1:0").unwrap(),
             on_item,
@@ -134,11 +136,11 @@ impl Receiver {
         }
     }
 
-    fn destination(&self, name: &str, secret: Option<&str>) -> Destination {
+    pub fn destination(&self, name: &str, secret: Option<&str>) -> Destination {
         http_destination(name, self.addr, secret)
     }
 
-    fn received<T>(&self, read: impl FnOnce(&Received) -> T) -> T {
+    pub fn received<T>(&self, read: impl FnOnce(&Received) -> T) -> T {
         read(&self.received.lock().unwrap())
     }
 }
@@ -244,13 +246,15 @@ fn handle(
         }
         (tiny_http::Method::Post, "/items") => {
             let item: Value = serde_json::from_slice(&body).unwrap();
+            let story = item.get("uri").or_else(|| item.get("guid"));
             let key = (
-                item["uri"].as_str().unwrap().to_owned(),
+                story.and_then(Value::as_str).unwrap().to_owned(),
                 item["version"].as_str().unwrap().to_owned(),
             );
             let posts = {
                 let mut r = received.lock().unwrap();
                 r.item_posts += 1;
+                r.posted.push(item.clone());
                 r.item_posts
             };
             match on_item {
@@ -319,7 +323,7 @@ fn split<'a>(mut data: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
     parts
 }
 
-fn quick() -> OutboxRun {
+pub(super) fn quick() -> OutboxRun {
     OutboxRun {
         base_delay: Duration::ZERO,
         lease: Duration::from_secs(60),
@@ -358,6 +362,14 @@ fn rendition_count(library: &Library, article_id: &str) -> usize {
 #[test]
 fn a_delivery_reaches_the_receiver_exactly_once() {
     let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, SECRET);
+    // This receiver reads the package's own IPTC ninjs 3.1, checked against its schema below;
+    // Superdesk's ninjs, the default, is read by Superdesk's own parser in `superdesk.rs`.
+    let mut iptc = receiver.destination("cms", Some(SECRET));
+    if let Target::HttpPush(push) = &mut iptc.target {
+        push.profile = PushProfile::Iptc31;
+    }
+    library.store_mut().remove_destination("cms").unwrap();
+    library.store_mut().add_destination(&iptc).unwrap();
 
     let queued = delivery::deliver(&mut library, &article.id, "cms").unwrap();
     assert_eq!(
@@ -1080,9 +1092,11 @@ fn destinations_stored_before_ca_files_keep_loading() {
         (
             push.secret.is_some(),
             push.ca_file.clone(),
-            push.read_timeout_secs
+            push.read_timeout_secs,
+            push.profile
         ),
-        (true, None, 60)
+        (true, None, 60, PushProfile::Superdesk),
+        "a row from before profiles gets Superdesk's ninjs, which its receivers read"
     );
 }
 
@@ -1418,4 +1432,61 @@ fn a_destination_check_reaches_the_receiver_without_sending_a_story() {
         0,
         "the probe file is gone"
     );
+}
+
+/// A version queued after an earlier one reached a destination is an update of what that
+/// receiver holds; a first delivery is not, nor a version queued while the first is still
+/// waiting, nor the same story's first trip to another destination.
+#[test]
+fn a_new_version_after_a_delivery_is_queued_as_an_update() {
+    let (_dir, mut library, receiver, article) = receiver_and_article(OnItem::Accept, SECRET);
+    library
+        .store_mut()
+        .add_destination(&receiver.destination("archive", Some(SECRET)))
+        .unwrap();
+    let correct = |library: &mut Library, article: &Article, text: &str| {
+        let mut fields = article.fields.clone();
+        fields.body.push_str(text);
+        library
+            .store_mut()
+            .save_article(&article.id, article.version, &fields, SaveKind::Save)
+            .unwrap()
+    };
+
+    let first = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    let article = correct(&mut library, &article, "\n\nTwo were rescued.");
+    let before_it_went = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    assert_eq!(
+        (first.update, before_it_went.update),
+        (false, false),
+        "nothing had reached the receiver yet"
+    );
+    delivery::run_due(&mut library, &quick()).unwrap();
+
+    let article = correct(
+        &mut library,
+        &article,
+        "\n\nCorrection: three were rescued.",
+    );
+    let update = delivery::deliver(&mut library, &article.id, "cms").unwrap();
+    let elsewhere = delivery::deliver(&mut library, &article.id, "archive").unwrap();
+    assert_eq!((update.update, update.ninjs_version), (true, 3));
+    assert!(!elsewhere.update, "the archive never had this story");
+    let listed = library.store().outbox().unwrap();
+    let row = listed.iter().find(|d| d.id == update.id).unwrap();
+    assert!(row.update, "kept with the row");
+
+    let ran = delivery::run_due(&mut library, &quick()).unwrap();
+    assert_eq!(
+        ran.iter().map(|d| d.state).collect::<Vec<_>>(),
+        [DeliveryState::Delivered, DeliveryState::Delivered]
+    );
+    receiver.received(|r| {
+        let versions: Vec<&str> = r
+            .posted
+            .iter()
+            .map(|item| item["version"].as_str().unwrap())
+            .collect();
+        assert_eq!(versions, ["1", "2", "3", "3"]);
+    });
 }

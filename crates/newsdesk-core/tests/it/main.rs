@@ -1,6 +1,7 @@
 mod common;
 mod delivery;
 mod demo;
+mod ghost;
 mod golden;
 mod history;
 mod markdown_file;
@@ -12,5 +13,6 @@ mod render;
 mod safety;
 mod search;
 mod store;
+mod superdesk;
 mod whole;
 mod wordpress;

@@ -1,0 +1,206 @@
+//! Delivering a 12-photo story to a real Ghost (issue 12): the time from the outbox taking the
+//! delivery to the post standing in Ghost, 12 photos uploaded.
+//!
+//!     .ci/cms/ghost-up.sh   # prints the two variables below
+//!     NEWSDESK_TEST_GHOST_URL=... NEWSDESK_TEST_GHOST_ADMIN_KEY=... \
+//!         cargo bench -p newsdesk-core --bench ghost
+//!
+//! Without them it says so and measures nothing. Prints three figures: queueing (the package
+//! and its renditions made, nothing sent), the first delivery (12 uploads, the post with its
+//! tags and feature image), and a correction (every photo found on Ghost under its hash, the
+//! post read and updated). The photos are the export bench's (3000x2000 JPEGs under
+//! `target/bench-photos/`); each run gives them a new token in the embedded special
+//! instructions, so Ghost has never seen their renditions and really uploads them.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use image::{Rgb, RgbImage};
+use newsdesk_core::article::PhotoPlacement;
+use newsdesk_core::delivery::{self, DeliveryState, Destination, Ghost, OutboxRun, Secret, Target};
+use newsdesk_core::photo::{self, DeskEdit};
+use newsdesk_core::store::{RevisionKind, SaveKind};
+use newsdesk_core::{ArticleFields, Author, Library, Status};
+
+const PHOTOS: usize = 12;
+const WIDTH: u32 = 3000;
+const HEIGHT: u32 = 2000;
+/// The export bench's generator version: the same files, made once for both.
+const GENERATOR_VERSION: u32 = 1;
+
+fn main() {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let (Some(url), Some(key)) = (
+        var("NEWSDESK_TEST_GHOST_URL"),
+        var("NEWSDESK_TEST_GHOST_ADMIN_KEY"),
+    ) else {
+        println!(
+            "ghost bench skipped: set NEWSDESK_TEST_GHOST_URL and _ADMIN_KEY (see \
+             .ci/cms/ghost-up.sh)"
+        );
+        return;
+    };
+    let photos = bench_photos();
+    let dir = tempfile::tempdir().unwrap();
+    let mut library = Library::open(dir.path().join("library")).unwrap();
+    library
+        .store_mut()
+        .add_destination(&Destination {
+            name: "site".into(),
+            target: Target::Ghost(Ghost::new(&url, Secret::new(key))),
+        })
+        .unwrap();
+    let article = article_with_photos(&mut library, &photos);
+    let run = OutboxRun {
+        base_delay: Duration::ZERO,
+        lease: Duration::from_secs(60),
+    };
+    println!(
+        "delivery of 1 story with {PHOTOS} photos ({WIDTH}x{HEIGHT} originals) to Ghost at {url}"
+    );
+
+    let started = Instant::now();
+    delivery::deliver(&mut library, &article, "site").unwrap();
+    println!(
+        "  queued (package and renditions made): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let done = delivery::run_due(&mut library, &run).unwrap();
+    let first = started.elapsed();
+    assert_eq!(
+        done[0].state,
+        DeliveryState::Delivered,
+        "{:?}",
+        done[0].last_error
+    );
+    println!(
+        "  first delivery ({PHOTOS} uploads, post created): {:.2} s  -> {}",
+        first.as_secs_f64(),
+        done[0]
+            .remote
+            .as_ref()
+            .and_then(|r| r.url.as_deref())
+            .unwrap_or("?")
+    );
+
+    let current = library.store().article(&article).unwrap();
+    let mut corrected = current.fields.clone();
+    corrected.headline.push_str(" (corrected)");
+    library
+        .store_mut()
+        .save_article(&article, current.version, &corrected, SaveKind::Save)
+        .unwrap();
+    delivery::deliver(&mut library, &article, "site").unwrap();
+    let started = Instant::now();
+    let done = delivery::run_due(&mut library, &run).unwrap();
+    assert_eq!(
+        done[0].state,
+        DeliveryState::Delivered,
+        "{:?}",
+        done[0].last_error
+    );
+    println!(
+        "  correction (photos found on Ghost, post updated): {:.2} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+        PathBuf::from,
+    )
+}
+
+/// The export bench's 12 photos, made when missing (the same generator and folder).
+fn bench_photos() -> Vec<PathBuf> {
+    let dir = target_dir().join(format!("bench-photos/v{GENERATOR_VERSION}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    (0..PHOTOS)
+        .map(|i| {
+            let path = dir.join(format!("photo-{i:02}.jpg"));
+            if !path.exists() {
+                let mut seed = 0x9e37_79b9_u32.wrapping_mul(i as u32 + 1);
+                let img = RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 17;
+                    seed ^= seed << 5;
+                    let noise = seed % 24;
+                    let r = (x * 255 / WIDTH + i as u32 * 20 + noise) % 256;
+                    let g = (y * 255 / HEIGHT + noise) % 256;
+                    let b = ((x + y) / 16 + i as u32 * 7) % 256;
+                    Rgb([r as u8, g as u8, b as u8])
+                });
+                let mut bytes = Vec::new();
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 88)
+                    .encode_image(&img)
+                    .unwrap();
+                let partial = path.with_extension("partial");
+                std::fs::write(&partial, bytes).unwrap();
+                std::fs::rename(partial, &path).unwrap();
+            }
+            path
+        })
+        .collect()
+}
+
+fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
+    let token = format!(
+        "{}",
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    );
+    let ids: Vec<String> = photos
+        .iter()
+        .enumerate()
+        .map(|(i, path)| {
+            let id = photo::import_file(library, path).unwrap().photo.id;
+            let edit = DeskEdit {
+                credit: Some(format!("Photographer {i}/Agency")),
+                caption: Some(format!("Caption of photo {i}")),
+                alt_text: Some(format!("What photo {i} shows")),
+                special_instructions: Some(format!("Newsdesk bench {token}")),
+                ..Default::default()
+            };
+            let version = library.store().photo(&id).unwrap().version;
+            library
+                .store_mut()
+                .edit_photo_desk(&id, version, edit)
+                .unwrap();
+            id
+        })
+        .collect();
+    let body: String = ids[1..]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            format!(
+                "Paragraph {i} of the story, with enough words to read like one.\n\n![](photo:{id})\n\n"
+            )
+        })
+        .collect();
+    let fields = ArticleFields {
+        slugline: format!("twelve-photos-{token}"),
+        headline: "Twelve photos from the harbour fire".into(),
+        section: "Local".into(),
+        keywords: vec!["fire".into(), "harbour".into()],
+        authors: vec![Author {
+            name: "Ana Lima".into(),
+            role: "Reporter".into(),
+        }],
+        body,
+        lead_photo: Some(PhotoPlacement {
+            photo_id: ids[0].clone(),
+            crop: String::new(),
+        }),
+        ..Default::default()
+    };
+    library
+        .store_mut()
+        .create_article(None, &fields, Status::Ready, RevisionKind::Create)
+        .unwrap()
+        .id
+}
