@@ -103,7 +103,7 @@ export class Publish {
         ? h("ul", { class: "destinations" }, ...list.map((d) => h("li", {},
             // The push secret is write-only: the core tells only whether one is set.
             h("span", {}, d.name, h("small", { class: "muted" },
-              ` ${d.kind === "folder" ? d.path : d.kind === "wordpress" ? d.site_url : `${d.resource_url}${d.secret_set ? " · signed" : ""}`}`)),
+              ` ${d.kind === "folder" ? d.path : d.kind === "wordpress" || d.kind === "ghost" ? d.site_url : `${d.resource_url}${d.secret_set ? " · signed" : ""}`}`)),
             h("button", { disabled: !article, onclick: () => void this.send(d.name) }, "Send"))))
         : h("p", { class: "muted" }, "No destinations yet."));
     } catch (e) {

@@ -325,9 +325,7 @@ profile: PushProfile, };
 export type PushProfile = "superdesk" | "iptc-3.1";
 
 /**
- * What a CMS destination makes of a delivered story: a draft the site's editors publish, or
- * a published post. An embargoed story is scheduled for its embargo either way once
- * published (see the senders).
+ * What a CMS does with a delivered story.
  */
 export type PostStatus = "draft" | "publish";
 
@@ -360,12 +358,27 @@ publish: PostStatus,
  */
 ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
 
-export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "wordpress" } & WordPress;
+export type Ghost = { 
+/**
+ * The site's address; the Admin API is at `{site_url}/ghost/api/admin/`.
+ */
+site_url: string, 
+/**
+ * The Admin API key of a custom integration (`id:secret`, Ghost: Settings →
+ * Integrations). Taken in as `admin_key`, shown only as `admin_key_set`.
+ */
+admin_key_set: boolean, publish: PostStatus, 
+/**
+ * An extra CA certificate file (PEM) to trust besides the system's.
+ */
+ca_file: string | null, connect_timeout_secs: number, read_timeout_secs: number, };
+
+export type Target = { "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost | { "kind": "wordpress" } & WordPress;
 
 /**
  * A named place packages are delivered to, kept in the library.
  */
-export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "wordpress" } & WordPress);
+export type Destination = { name: string, } & ({ "kind": "folder", path: string, } | { "kind": "http_push" } & HttpPush | { "kind": "ghost" } & Ghost | { "kind": "wordpress" } & WordPress);
 
 export type DeliveryState = "pending" | "sending" | "retrying" | "delivered" | "failed" | "cancelled";
 
