@@ -16,12 +16,16 @@ SYSTEM_PACKAGES=(
   xvfb xauth dbus-x11 webkit2gtk-driver
   # independent readers and peers used by tests and benchmarks
   libimage-exiftool-perl libvips-tools imagemagick
+  # the end-to-end delivery test renders the published WordPress page as a reader's browser
+  # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
+  # package only recommends it)
+  chromium wordpress-theme-twentytwentythree
 )
 
 # A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about
-# 62 s and 46 MB on a fresh machine; Chromium looks at the published page.
+# 62 s and 46 MB on a fresh machine.
 WORDPRESS_PACKAGES=(wordpress mariadb-server apache2 libapache2-mod-php php-mysql php-gd php-curl
-  php-xml php-mbstring php-intl curl chromium)
+  php-xml php-mbstring php-intl curl)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -145,6 +149,25 @@ start_ghost() {
   export NEWSDESK_REQUIRE_CMS=1
 }
 
+# The receivers' installs (Ghost from npm, about 6 min cold; Superdesk's parser in a
+# virtualenv, about 2.5 min cold) mostly wait on downloads and node-gyp, so they run beside the
+# Rust build instead of before it; both are cached and take seconds when done before.
+install_receivers() {
+  mkdir -p "$TARGET_DIR"
+  {
+    .ci/cms/ghost-install.sh
+    .ci/superdesk-ninjs/install.sh
+  } > "$TARGET_DIR/receivers-install.log" 2>&1
+}
+
+wait_for_receivers() {
+  if ! wait "$1"; then
+    tail -n 40 "$TARGET_DIR/receivers-install.log" >&2
+    echo "installing Ghost or Superdesk's parser failed (log above)" >&2
+    exit 1
+  fi
+}
+
 case "${1:-}" in
   run)
     setup
@@ -154,12 +177,15 @@ case "${1:-}" in
     ;;
   test)
     setup
+    install_receivers &
+    receivers=$!
     build_ui
     test_ui
-    start_ghost
     check_rust_habits
-    start_wordpress
+    wait_for_receivers "$receivers"
+    start_ghost
     start_superdesk_parser
+    start_wordpress
     cargo test --workspace --locked
     test_e2e
     ;;

@@ -39,6 +39,7 @@ macro_rules! desk_commands {
             commands_publish::deliver,
             commands_publish::retry_delivery,
             commands_publish::cancel_delivery,
+            commands_publish::open_post,
             commands_recovery::keep_unsaved,
             commands_recovery::unsaved_texts,
             commands_recovery::discard_unsaved,

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use newsdesk_core::delivery::{self, Delivery, Destination, OutboxRun};
+use newsdesk_core::error::Context;
 use newsdesk_core::package::{self, Exported, Preflight};
 use newsdesk_core::{Error, Library};
 use tauri::{AppHandle, Runtime, State};
@@ -127,6 +128,27 @@ pub async fn retry_delivery(
 #[tauri::command]
 pub async fn cancel_delivery(desk: State<'_, Desk>, id: i64) -> Reply<Delivery> {
     desk.with(|library| library.store_mut().cancel_delivery(id))
+}
+
+/// Opens a delivered story's post in the system browser. The address is the one the receiver
+/// answered for this delivery, read here from the outbox: the window names a delivery, never a
+/// URL, so it can open nothing else. Only http(s) addresses are opened (a receiver's answer is
+/// not trusted to name a program or a file).
+#[tauri::command]
+pub async fn open_post(desk: State<'_, Desk>, id: i64) -> Reply<()> {
+    let delivery = desk.with(|library| library.store().delivery(id))?;
+    let url = delivery
+        .remote
+        .and_then(|remote| remote.url)
+        .filter(|url| url.starts_with("https://") || url.starts_with("http://"))
+        .ok_or_else(|| {
+            Error::invalid(format!("delivery {id} has no web address to open")).report()
+        })?;
+    // `open` hands the address to the desktop's opener (xdg-open and its kin) and returns
+    // without waiting for the browser.
+    open::that_detached(&url)
+        .context(|| format!("opening {url} in the browser"))
+        .map_err(|e| e.report())
 }
 
 /// The sender thread: tries due deliveries on every tick or when woken, and tells the window

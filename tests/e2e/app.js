@@ -20,7 +20,7 @@ export function freshLibrary(name) {
 }
 
 /** Asks the OS for a port nobody uses: a second driver on a busy port fails quietly. */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();

@@ -17,7 +17,6 @@ import {
   type Delivery,
   type DeskEvents,
   type DeskRecord,
-  type Destination,
   type ErrorReport,
   type Exported,
   type FieldDiff,
@@ -33,8 +32,12 @@ import {
   type Status,
   type UnsavedText,
 } from "./generated/contract";
+import type { NewDestination } from "./destinations";
 
 export type * from "./generated/contract";
+export type { NewDestination } from "./destinations";
+export type { Destination } from "./cms-shapes";
+import type { Destination } from "./cms-shapes";
 
 /** The workflow statuses, in order, as the core defines them. */
 export const STATUSES: readonly Status[] = CORE.statuses;
@@ -120,10 +123,19 @@ export const publishApi = {
   preflight: (id: string) => call<Preflight>("preflight", { id }),
   export: (id: string, out: string, replace = false) => call<Exported>("export_article", { id, out, replace }),
   destinations: () => call<Destination[]>("destinations"),
-  addDestination: (destination: Destination) => call<void>("add_destination", { destination }),
+  /** Takes the secret itself (`NewDestination`); `destinations` answers only whether it is set. */
+  addDestination: (destination: NewDestination) => call<void>("add_destination", { destination }),
+  removeDestination: (name: string) => call<void>("remove_destination", { name }),
+  /** Connects and checks the credentials; answers what the CMS said, or rejects with kind
+   *  `delivery` and the CMS's message. */
+  checkDestination: (name: string) => call<string>("check_destination", { name }),
   outbox: () => call<Delivery[]>("outbox"),
   deliver: (id: string, destination: string) => call<Delivery>("deliver", { id, destination }),
   retry: (id: number) => call<Delivery>("retry_delivery", { id }),
+  cancel: (id: number) => call<Delivery>("cancel_delivery", { id }),
+  /** Opens the delivered post in the system browser: the shell takes the link from the
+   *  outbox itself, so the window can open no other address. */
+  openPost: (id: number) => call<void>("open_post", { id }),
 };
 
 // ---- List pages, conflict details, kept unsaved text. ----

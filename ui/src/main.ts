@@ -179,6 +179,12 @@ async function start() {
   $("#new-article").addEventListener("click", () => void newArticle());
   $("#open-photo-desk").addEventListener("click", () => showView($("#photo-desk").hidden ? "photos" : "story"));
   $("#back-to-story").addEventListener("click", () => showView("story"));
+  // "Outbox: 1 pending" in the status bar leads to the outbox.
+  $("#outbox-summary").addEventListener("click", () => {
+    if (!editor.article) return;
+    selectTab("publish");
+    $("#outbox").scrollIntoView({ block: "nearest" });
+  });
   $("#add-author").addEventListener("click", () => addRow("f-authors", ["Name", "Role"]));
   $("#add-related").addEventListener("click", () => addRow("f-related", ["Title", "Link"]));
   for (const tab of document.querySelectorAll<HTMLElement>("[role=tab]")) {

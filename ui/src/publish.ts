@@ -1,13 +1,17 @@
 // The Publish tab: preflight as a checklist (each problem leads to its field), export to a
-// zip or folder with a progress bar, destinations and the outbox with retry.
+// zip or folder with a progress bar, sending to a destination (destinations.ts) and the outbox
+// (outbox.ts).
 import { listen } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
-import { publishApi, reason, type Article, type Delivery, type ExportProgress, type Problem } from "./api";
-import { $, h, ago, notice } from "./dom";
-
-const RETRYABLE = new Set(["failed", "retrying"]);
+import { publishApi, reason, type Article, type ExportProgress, type Problem } from "./api";
+import { Destinations } from "./destinations";
+import { $, h, notice } from "./dom";
+import { Outbox } from "./outbox";
 
 export class Publish {
+  readonly outbox = new Outbox();
+  readonly destinations = new Destinations(() => (this.current() ? (name) => this.send(name) : null));
+
   constructor(
     private current: () => Article | null,
     private beforeExport: () => Promise<void>,
@@ -15,7 +19,6 @@ export class Publish {
   ) {
     $("#export-zip").addEventListener("click", () => void this.chooseAndExport(true));
     $("#export-folder").addEventListener("click", () => void this.chooseAndExport(false));
-    $("#dest-add").addEventListener("click", () => void this.addFolderDestination());
     void listen<ExportProgress>("export-progress", (e) => {
       // Events can arrive after the export has answered: the last one must not cover the result.
       const { done, total, step } = e.payload;
@@ -25,13 +28,11 @@ export class Publish {
       bar.value = done;
       if (done < total) $("#export-state").textContent = `Exporting: ${step}`;
     });
-    void listen("outbox-changed", () => void this.refreshOutbox());
-    void listen<{ message: string }>("outbox-error", (e) => notice(`Outbox: ${e.payload.message}`, true));
-    void this.refreshOutbox();
+    void this.outbox.refresh();
   }
 
   async refresh() {
-    await Promise.all([this.refreshPreflight(), this.refreshDestinations(), this.refreshOutbox()]);
+    await Promise.all([this.refreshPreflight(), this.destinations.refresh(), this.outbox.refresh()]);
   }
 
   private async refreshPreflight() {
@@ -95,36 +96,7 @@ export class Publish {
     }
   }
 
-  private async refreshDestinations() {
-    const article = this.current();
-    try {
-      const list = await publishApi.destinations();
-      $("#destinations").replaceChildren(list.length
-        ? h("ul", { class: "destinations" }, ...list.map((d) => h("li", {},
-            // The push secret is write-only: the core tells only whether one is set.
-            h("span", {}, d.name, h("small", { class: "muted" },
-              ` ${d.kind === "folder" ? d.path : d.kind === "wordpress" || d.kind === "ghost" ? d.site_url : `${d.resource_url}${d.secret_set ? " · signed" : ""}`}`)),
-            h("button", { disabled: !article, onclick: () => void this.send(d.name) }, "Send"))))
-        : h("p", { class: "muted" }, "No destinations yet."));
-    } catch (e) {
-      $("#destinations").replaceChildren(h("p", { class: "error" }, reason(e)));
-    }
-  }
-
-  private async addFolderDestination() {
-    const name = $<HTMLInputElement>("#dest-name").value.trim();
-    if (!name) return notice("Give the destination a name first.", true);
-    const path = await open({ directory: true, title: `Hot folder for ${name}` });
-    if (!path) return;
-    try {
-      await publishApi.addDestination({ name, kind: "folder", path });
-      $<HTMLInputElement>("#dest-name").value = "";
-      await this.refreshDestinations();
-    } catch (e) {
-      notice(`Destination not added: ${reason(e)}`, true);
-    }
-  }
-
+  /** Queues the open story for `destination`; the outbox shows how it goes. */
   private async send(destination: string) {
     const article = this.current();
     if (!article) return;
@@ -135,36 +107,6 @@ export class Publish {
     } catch (e) {
       notice(`Not sent: ${reason(e)}`, true);
     }
-    await this.refreshOutbox();
-  }
-
-  async refreshOutbox() {
-    let deliveries: Delivery[];
-    try {
-      deliveries = await publishApi.outbox();
-    } catch {
-      return;
-    }
-    const waiting = deliveries.filter((d) => ["pending", "sending", "retrying"].includes(d.state)).length;
-    const failed = deliveries.filter((d) => d.state === "failed").length;
-    $("#outbox-summary").textContent = [waiting ? `Outbox: ${waiting} pending` : "", failed ? `${failed} failed` : ""]
-      .filter(Boolean).join(" · ");
-    $("#outbox-summary").classList.toggle("error", failed > 0);
-    $("#outbox").replaceChildren(...(deliveries.length ? deliveries.slice(0, 30).map((d) =>
-      h("li", { class: `delivery state-${d.state}` },
-        h("span", { class: "state" }, d.state),
-        ` ${d.destination} · v${d.article_version} · ${ago(d.updated_at)}`,
-        d.last_error ? h("div", { class: "error" }, d.last_error) : null,
-        RETRYABLE.has(d.state) ? h("button", { class: "link", onclick: () => void this.retry(d.id) }, "Retry now") : null,
-      )) : [h("li", { class: "muted" }, "Nothing sent yet.")]));
-  }
-
-  private async retry(id: number) {
-    try {
-      await publishApi.retry(id);
-    } catch (e) {
-      notice(`Not retried: ${reason(e)}`, true);
-    }
-    await this.refreshOutbox();
+    await this.outbox.refresh();
   }
 }

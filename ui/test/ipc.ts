@@ -1,5 +1,6 @@
 // The shell, replaced by Tauri's own IPC mock: every call is recorded, and each command
-// answers through a handler the test gives (an unknown command fails the test).
+// answers through a handler the test gives (an unknown command fails the test). Events are
+// Tauri's mocked ones: a test sends what the shell would with `emit`.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach } from "vitest";
 import { emptyFields, type Article } from "../src/api";
@@ -20,7 +21,7 @@ export function shell(handlers: Record<string, Handler>): Call[] {
     } catch (e) {
       return Promise.reject(e);
     }
-  });
+  }, { shouldMockEvents: true });
   return calls;
 }
 

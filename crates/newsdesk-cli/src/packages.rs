@@ -52,24 +52,26 @@ pub enum Command {
 
 #[derive(Subcommand)]
 pub enum DestinationCommand {
-    /// Add a hot folder (--folder), an HTTP push receiver (--resource-url and --assets-url) or
-    /// a Ghost site (--ghost). The receiver's shared secret for the x-superdesk-signature
-    /// header is taken from the environment variable NEWSDESK_PUSH_SECRET, and Ghost's Admin
-    /// API key from NEWSDESK_GHOST_ADMIN_KEY, never from the command line (where shell history
-    /// and `ps` would keep them).
-    ///
-    /// Or a WordPress site (--wordpress SITE_URL --user NAME): the user's application password
-    /// comes from NEWSDESK_WORDPRESS_PASSWORD, never from the command line.
+    /// Add a hot folder (--folder), an HTTP push receiver (--resource-url and --assets-url), a
+    /// WordPress site (--wordpress SITE_URL --user NAME) or a Ghost site (--ghost URL). Secrets
+    /// come from the environment, never from the command line (where shell history and `ps`
+    /// would keep them): the push receiver's x-superdesk-signature secret from
+    /// NEWSDESK_PUSH_SECRET, the WordPress user's application password from
+    /// NEWSDESK_WORDPRESS_PASSWORD, Ghost's Admin API key from NEWSDESK_GHOST_ADMIN_KEY. A CMS
+    /// gets drafts unless --publish.
     Add {
         name: String,
         #[arg(long, value_name = "DIR", conflicts_with_all = ["resource_url", "assets_url", "wordpress"])]
         folder: Option<PathBuf>,
-        /// A WordPress site's address (the REST API is under {SITE_URL}/wp-json/wp/v2/).
-        #[arg(long, value_name = "SITE_URL", requires = "user", conflicts_with_all = ["resource_url", "assets_url", "ghost"])]
+        #[arg(long, value_name = "SITE_URL", requires = "user", conflicts_with_all = ["resource_url", "assets_url"])]
         wordpress: Option<String>,
         /// The WordPress user the posts are made by.
         #[arg(long, value_name = "NAME", requires = "wordpress")]
         user: Option<String>,
+        /// Publish delivered stories at once in the CMS (embargoed ones are scheduled) instead
+        /// of leaving drafts for the site's editors.
+        #[arg(long)]
+        publish: bool,
         #[arg(long, value_name = "URL", requires = "assets_url")]
         resource_url: Option<String>,
         #[arg(long, value_name = "URL", requires = "resource_url")]
@@ -77,9 +79,6 @@ pub enum DestinationCommand {
         /// A Ghost site's address (the Admin API is under {URL}/ghost/api/admin/).
         #[arg(long, value_name = "URL", conflicts_with_all = ["folder", "resource_url", "assets_url"])]
         ghost: Option<String>,
-        /// Publish in the CMS (scheduled for the embargo, if any) rather than leave a draft.
-        #[arg(long)]
-        publish: bool,
         /// An extra CA certificate (PEM) to trust for an https receiver, besides the system's.
         #[arg(long, value_name = "FILE", conflicts_with = "folder")]
         ca_file: Option<PathBuf>,
@@ -207,23 +206,38 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
             folder,
             wordpress,
             user,
+            publish,
             resource_url,
             assets_url,
             ghost,
-            publish,
             ca_file,
             connect_timeout,
             read_timeout,
             profile,
         } => {
-            if publish && ghost.is_none() && wordpress.is_none() {
-                return Err(Error::invalid(
-                    "--publish is for a CMS: --ghost or --wordpress",
-                ));
-            }
-            let target = match (folder, resource_url, assets_url) {
-                (None, None, None) if wordpress.is_some() => Target::WordPress(WordPress {
-                    site_url: wordpress.unwrap_or_default(),
+            let ca_file = ca_file.map(|path| std::path::absolute(&path).unwrap_or(path));
+            let publish = if publish {
+                PostStatus::Publish
+            } else {
+                PostStatus::Draft
+            };
+            let target = match (folder, resource_url, assets_url, wordpress, ghost) {
+                (None, None, None, None, Some(site_url)) => Target::Ghost(Ghost {
+                    site_url,
+                    admin_key: std::env::var("NEWSDESK_GHOST_ADMIN_KEY")
+                        .ok()
+                        .filter(|k| !k.is_empty())
+                        .map(Secret::new),
+                    publish,
+                    ca_file,
+                    connect_timeout_secs: connect_timeout,
+                    read_timeout_secs: read_timeout,
+                }),
+                (Some(path), None, None, None, None) => Target::Folder {
+                    path: std::path::absolute(&path).unwrap_or(path),
+                },
+                (None, None, None, Some(site_url), None) => Target::WordPress(WordPress {
+                    site_url,
                     user: user.unwrap_or_default(),
                     application_password: Some(wordpress_password().ok_or_else(|| {
                         Error::invalid(
@@ -231,46 +245,26 @@ fn destination(library: &mut Library, command: DestinationCommand, out: &Output)
                              WordPress user (Users → Profile → Application Passwords)",
                         )
                     })?),
-                    publish: if publish {
-                        PostStatus::Publish
-                    } else {
-                        PostStatus::Draft
-                    },
-                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
+                    publish,
+                    ca_file,
                     connect_timeout_secs: connect_timeout,
                     read_timeout_secs: read_timeout,
                 }),
-                (None, None, None) if ghost.is_some() => Target::Ghost(Ghost {
-                    site_url: ghost.unwrap_or_default(),
-                    admin_key: std::env::var("NEWSDESK_GHOST_ADMIN_KEY")
-                        .ok()
-                        .filter(|k| !k.is_empty())
-                        .map(Secret::new),
-                    publish: if publish {
-                        PostStatus::Publish
-                    } else {
-                        PostStatus::Draft
-                    },
-                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
-                    connect_timeout_secs: connect_timeout,
-                    read_timeout_secs: read_timeout,
-                }),
-                (Some(path), None, None) => Target::Folder {
-                    path: std::path::absolute(&path).unwrap_or(path),
-                },
-                (None, Some(resource_url), Some(assets_url)) => Target::HttpPush(HttpPush {
-                    resource_url,
-                    assets_url,
-                    secret: push_secret(),
-                    ca_file: ca_file.map(|path| std::path::absolute(&path).unwrap_or(path)),
-                    connect_timeout_secs: connect_timeout,
-                    read_timeout_secs: read_timeout,
-                    profile: profile.unwrap_or_default(),
-                }),
+                (None, Some(resource_url), Some(assets_url), None, None) => {
+                    Target::HttpPush(HttpPush {
+                        resource_url,
+                        assets_url,
+                        secret: push_secret(),
+                        ca_file,
+                        connect_timeout_secs: connect_timeout,
+                        read_timeout_secs: read_timeout,
+                        profile: profile.unwrap_or_default(),
+                    })
+                }
                 _ => {
                     return Err(Error::invalid(
-                        "give --folder DIR, both --resource-url and --assets-url, --ghost URL, or \
-                         --wordpress SITE_URL with --user",
+                        "give --folder DIR, both --resource-url and --assets-url, --wordpress \
+                         SITE_URL with --user, or --ghost URL",
                     ));
                 }
             };
@@ -398,13 +392,13 @@ fn destination_line(d: &Destination) -> String {
             }
         ),
         Target::WordPress(site) => format!(
-            "{}  wordpress  {} as {} ({})",
+            "{}  wordpress  {} as {}{}",
             d.name,
             site.site_url,
             site.user,
             match site.publish {
-                PostStatus::Draft => "drafts",
-                PostStatus::Publish => "publishes",
+                PostStatus::Publish => ", publishes",
+                PostStatus::Draft => ", drafts",
             }
         ),
     }

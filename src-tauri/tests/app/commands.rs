@@ -2,7 +2,7 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{TestDesk, invoke_from, strip_to_fields, window};
+use crate::common::{TestDesk, all_fields, invoke_from, strip_to_fields, window};
 
 #[test]
 fn create_get_save_and_list_an_article() {
@@ -151,4 +151,40 @@ fn commands_the_capability_does_not_grant_are_refused() {
 
     let unknown = desk.err("drop_library", json!({}));
     assert_ne!(unknown, Value::Null);
+}
+
+/// The window names a delivery, never an address: `open_post` opens only the web address the
+/// receiver answered for that delivery. One without such an answer (here a hot folder's, just
+/// queued) is refused with nothing opened, and an unknown one is not found.
+#[test]
+fn open_post_opens_nothing_but_a_delivered_posts_web_address() {
+    let desk = TestDesk::open();
+    let mut fields = all_fields();
+    fields["headline"] = json!("Harbour fire");
+    fields["authors"] = json!([{ "name": "Ana Lima", "role": "Reporter" }]);
+    fields["body"] = json!("It burned all night.");
+    let created = desk.ok("create_article", json!({ "fields": fields }));
+    let hot = tempfile::tempdir().unwrap();
+    desk.ok(
+        "add_destination",
+        json!({ "destination": { "name": "wire", "kind": "folder", "path": hot.path() } }),
+    );
+    // Queued through the core: the mock app runs no outbox sender for `deliver` to wake.
+    let root = desk.ok("library_info", json!({}))["root"].clone();
+    let mut library = newsdesk_core::Library::open(root.as_str().unwrap()).unwrap();
+    let queued =
+        newsdesk_core::delivery::deliver(&mut library, created["id"].as_str().unwrap(), "wire")
+            .unwrap();
+
+    let err = desk.err("open_post", json!({ "id": queued.id }));
+    assert_eq!(err["kind"], "invalid", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap()
+            .contains("no web address to open"),
+        "{err}"
+    );
+    let err = desk.err("open_post", json!({ "id": 4242 }));
+    assert_eq!(err["kind"], "not_found", "{err}");
 }

@@ -580,6 +580,7 @@ export const COMMANDS = [
   "deliver",
   "retry_delivery",
   "cancel_delivery",
+  "open_post",
   "keep_unsaved",
   "unsaved_texts",
   "discard_unsaved",

@@ -76,11 +76,11 @@ pub enum Target {
     Folder { path: PathBuf },
     /// Superdesk's HTTP push protocol.
     HttpPush(HttpPush),
+    /// A Ghost site, through its Admin API.
+    Ghost(Ghost),
     /// A WordPress site, through its REST API.
     #[serde(rename = "wordpress")]
     WordPress(WordPress),
-    /// A Ghost site, through its Admin API.
-    Ghost(Ghost),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -282,8 +282,8 @@ impl Target {
         match self {
             Target::Folder { .. } => "folder",
             Target::HttpPush(_) => "http_push",
-            Target::WordPress(_) => "wordpress",
             Target::Ghost(_) => "ghost",
+            Target::WordPress(_) => "wordpress",
         }
     }
 
@@ -293,10 +293,10 @@ impl Target {
     pub fn schedules_embargoes(&self) -> bool {
         match self {
             Target::Folder { .. } | Target::HttpPush(_) => false,
-            // `status: future` with the embargo as `date_gmt`.
-            Target::WordPress(_) => true,
             // `status: scheduled` with `published_at`: Ghost publishes it then.
             Target::Ghost(_) => true,
+            // `status: future` with the embargo as `date_gmt`.
+            Target::WordPress(_) => true,
         }
     }
 }
@@ -324,8 +324,8 @@ pub fn check(destination: &Destination) -> Result<String> {
     let checked = match &destination.target {
         Target::Folder { path } => folder_check(path),
         Target::HttpPush(push) => http_push::check(push),
-        Target::WordPress(site) => wordpress::check(site),
         Target::Ghost(ghost) => ghost::check(ghost),
+        Target::WordPress(site) => wordpress::check(site),
     };
     checked.map_err(|e| Error::Delivery {
         destination: destination.name.clone(),
@@ -363,10 +363,10 @@ impl Destination {
                 self.name,
                 path.display()
             ))),
-            Target::HttpPush(push) => self.validate_connection(
+            Target::HttpPush(push) => self.validate_http(
                 &[
-                    ("resource URL", push.resource_url.as_str()),
-                    ("assets URL", push.assets_url.as_str()),
+                    ("resource URL", &push.resource_url),
+                    ("assets URL", &push.assets_url),
                 ],
                 push.connect_timeout_secs,
                 push.read_timeout_secs,
@@ -386,15 +386,15 @@ impl Destination {
                         self.name, site.user
                     )));
                 }
-                self.validate_connection(
-                    &[("site URL", site.site_url.as_str())],
+                self.validate_http(
+                    &[("site URL", &site.site_url)],
                     site.connect_timeout_secs,
                     site.read_timeout_secs,
                     site.ca_file.as_deref(),
                 )
             }
             Target::Ghost(ghost) => {
-                self.validate_connection(
+                self.validate_http(
                     &[("site URL", &ghost.site_url)],
                     ghost.connect_timeout_secs,
                     ghost.read_timeout_secs,
@@ -415,7 +415,7 @@ impl Destination {
 
     /// What every HTTP destination must have right: http(s) URLs, timeouts of a second or
     /// more, a CA file that is an absolute path to PEM certificates.
-    fn validate_connection(
+    fn validate_http(
         &self,
         urls: &[(&str, &str)],
         connect_timeout_secs: u64,

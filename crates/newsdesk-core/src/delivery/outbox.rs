@@ -176,7 +176,7 @@ fn send(
             .map(|_| None)
             .map_err(|e| DeliveryError::Unavailable(e.to_string())),
         Target::HttpPush(settings) => http_push::push(settings, package).map(|()| None),
-        Target::WordPress(site) => wordpress::send(site, outgoing),
         Target::Ghost(settings) => ghost::deliver(settings, outgoing),
+        Target::WordPress(site) => wordpress::send(site, outgoing),
     }
 }
