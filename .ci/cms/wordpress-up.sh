@@ -192,6 +192,9 @@ if (!is_blog_installed()) {
         wp_generate_password(24));
 }
 update_option('permalink_structure', '/%year%/%monthnum%/%postname%/');
+// The rules install wrote are for plain links; dropped, WordPress writes them anew at the next
+// request (without it every pretty permalink is a 404).
+delete_option('rewrite_rules');
 update_option('timezone_string', 'Europe/Berlin');
 $user = get_user_by('login', getenv('WP_ADMIN'));
 foreach (WP_Application_Passwords::get_user_application_passwords($user->ID) as $item) {

@@ -226,6 +226,9 @@ fn outbox_run_killed_between_wordpress_creating_the_post_and_the_outbox_recordin
         "{}",
         String::from_utf8_lossy(&add.stderr)
     );
+    let (_, listed, _) = newsdesk(&lib, &["--json", "destination", "list"]);
+    assert!(!listed.contains(&site.password), "never shown: {listed}");
+    assert_eq!(json(&listed)[0]["application_password_set"], true);
     let (code, _, stderr) = newsdesk(&lib, &["deliver", &id, "--to", "site"]);
     assert_eq!(code, 0, "{stderr}");
 

@@ -74,11 +74,11 @@ pub(super) fn send(
 
     let mut categories = Vec::new();
     if !story.section.trim().is_empty() {
-        categories.push(site.term("categories", &story.section)?);
+        categories.push(site.term("categories", "category", &story.section)?);
     }
     let mut tags = Vec::new();
     for keyword in story.keywords.iter().filter(|k| !k.trim().is_empty()) {
-        tags.push(site.term("tags", keyword)?);
+        tags.push(site.term("tags", "tag", keyword)?);
     }
 
     let mut post = json!({
@@ -383,8 +383,8 @@ impl<'a> Site<'a> {
     }
 
     /// The id of the category or tag called `name`, made when the site has none yet.
-    fn term(&self, taxonomy: &str, name: &str) -> Result<i64, DeliveryError> {
-        let what = format!("the {} {name:?}", &taxonomy[..taxonomy.len() - 1]);
+    fn term(&self, taxonomy: &str, one: &str, name: &str) -> Result<i64, DeliveryError> {
+        let what = format!("the {one} {name:?}");
         let name = name.trim();
         let path = format!(
             "/{taxonomy}?search={}&per_page=100&_fields=id,name",

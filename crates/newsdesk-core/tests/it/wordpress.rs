@@ -509,3 +509,94 @@ fn wordpress_stopped_during_delivery_gets_the_story_once_when_it_is_back() {
     assert_eq!(posts.len(), 1, "delivered once");
     assert_eq!(posts[0]["id"].to_string(), delivered.remote.unwrap().id);
 }
+
+/// The published page of a delivered story, as a reader's browser shows it: real Chromium,
+/// headless, reads the page WordPress serves (its DOM must hold the headline, the photos from
+/// the site's uploads and the credit under the body's photo) and leaves a screenshot at
+/// `<target>/screenshots/wordpress-published-post.png` to look at.
+#[test]
+fn the_published_page_shows_headline_photos_and_credit_in_a_real_browser() {
+    let Some(site) = wordpress_site() else { return };
+    let chromium = std::env::var("NEWSDESK_CHROMIUM").unwrap_or_else(|_| "chromium".into());
+    if std::process::Command::new(&chromium)
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        assert_ne!(
+            std::env::var("NEWSDESK_REQUIRE_CMS").as_deref(),
+            Ok("1"),
+            "{chromium} is not installed (./dev.sh installs it)"
+        );
+        eprintln!("skipped: no {chromium} to look at the page with");
+        return;
+    }
+    let _site_up = SERVER.read().unwrap();
+    let (_dir, mut library) = library();
+    library
+        .store_mut()
+        .add_destination(&site.destination("site", PostStatus::Publish))
+        .unwrap();
+    let article = story(&mut library);
+    let delivered = deliver_now(&mut library, &article.id, "site");
+    let link = delivered.remote.unwrap().url.unwrap();
+    assert!(
+        link.contains(&article.fields.slugline),
+        "a pretty link: {link}"
+    );
+
+    // Root in CI containers: Chromium's sandbox needs user namespaces it does not get there.
+    let browse = |extra: &[&str]| {
+        let out = std::process::Command::new(&chromium)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+            ])
+            .args(extra)
+            .arg(&link)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dom = browse(&["--dump-dom"]);
+    assert!(
+        dom.contains("Fire at the harbour &lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the headline, as text"
+    );
+    let uploads = format!("{}/wp-content/uploads/", site.url);
+    assert!(
+        dom.matches(&format!("src=\"{uploads}")).count() >= 2,
+        "the featured image and the body's photo"
+    );
+    assert!(
+        dom.contains("<span class=\"credit\">Agency/Photographer</span></figcaption>"),
+        "the credit under the body's photo"
+    );
+
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
+        std::path::PathBuf::from,
+    );
+    let shots = target.join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let shot = shots.join("wordpress-published-post.png");
+    let _ = std::fs::remove_file(&shot);
+    browse(&[
+        "--window-size=1280,2600",
+        &format!("--screenshot={}", shot.display()),
+    ]);
+    let png = std::fs::read(&shot).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 50_000,
+        "{}",
+        shot.display()
+    );
+    eprintln!("the published page: {}", shot.display());
+}
