@@ -211,12 +211,8 @@ test("the sample story reaches WordPress from the window: delivered, the post li
   assert.match(media.caption.raw, new RegExp(CREDIT));
 });
 
-test("the published page shows the lead photo's credit", {
-  todo: "the WordPress destination sends the lead photo as featured_media only; the default theme "
-    + "(Twenty Twenty-Three) draws the featured image without its caption, so the credit WordPress "
-    + "keeps is not on the page",
-}, () => {
-  assert.ok(published, "the page was published by the test before");
+test("the published page shows the lead photo's credit", () => {
+  if (!published) return; // skipped with the test before (no WordPress), or failed there
   assert.ok(published.html.includes(escapeHtml(CREDIT)), `the page ${published.link} carries the credit ${CREDIT}`);
 });
 

@@ -155,8 +155,14 @@ fn excerpt(story: &Story) -> String {
     lines.join("\n\n")
 }
 
-/// The post's HTML: the byline, the body (its figures already on WordPress), the corrections,
-/// and the marker that finds the post again (see the module comment).
+/// The post's HTML: the byline, the lead photo's caption and credit, the body (its figures
+/// already on WordPress), the corrections, and the marker that finds the post again (see the
+/// module comment).
+///
+/// The lead photo goes out as the featured image, and themes draw that without its caption
+/// (Twenty Twenty-Three does: seen on the test site's page), so the credit the agency is owed
+/// would reach no reader. A "Top photo" line, as newspapers print one, carries it on every
+/// theme without showing the photo twice.
 fn post_content(story: &Story, body: &str, marker: &str) -> String {
     let mut html = String::with_capacity(body.len() + 256);
     if !story.byline.trim().is_empty() {
@@ -164,6 +170,19 @@ fn post_content(story: &Story, body: &str, marker: &str) -> String {
             "<p class=\"byline\">By {}</p>\n",
             escape(story.byline.trim())
         ));
+    }
+    if let Some(lead) = story.photos.iter().find(|p| p.lead) {
+        let said: Vec<String> = [lead.caption.trim().to_owned(), lead.credit_line()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| escape(&s))
+            .collect();
+        if !said.is_empty() {
+            html.push_str(&format!(
+                "<p class=\"lead-photo-credit\"><small>Top photo: {}</small></p>\n",
+                said.join(" Photo: ")
+            ));
+        }
     }
     html.push_str(body.trim_end());
     html.push('\n');

@@ -236,6 +236,14 @@ fn a_story_becomes_a_post_with_its_photos_credited_and_its_terms() {
         "{content}"
     );
     assert!(content.contains("shortly after midnight"), "{content}");
+    // Themes draw the featured image without its caption: the credit is in the text too.
+    assert!(
+        content.contains(
+            "<p class=\"lead-photo-credit\"><small>Top photo: Caption of rubbish.jpg with \
+             &lt;b&gt;markup&lt;/b&gt; &amp; an ampersand Photo: "
+        ) && content.contains("Agency/Photographer</small></p>"),
+        "{content}"
+    );
     assert!(
         content.ends_with(&format!("<!-- newsdesk:{} -->", article.id)),
         "{content}"

@@ -1,23 +1,26 @@
-//! Delivering a 12-photo story to a real WordPress (issue 12): the time from the outbox
-//! taking the delivery to the post standing on the site, 12 photos uploaded as media.
+//! Delivering a 12-photo story to each real CMS the environment names (issue 12): the time
+//! from the outbox taking the delivery to the post standing on the site, 12 photos uploaded.
 //!
-//!     .ci/cms/wordpress-up.sh   # prints the three variables below
+//!     .ci/cms/wordpress-up.sh; .ci/cms/ghost-up.sh   # print the variables below
 //!     NEWSDESK_TEST_WORDPRESS_URL=... NEWSDESK_TEST_WORDPRESS_USER=... \
-//!     NEWSDESK_TEST_WORDPRESS_PASSWORD=... cargo bench -p newsdesk-core --bench wordpress
+//!     NEWSDESK_TEST_WORDPRESS_PASSWORD=... NEWSDESK_TEST_GHOST_URL=... \
+//!     NEWSDESK_TEST_GHOST_ADMIN_KEY=... cargo bench -p newsdesk-core --bench cms
 //!
-//! Without them it says so and measures nothing. Prints three figures: queueing (the package
-//! and its renditions made, nothing sent), the first delivery (12 uploads, the credit of each
-//! checked, category and tags, the post), and a correction (every photo found on the site by
-//! its hash, the post updated). The photos are the export bench's (3000x2000 JPEGs under
-//! `target/bench-photos/`); each run gives them a new token in the embedded special
-//! instructions, so the site has never seen their renditions and really uploads them.
+//! Three figures per CMS: queueing (the package built and its renditions made, nothing sent),
+//! the first delivery (12 uploads, each credit checked where the CMS reads it, terms, the
+//! post), and a correction (every photo found on the site by its hash, the post updated). The
+//! photos are the export bench's (3000x2000 JPEGs under target/bench-photos) with a fresh token
+//! in their special instructions, so the site has never seen their renditions and really
+//! uploads them. A CMS whose variables are unset is skipped with a line saying so.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use image::{Rgb, RgbImage};
 use newsdesk_core::article::PhotoPlacement;
-use newsdesk_core::delivery::{self, DeliveryState, Destination, OutboxRun, Secret, Target};
+use newsdesk_core::delivery::{
+    self, DeliveryState, Destination, Ghost, OutboxRun, Secret, Target, WordPress,
+};
 use newsdesk_core::photo::{self, DeskEdit};
 use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{ArticleFields, Author, Library, Status};
@@ -30,35 +33,53 @@ const GENERATOR_VERSION: u32 = 1;
 
 fn main() {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let (Some(url), Some(user), Some(password)) = (
+    let wordpress = match (
         var("NEWSDESK_TEST_WORDPRESS_URL"),
         var("NEWSDESK_TEST_WORDPRESS_USER"),
         var("NEWSDESK_TEST_WORDPRESS_PASSWORD"),
-    ) else {
-        println!(
-            "wordpress bench skipped: set NEWSDESK_TEST_WORDPRESS_URL, _USER and _PASSWORD (see \
-             .ci/cms/wordpress-up.sh)"
-        );
-        return;
+    ) {
+        (Some(url), Some(user), Some(password)) => Some(Target::WordPress(WordPress::new(
+            &url,
+            &user,
+            Secret::new(password),
+        ))),
+        _ => None,
+    };
+    let ghost = match (
+        var("NEWSDESK_TEST_GHOST_URL"),
+        var("NEWSDESK_TEST_GHOST_ADMIN_KEY"),
+    ) {
+        (Some(url), Some(key)) => Some(Target::Ghost(Ghost::new(&url, Secret::new(key)))),
+        _ => None,
     };
     let photos = bench_photos();
+    for (cms, target, unset) in [
+        ("WordPress", wordpress, "NEWSDESK_TEST_WORDPRESS_URL, _USER and _PASSWORD"),
+        ("Ghost", ghost, "NEWSDESK_TEST_GHOST_URL and _ADMIN_KEY"),
+    ] {
+        match target {
+            Some(target) => deliver_twelve_photos(cms, target, &photos),
+            None => println!("{cms} skipped: set {unset} (see .ci/cms/)"),
+        }
+    }
+}
+
+fn deliver_twelve_photos(cms: &str, target: Target, photos: &[PathBuf]) {
     let dir = tempfile::tempdir().unwrap();
     let mut library = Library::open(dir.path().join("library")).unwrap();
     library
         .store_mut()
         .add_destination(&Destination {
             name: "site".into(),
-            target: Target::WordPress(delivery::WordPress::new(&url, &user, Secret::new(password))),
+            target,
         })
         .unwrap();
-    let article = article_with_photos(&mut library, &photos);
+    let article = article_with_photos(&mut library, photos);
     let run = OutboxRun {
         base_delay: Duration::ZERO,
         lease: Duration::from_secs(60),
     };
-    println!(
-        "delivery of 1 story with {PHOTOS} photos ({WIDTH}x{HEIGHT} originals) to WordPress at {url}"
-    );
+    println!("delivery of 1 story with {PHOTOS} photos ({WIDTH}x{HEIGHT} originals) to {cms}");
 
     let started = Instant::now();
     delivery::deliver(&mut library, &article, "site").unwrap();
@@ -177,7 +198,11 @@ fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
     let body: String = ids[1..]
         .iter()
         .enumerate()
-        .map(|(i, id)| format!("Paragraph {i} of the story, with enough words to read like one.\n\n![](photo:{id})\n\n"))
+        .map(|(i, id)| {
+            format!(
+                "Paragraph {i} of the story, with enough words to read like one.\n\n![](photo:{id})\n\n"
+            )
+        })
         .collect();
     let fields = ArticleFields {
         slugline: format!("twelve-photos-{token}"),
