@@ -54,7 +54,11 @@ fn main() {
     };
     let photos = bench_photos();
     for (cms, target, unset) in [
-        ("WordPress", wordpress, "NEWSDESK_TEST_WORDPRESS_URL, _USER and _PASSWORD"),
+        (
+            "WordPress",
+            wordpress,
+            "NEWSDESK_TEST_WORDPRESS_URL, _USER and _PASSWORD",
+        ),
         ("Ghost", ghost, "NEWSDESK_TEST_GHOST_URL and _ADMIN_KEY"),
     ] {
         match target {
