@@ -84,7 +84,11 @@ pub(super) fn unreachable(what: &str, url: &str, err: ureq::Error) -> DeliveryEr
              destination's URL must start with https://"
         ));
     }
-    DeliveryError::Unavailable(format!("could not send {what}: {err}"))
+    // Said with the address: "connection refused" alone does not tell an editor which of the
+    // desk's receivers is down, or that the address may be what is wrong.
+    DeliveryError::Unavailable(format!(
+        "could not send {what} to {host} ({err}): is the receiver running, and is its address right?"
+    ))
 }
 
 /// The rustls error behind a failed request, however ureq wrapped it.
