@@ -13,10 +13,13 @@
 //! in their special instructions, so the site has never seen their renditions and really
 //! uploads them. A CMS whose variables are unset is skipped with a line saying so.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use image::{Rgb, RgbImage};
+#[path = "shared/photos.rs"]
+mod bench_photos;
+
+use bench_photos::{HEIGHT, PHOTOS, WIDTH, bench_photos};
 use newsdesk_core::article::PhotoPlacement;
 use newsdesk_core::delivery::{
     self, DeliveryState, Destination, Ghost, OutboxRun, Secret, Target, WordPress,
@@ -24,12 +27,6 @@ use newsdesk_core::delivery::{
 use newsdesk_core::photo::{self, DeskEdit};
 use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{ArticleFields, Author, Library, Status};
-
-const PHOTOS: usize = 12;
-const WIDTH: u32 = 3000;
-const HEIGHT: u32 = 2000;
-/// The export bench's generator version: the same files, made once for both.
-const GENERATOR_VERSION: u32 = 1;
 
 fn main() {
     let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
@@ -130,45 +127,6 @@ fn deliver_twelve_photos(cms: &str, target: Target, photos: &[PathBuf]) {
         "  correction (photos found on the site, post updated): {:.2} s",
         started.elapsed().as_secs_f64()
     );
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"),
-        PathBuf::from,
-    )
-}
-
-/// The export bench's 12 photos, made when missing (the same generator and folder).
-fn bench_photos() -> Vec<PathBuf> {
-    let dir = target_dir().join(format!("bench-photos/v{GENERATOR_VERSION}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    (0..PHOTOS)
-        .map(|i| {
-            let path = dir.join(format!("photo-{i:02}.jpg"));
-            if !path.exists() {
-                let mut seed = 0x9e37_79b9_u32.wrapping_mul(i as u32 + 1);
-                let img = RgbImage::from_fn(WIDTH, HEIGHT, |x, y| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 17;
-                    seed ^= seed << 5;
-                    let noise = seed % 24;
-                    let r = (x * 255 / WIDTH + i as u32 * 20 + noise) % 256;
-                    let g = (y * 255 / HEIGHT + noise) % 256;
-                    let b = ((x + y) / 16 + i as u32 * 7) % 256;
-                    Rgb([r as u8, g as u8, b as u8])
-                });
-                let mut bytes = Vec::new();
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 88)
-                    .encode_image(&img)
-                    .unwrap();
-                let partial = path.with_extension("partial");
-                std::fs::write(&partial, bytes).unwrap();
-                std::fs::rename(partial, &path).unwrap();
-            }
-            path
-        })
-        .collect()
 }
 
 fn article_with_photos(library: &mut Library, photos: &[PathBuf]) -> String {
