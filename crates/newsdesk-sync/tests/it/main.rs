@@ -3,3 +3,5 @@
 
 mod common;
 mod desk;
+mod ledger;
+mod resilience;
