@@ -444,40 +444,23 @@ fn spike_over_unseen_edits(
     else {
         return Ok(None);
     };
-    // What the spike had seen, and what was made after seeing it.
+    // What the spike had seen. Changes made after seeing it need no test here: they saw the
+    // story spiked, and are passed over below like changes made on an earlier spike.
     let deps: HashMap<ChangeHash, &[ChangeHash]> = changes
         .iter()
         .map(|c| (c.hash, c.deps.as_slice()))
         .collect();
-    let mut children: HashMap<ChangeHash, Vec<ChangeHash>> = HashMap::new();
-    for change in &changes {
-        for dep in &change.deps {
-            children.entry(*dep).or_default().push(change.hash);
-        }
-    }
-    let reach = |from: ChangeHash, next: &dyn Fn(&ChangeHash) -> Vec<ChangeHash>| {
-        let mut seen = HashSet::from([from]);
-        let mut stack = vec![from];
-        while let Some(hash) = stack.pop() {
-            for n in next(&hash) {
-                if seen.insert(n) {
-                    stack.push(n);
-                }
+    let mut seen_by_spike = HashSet::from([spike.hash]);
+    let mut stack = vec![spike.hash];
+    while let Some(hash) = stack.pop() {
+        for dep in deps.get(&hash).copied().unwrap_or_default() {
+            if seen_by_spike.insert(*dep) {
+                stack.push(*dep);
             }
         }
-        seen
-    };
-    let before = reach(spike.hash, &|h| {
-        deps.get(h).map(|d| d.to_vec()).unwrap_or_default()
-    });
-    let after = reach(spike.hash, &|h| {
-        children.get(h).cloned().unwrap_or_default()
-    });
+    }
     let mut unseen: Vec<ConflictCandidate> = Vec::new();
-    for change in changes
-        .iter()
-        .filter(|c| !before.contains(&c.hash) && !after.contains(&c.hash))
-    {
+    for change in changes.iter().filter(|c| !seen_by_spike.contains(&c.hash)) {
         let status_there = doc
             .get_all_at(automerge::ROOT, STATUS, &[change.hash])
             .map_err(|e| Error::document("reading the status", e))?;
@@ -485,7 +468,7 @@ fn spike_over_unseen_edits(
             .iter()
             .filter_map(|(v, _)| json_of(v))
             .collect();
-        // Made on a story already spiked (an earlier spike it had seen): not this conflict.
+        // Made on a story already spiked (this spike, or an earlier one): not this conflict.
         if seen_as.is_empty() || seen_as.contains(&spiked) {
             continue;
         }
