@@ -2,6 +2,7 @@
 //! laptop killed during a sync is in the CLI's tests: it kills the real `newsdesk desk sync`.)
 
 use newsdesk_core::Status;
+use newsdesk_core::store::SaveKind;
 
 use crate::common::{Laptop, Relay, settle};
 
@@ -182,4 +183,56 @@ fn a_laptop_offline_for_500_saves_reconnects_and_loses_nothing() {
     );
     assert_eq!((report.sent, report.merged), (4, 4));
     settle(&mut [&mut bea, &mut ana, &mut cal], &[]);
+}
+
+#[test]
+fn saves_made_while_a_sync_runs_go_out_once() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    let id = ana
+        .write("Storm closes the port", "Ferries are cancelled.")
+        .id;
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    ana.edit(&id, |f| f.body.push_str(" typed0"));
+
+    // Ana keeps typing, autosave saving every few milliseconds, while her laptop syncs: the
+    // sync applies one version and finds a newer one when it comes to merge.
+    let typing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let typist = {
+        let (root, id, typing) = (ana.root.clone(), id.clone(), typing.clone());
+        std::thread::spawn(move || {
+            let mut library = newsdesk_core::Library::open(&root).unwrap();
+            let mut saves = Vec::new();
+            let mut n = 1;
+            while typing.load(std::sync::atomic::Ordering::SeqCst) {
+                let before = library.store().article(&id).unwrap();
+                let mut fields = before.fields.clone();
+                fields.body.push_str(&format!(" typed{n}"));
+                let after = library
+                    .store_mut()
+                    .save_article(&id, before.version, &fields, SaveKind::Save)
+                    .unwrap();
+                saves.push((before, after));
+                n += 1;
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            saves
+        })
+    };
+    let report = ana.sync();
+    typing.store(false, std::sync::atomic::Ordering::SeqCst);
+    for (before, after) in typist.join().unwrap() {
+        ana.ledger.saved(Some(&before), &after);
+    }
+    assert_eq!(
+        report.waiting, 1,
+        "no save landed during the sync: {report:?}"
+    );
+
+    let last = ana.article(&id).fields.body;
+    settle(&mut [&mut ana, &mut bea], &[]);
+    // Every word once: the version the first sync applied is not applied again.
+    assert_eq!(bea.article(&id).fields.body, last);
 }
