@@ -295,7 +295,13 @@ fn a_laptop_killed_during_a_sync_reopens_and_converges_losing_nothing() {
     assert_eq!(kills, moments.len(), "a sync ended before it was killed");
 
     // Then a normal sync, and the others.
+    let started = Instant::now();
     ana.sync();
+    eprintln!(
+        "the sync after {} kills: {:.2} s",
+        moments.len(),
+        started.elapsed().as_secs_f64()
+    );
     let mut cal = Laptop::new("Cal Weir");
     cal.join(&relay);
     for _ in 0..2 {
