@@ -45,6 +45,9 @@ use crate::{Error, Result};
 
 /// The key of the index document's map of photos: SHA-256 -> document id.
 pub(crate) const PHOTOS: &str = "photos";
+/// And of its map of where each photo's document stands: SHA-256 -> heads (comma-joined), so
+/// a laptop opens only the photos that moved (as for stories, `desk`).
+const PHOTO_HEADS: &str = "photo_heads";
 /// How long the photo documents may take to agree with the relay, plus a little per photo.
 const PATIENCE: Duration = Duration::from_secs(120);
 const PATIENCE_PER_PHOTO: Duration = Duration::from_millis(100);
@@ -54,6 +57,8 @@ const PATIENCE_PER_PHOTO: Duration = Duration::from_millis(100);
 pub struct PhotoReport {
     /// Photos on the desk, as this laptop knows them now.
     pub photos: usize,
+    /// Photo documents this sync opened: the ones that moved, here or on the desk.
+    pub opened: usize,
     /// Photos this laptop put on the desk for the first time.
     pub added: usize,
     /// Originals sent to the relay (a file the relay already held is not sent).
@@ -97,11 +102,19 @@ pub(crate) async fn sync_photos(
     let blobs = Blobs::new(&sync.url, token);
     let mut report = PhotoReport::default();
     let mut open: BTreeMap<String, Open> = BTreeMap::new();
-    let rows = sync.store.desk_photos()?;
+    let listed = list_photos(index).await?;
+    // Only the photos that moved are opened, here (a change on the photo desk) or on the desk
+    // (the index lists other heads than those this library last agreed at).
+    let moved: Vec<DeskPhoto> = sync
+        .store
+        .desk_photos()?
+        .into_iter()
+        .filter(|row| row.changed_since_sync() || !agrees(row, listed.get(&row.photo_id)))
+        .collect();
     let found = sync
-        .find_all(rows.iter().map(|row| row.doc_id.as_str()))
+        .find_all(moved.iter().map(|row| row.doc_id.as_str()))
         .await?;
-    for (row, handle) in rows.into_iter().zip(found) {
+    for (row, handle) in moved.into_iter().zip(found) {
         let handle = handle.ok_or_else(|| {
             Error::Malformed(format!(
                 "photo {}: its document {} is neither here nor on the relay",
@@ -119,13 +132,12 @@ pub(crate) async fn sync_photos(
     }
 
     // 1. Photos not on the desk yet: the original, then the document, then the index.
-    let listed = list_photos(index).await?;
     for photo in sync.store.photos_off_desk()? {
         let original = sync.root.join(&photo.original);
         if tokio::task::block_in_place(|| blobs.put_if_missing(&photo.id, &original))? {
             report.uploaded += 1;
         }
-        let (handle, heads, version) = match listed.get(&photo.id) {
+        let (handle, heads, version) = match listed.get(&photo.id).map(|l| &l.doc_id) {
             Some(doc_id) => {
                 // On the desk already from another laptop: its document, with this record
                 // applied on top at the next step.
@@ -162,6 +174,7 @@ pub(crate) async fn sync_photos(
             doc_id: handle.document_id().to_string(),
             synced_heads: document::heads_to_strings(&heads),
             synced_version: version,
+            version: photo.version,
         };
         sync.store
             .mark_desk_photo(&row.photo_id, &row.doc_id, &row.synced_heads, version)?;
@@ -174,23 +187,12 @@ pub(crate) async fn sync_photos(
             },
         );
     }
-    // Every photo of this library is in the index (a sync killed between making a document
-    // and listing it lists it now).
-    let unlisted: Vec<(String, String)> = open
-        .iter()
-        .filter(|(id, o)| listed.get(*id) != Some(&o.row.doc_id))
-        .map(|(id, o)| (id.clone(), o.row.doc_id.clone()))
-        .collect();
-    if !unlisted.is_empty() {
-        list_in_index(sync, index, unlisted).await?;
-    }
-
     // 2. Changes made on the photo desk here since the last sync.
     for (photo_id, entry) in open.iter_mut() {
-        let photo = sync.store.photo(photo_id)?;
-        if photo.version == entry.row.synced_version {
+        if !entry.row.changed_since_sync() {
             continue;
         }
+        let photo = sync.store.photo(photo_id)?;
         let conflicts: Vec<String> = sync
             .store
             .open_photo_conflicts(photo_id)?
@@ -218,7 +220,7 @@ pub(crate) async fn sync_photos(
     let mut wanted: Vec<(String, String)> = Vec::new();
     for photo_id in sync.store.photos_wanted()? {
         match listed.get(&photo_id) {
-            Some(doc_id) => wanted.push((photo_id, doc_id.clone())),
+            Some(listing) => wanted.push((photo_id, listing.doc_id.clone())),
             None => report.missing += 1,
         }
     }
@@ -237,6 +239,21 @@ pub(crate) async fn sync_photos(
     handles.extend(arrived.iter().map(|(_, h)| h.clone()));
     let patience = PATIENCE + PATIENCE_PER_PHOTO * handles.len() as u32;
     sync.converge(dialer, &handles, patience).await?;
+    report.opened = open.len() + arrived.len();
+
+    // Every photo opened here is listed in the index where its document now stands (and a
+    // photo whose document was made here is listed at all). Written once the relay has the
+    // documents' changes: a sync killed in between leaves a listing behind, and a photo
+    // listed behind is only opened once more.
+    let photos: Vec<(String, DocHandle)> = open
+        .iter()
+        .map(|(id, o)| (id.clone(), o.handle.clone()))
+        .chain(arrived.iter().cloned())
+        .collect();
+    if list_on_index(sync, index, &photos).await? {
+        sync.converge(dialer, std::slice::from_ref(index), patience)
+            .await?;
+    }
 
     // 5. Wanted photos into the library, each with its original. A photo whose original
     // cannot be had is passed over so the others still come; the first such failure is the
@@ -364,18 +381,49 @@ async fn read_record(
         .map_err(|_| Error::Invalid("the sync engine stopped".into()))?
 }
 
-/// The index's photos: SHA-256 -> document id.
-async fn list_photos(index: &DocHandle) -> Result<HashMap<String, String>> {
+/// What the desk's index says of one photo.
+struct Listing {
+    doc_id: String,
+    /// Every value of the photo's heads: two laptops that synced it at once each wrote theirs.
+    heads: Vec<String>,
+}
+
+/// Whether the library agrees with the photo as the index lists it: same document, and the
+/// heads it last synced at are the only heads listed.
+fn agrees(row: &DeskPhoto, listing: Option<&Listing>) -> bool {
+    let synced = row.synced_heads.join(",");
+    listing.is_some_and(|l| {
+        l.doc_id == row.doc_id && !l.heads.is_empty() && l.heads.iter().all(|h| *h == synced)
+    })
+}
+
+/// The index's photos: SHA-256 -> document id and heads.
+async fn list_photos(index: &DocHandle) -> Result<HashMap<String, Listing>> {
     index
         .with_document_async(|doc| {
-            let Ok(Some((Value::Object(ObjType::Map), photos))) = doc.get(automerge::ROOT, PHOTOS)
-            else {
+            let map = |key: &str| match doc.get(automerge::ROOT, key) {
+                Ok(Some((Value::Object(ObjType::Map), id))) => Some(id),
+                _ => None,
+            };
+            let Some(photos) = map(PHOTOS) else {
                 return HashMap::new();
             };
+            let heads = map(PHOTO_HEADS);
             doc.map_range(&photos, ..)
-                .filter_map(|item| match Value::from(item.value) {
-                    Value::Scalar(s) => Some((item.key.to_string(), s.as_str()?.to_owned())),
-                    Value::Object(_) => None,
+                .filter_map(|item| {
+                    let Value::Scalar(s) = Value::from(item.value) else {
+                        return None;
+                    };
+                    let doc_id = s.as_str()?.to_owned();
+                    let photo_id = item.key.to_string();
+                    let heads = heads
+                        .as_ref()
+                        .and_then(|heads| doc.get_all(heads, photo_id.as_str()).ok())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|(value, _)| value.into_string().ok())
+                        .collect();
+                    Some((photo_id, Listing { doc_id, heads }))
                 })
                 .collect()
         })
@@ -383,22 +431,41 @@ async fn list_photos(index: &DocHandle) -> Result<HashMap<String, String>> {
         .map_err(|_| Error::Invalid("the sync engine stopped".into()))
 }
 
-async fn list_in_index(
+/// Lists `photos` on the index at their documents' current heads, where the index says
+/// otherwise. Returns whether it changed the index.
+async fn list_on_index(
     sync: &Sync<'_>,
     index: &DocHandle,
-    unlisted: Vec<(String, String)>,
-) -> Result<()> {
+    photos: &[(String, DocHandle)],
+) -> Result<bool> {
+    let listed = list_photos(index).await?;
+    let mut listings = Vec::new();
+    for (photo_id, handle) in photos {
+        let doc_id = handle.document_id().to_string();
+        let heads = document::heads_to_strings(&heads_of(handle).await?).join(",");
+        let current = listed
+            .get(photo_id)
+            .is_some_and(|l| l.doc_id == doc_id && l.heads.len() == 1 && l.heads[0] == heads);
+        if !current {
+            listings.push((photo_id.clone(), doc_id, heads));
+        }
+    }
+    if listings.is_empty() {
+        return Ok(false);
+    }
     let session = sync.session.clone();
     index
         .with_document_async(move |doc| {
             doc.set_actor(session.actor.clone());
             doc.transact::<_, _, automerge::AutomergeError>(|tx| {
-                let photos = match tx.get(automerge::ROOT, PHOTOS)? {
-                    Some((Value::Object(ObjType::Map), id)) => id,
-                    _ => tx.put_object(automerge::ROOT, PHOTOS, ObjType::Map)?,
+                let mut map = |key: &str| match tx.get(automerge::ROOT, key)? {
+                    Some((Value::Object(ObjType::Map), id)) => Ok(id),
+                    _ => tx.put_object(automerge::ROOT, key, ObjType::Map),
                 };
-                for (photo_id, doc_id) in &unlisted {
+                let (photos, heads) = (map(PHOTOS)?, map(PHOTO_HEADS)?);
+                for (photo_id, doc_id, at) in &listings {
                     tx.put(&photos, photo_id.as_str(), doc_id.as_str())?;
+                    tx.put(&heads, photo_id.as_str(), at.as_str())?;
                 }
                 Ok(())
             })
@@ -406,7 +473,8 @@ async fn list_in_index(
             .map_err(|failure| Error::document("listing photos on the desk", failure.error))
         })
         .await
-        .map_err(|_| sync.stopped())?
+        .map_err(|_| sync.stopped())??;
+    Ok(true)
 }
 
 /// The relay's store of originals, `/blobs/<sha256>` behind the desk token. Blocking (ureq),

@@ -29,6 +29,15 @@ pub struct DeskPhoto {
     pub synced_heads: Vec<String>,
     /// The photo version those heads became (or were made from).
     pub synced_version: i64,
+    /// The photo's version now: another than `synced_version` when the photo desk changed it
+    /// here since.
+    pub version: i64,
+}
+
+impl DeskPhoto {
+    pub fn changed_since_sync(&self) -> bool {
+        self.version != self.synced_version
+    }
 }
 
 /// What a sync brings into the library for one photo: the desk's side of it as the document
@@ -66,7 +75,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT photo_id, doc_id, synced_heads, synced_version FROM desk_photos",
+                "SELECT d.photo_id, d.doc_id, d.synced_heads, d.synced_version, p.version
+                 FROM desk_photos d JOIN photos p ON p.id = d.photo_id",
             )
             .context(|| "listing the desk's photos")?;
         let rows = stmt
@@ -81,6 +91,7 @@ impl Store {
                         .map(str::to_owned)
                         .collect(),
                     synced_version: row.get(3)?,
+                    version: row.get(4)?,
                 })
             })
             .context(|| "listing the desk's photos")?;

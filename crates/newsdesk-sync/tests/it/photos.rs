@@ -230,6 +230,38 @@ fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_or
         assert_eq!(desk_view(laptop, &lead.id), seen);
     }
     assert_eq!(seen.0.credit, "Photo Desk/Getty");
+
+    // A sync with nothing new opens no photo; a change opens that one photo, here and there.
+    for laptop in [&mut ana, &mut bea, &mut cal, &mut dan] {
+        assert_eq!(laptop.sync().photos.opened, 0);
+    }
+    let photo = cal.store().photo(&figure.id).unwrap();
+    cal.store()
+        .edit_photo_desk(
+            &figure.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Cal's caption".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let report = cal.sync();
+    assert_eq!(
+        (report.photos.opened, report.photos.sent),
+        (1, 1),
+        "{report:?}"
+    );
+    let report = ana.sync();
+    assert_eq!(
+        (report.photos.opened, report.photos.merged),
+        (1, 1),
+        "{report:?}"
+    );
+    assert_eq!(
+        ana.store().photo(&figure.id).unwrap().desk.caption,
+        "Cal's caption"
+    );
 }
 
 #[test]
