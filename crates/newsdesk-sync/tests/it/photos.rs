@@ -410,6 +410,18 @@ fn two_crops_of_one_photo_at_once_are_a_conflict_until_the_photo_desk_picks() {
         assert_eq!(photo.desk.credit, "Getty Images/Bea Osei");
     }
 
+    // The story cannot go out meanwhile, and says why.
+    let article = ana.article(&story);
+    let problems = newsdesk_core::package::preflight(&ana.library, &article)
+        .unwrap()
+        .problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == "lead_photo" && p.message.contains("crop:lead was changed at once")),
+        "{problems:?}"
+    );
+
     // The photo desk picks Ana's crop on Bea's laptop; every laptop follows.
     let photo = bea.store().photo(&lead.id).unwrap();
     bea.store()
@@ -432,6 +444,11 @@ fn two_crops_of_one_photo_at_once_are_a_conflict_until_the_photo_desk_picks() {
         );
     }
     assert_eq!(desk_view(&mut ana, &lead.id), desk_view(&mut bea, &lead.id));
+    let article = ana.article(&story);
+    let problems = newsdesk_core::package::preflight(&ana.library, &article)
+        .unwrap()
+        .problems;
+    assert_eq!(problems, vec![], "the story can go out again");
 }
 
 #[test]
