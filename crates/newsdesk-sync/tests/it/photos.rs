@@ -83,16 +83,16 @@ fn sha256_of(path: &Path) -> String {
     hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
 }
 
-/// What a laptop's library says about a photo, without the times of this library.
-fn desk_view(
-    laptop: &mut Laptop,
-    id: &str,
-) -> (
+/// What a laptop's library says about a photo: record, focal point, crops, open conflicts.
+type DeskView = (
     photo::DeskRecord,
     Option<(f64, f64)>,
     Vec<photo::Crop>,
     Vec<String>,
-) {
+);
+
+/// What a laptop's library says about a photo, without the times of this library.
+fn desk_view(laptop: &mut Laptop, id: &str) -> DeskView {
     let photo = laptop.store().photo(id).unwrap();
     let conflicts = laptop
         .store()
