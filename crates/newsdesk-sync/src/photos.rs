@@ -105,12 +105,16 @@ pub(crate) async fn sync_photos(
     let listed = list_photos(index).await?;
     // Only the photos that moved are opened, here (a change on the photo desk) or on the desk
     // (the index lists other heads than those this library last agreed at).
-    let moved: Vec<DeskPhoto> = sync
+    let (moved, elsewhere): (Vec<DeskPhoto>, Vec<DeskPhoto>) = sync
         .store
         .desk_photos()?
         .into_iter()
         .filter(|row| row.changed_since_sync() || !agrees(row, listed.get(&row.photo_id)))
-        .collect();
+        .partition(|row| {
+            listed
+                .get(&row.photo_id)
+                .is_none_or(|listing| listing.doc_id == row.doc_id)
+        });
     let found = sync
         .find_all(moved.iter().map(|row| row.doc_id.as_str()))
         .await?;
@@ -131,6 +135,27 @@ pub(crate) async fn sync_photos(
         );
     }
 
+    // Two laptops put the same photo on the desk at once, and the index kept the other's
+    // document (the same one on every laptop): this library takes it, as it would have had
+    // it seen it first, and its own record goes in as edits made since the import.
+    for mut row in elsewhere {
+        let doc_id = listed[&row.photo_id].doc_id.clone();
+        let (handle, baseline) = adopt(sync, dialer, &row.photo_id, &doc_id).await?;
+        row.doc_id = doc_id;
+        row.synced_heads = document::heads_to_strings(&baseline);
+        row.synced_version = IMPORTED;
+        sync.store
+            .mark_desk_photo(&row.photo_id, &row.doc_id, &row.synced_heads, IMPORTED)?;
+        open.insert(
+            row.photo_id.clone(),
+            Open {
+                handle,
+                row,
+                applied_version: None,
+            },
+        );
+    }
+
     // 1. Photos not on the desk yet: the original, then the document, then the index.
     for photo in sync.store.photos_off_desk()? {
         let original = sync.root.join(&photo.original);
@@ -139,28 +164,10 @@ pub(crate) async fn sync_photos(
         }
         let (handle, heads, version) = match listed.get(&photo.id).map(|l| &l.doc_id) {
             Some(doc_id) => {
-                // On the desk already from another laptop: its document, with this record
-                // applied on top at the next step.
-                let handle = sync
-                    .find_all(std::iter::once(doc_id.as_str()))
-                    .await?
-                    .pop()
-                    .flatten()
-                    .ok_or_else(|| {
-                        Error::Malformed(format!(
-                            "the desk lists photo {} as document {doc_id}, which the relay does not hold",
-                            photo.id
-                        ))
-                    })?;
-                sync.converge(dialer, std::slice::from_ref(&handle), PATIENCE)
-                    .await?;
-                // This library's version 1 is the import, as the document's first change is:
-                // the two agree there, and every edit since on either side is concurrent.
-                let baseline = handle
-                    .with_document_async(|doc| photo_document::baseline_heads(doc))
-                    .await
-                    .map_err(|_| sync.stopped())??;
-                (handle.clone(), baseline, 1)
+                // On the desk already from another laptop: its document, agreeing with this
+                // library at the import, so the edits of both sides meet as concurrent ones.
+                let (handle, baseline) = adopt(sync, dialer, &photo.id, doc_id).await?;
+                (handle, baseline, IMPORTED)
             }
             None => {
                 let doc = photo_document::new_document(&photo, &sync.session)?;
@@ -343,6 +350,36 @@ pub(crate) async fn sync_photos(
         report.open_conflicts += sync.store.open_photo_conflicts(&row.photo_id)?.len();
     }
     Ok(report)
+}
+
+/// A photo's version at import: what a photo document's first change holds.
+const IMPORTED: i64 = 1;
+
+/// The desk's document `doc_id` of photo `photo_id`, and the heads of its first change (the
+/// photo as imported), where a library holding the same file agrees with it.
+async fn adopt(
+    sync: &Sync<'_>,
+    dialer: &DialerHandle<Refused>,
+    photo_id: &str,
+    doc_id: &str,
+) -> Result<(DocHandle, Vec<automerge::ChangeHash>)> {
+    let handle = sync
+        .find_all(std::iter::once(doc_id))
+        .await?
+        .pop()
+        .flatten()
+        .ok_or_else(|| {
+            Error::Malformed(format!(
+                "the desk lists photo {photo_id} as document {doc_id}, which the relay does not hold"
+            ))
+        })?;
+    sync.converge(dialer, std::slice::from_ref(&handle), PATIENCE)
+        .await?;
+    let baseline = handle
+        .with_document_async(|doc| photo_document::baseline_heads(doc))
+        .await
+        .map_err(|_| sync.stopped())??;
+    Ok((handle, baseline))
 }
 
 fn merged_photo(record: &PhotoRecord, author: String, handle: &DocHandle) -> MergedPhoto {

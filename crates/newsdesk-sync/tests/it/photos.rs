@@ -507,3 +507,70 @@ fn the_relay_keeps_only_blobs_whose_bytes_match_their_name_and_only_for_the_toke
         .unwrap();
     assert_eq!(response.body_mut().read_to_vec().unwrap(), bytes);
 }
+
+#[test]
+fn the_same_file_put_on_the_desk_by_two_laptops_at_once_becomes_one_photo_with_both_edits() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    // Both import the same agency file and work on different fields of it.
+    let photo = import(&mut ana, "rubbish.jpg");
+    ana.store()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Ana's caption".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let photo = import(&mut bea, "rubbish.jpg");
+    bea.store()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                credit: Some("Bea's credit".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    // Both sync at the same moment: each may put its own document on the desk.
+    let barrier = std::sync::Barrier::new(2);
+    let sync = |root: &Path| {
+        barrier.wait();
+        newsdesk_sync::sync(root, TOKEN).unwrap()
+    };
+    let (ana_report, bea_report) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| sync(&ana.root));
+        let b = scope.spawn(|| sync(&bea.root));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    eprintln!(
+        "documents made for the one photo: {} (2: both laptops raced)",
+        ana_report.photos.added + bea_report.photos.added
+    );
+    converge(&mut [&mut ana, &mut bea]);
+    converge(&mut [&mut ana, &mut bea]);
+    let seen = desk_view(&mut ana, &photo.id);
+    assert_eq!(desk_view(&mut bea, &photo.id), seen);
+    assert_eq!(
+        (seen.0.caption.as_str(), seen.0.credit.as_str()),
+        ("Ana's caption", "Bea's credit")
+    );
+    assert_eq!(
+        seen.3,
+        Vec::<String>::new(),
+        "different fields: no conflict"
+    );
+    assert_eq!(relay_blobs(&relay), vec![photo.id.clone()]);
+    assert_eq!(
+        (ana.sync().photos.opened, bea.sync().photos.opened),
+        (0, 0),
+        "settled"
+    );
+}
