@@ -71,7 +71,7 @@ pub struct PhotoReport {
     pub merged: usize,
     /// Photos changed here during the sync: their changes go out next time.
     pub waiting: usize,
-    /// Photos stories here use that the desk does not list (yet).
+    /// Photos stories here use that the desk does not have (yet).
     pub missing: usize,
     /// Conflicts open on photos after the sync.
     pub open_conflicts: usize,
@@ -234,11 +234,14 @@ pub(crate) async fn sync_photos(
     let found = sync
         .find_all(wanted.iter().map(|(_, doc_id)| doc_id.as_str()))
         .await?;
-    let arrived: Vec<(String, DocHandle)> = wanted
-        .into_iter()
-        .zip(found)
-        .filter_map(|((photo_id, _), handle)| Some((photo_id, handle?)))
-        .collect();
+    let mut arrived: Vec<(String, DocHandle)> = Vec::new();
+    for ((photo_id, _), handle) in wanted.into_iter().zip(found) {
+        match handle {
+            Some(handle) => arrived.push((photo_id, handle)),
+            // Listed, but the relay does not have the document yet: next time.
+            None => report.missing += 1,
+        }
+    }
 
     // 4. Agreement with the relay.
     let mut handles: Vec<DocHandle> = vec![index.clone()];
