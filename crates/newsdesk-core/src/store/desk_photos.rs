@@ -126,7 +126,9 @@ impl Store {
         let rows = stmt
             .query_map([], |row| row.get::<_, String>(0))
             .context(|| "listing the photos stories use")?;
-        let mut wanted = Vec::new();
+        // A set: every story of a desk usually has a lead photo, and a list searched for each
+        // one grew with the square of the desk.
+        let mut wanted = std::collections::BTreeSet::new();
         for fields in rows {
             let fields = fields.context(|| "listing the photos stories use")?;
             // Lenient, like every stored row: a field this version does not know is passed over.
@@ -137,11 +139,7 @@ impl Store {
             let figures = crate::render::photo_refs(&fields.body)
                 .into_iter()
                 .map(|r| r.photo_id);
-            for id in lead.into_iter().chain(figures) {
-                if !id.is_empty() && !wanted.contains(&id) {
-                    wanted.push(id);
-                }
-            }
+            wanted.extend(lead.into_iter().chain(figures).filter(|id| !id.is_empty()));
         }
         let mut missing = Vec::new();
         for id in wanted {
