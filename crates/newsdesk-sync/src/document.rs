@@ -342,7 +342,8 @@ fn applied_base(doc: &Automerge, synced_heads: &[ChangeHash], own_device: &str) 
     heads
 }
 
-fn writers(doc: &Automerge) -> BTreeMap<String, Writer> {
+/// Actor (hex) -> who: the `writers` map of a story or photo document.
+pub(crate) fn writers(doc: &Automerge) -> BTreeMap<String, Writer> {
     let Ok(Some((Value::Object(ObjType::Map), id))) = doc.get(automerge::ROOT, WRITERS) else {
         return BTreeMap::new();
     };

@@ -4,4 +4,5 @@
 mod common;
 mod desk;
 mod ledger;
+mod photos;
 mod resilience;
