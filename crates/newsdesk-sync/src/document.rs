@@ -109,9 +109,10 @@ fn writer_json(session: &Session) -> String {
 }
 
 /// Applies the library's article to the document as a change made at `synced_heads` (where the
-/// two last agreed, plus this laptop's own changes since: `applied_base`) and merged in: edits made here while others edited there are concurrent,
-/// as they were. The body goes in as a text diff (Automerge's `update_text`), so two people
-/// editing one paragraph both keep their words. A field with an open conflict in the library
+/// two last agreed, plus this laptop's own changes since: `applied_base`) and merged in: edits
+/// made here while others edited there are concurrent, as they were. The body goes in as
+/// paragraph and word edits (`body_edits`), so two people editing one paragraph both keep
+/// their words. A field with an open conflict in the library
 /// is left alone; one whose conflict the editor resolved is written over every value.
 /// Returns whether anything changed.
 pub fn apply_local(
@@ -219,12 +220,13 @@ pub fn apply_local(
 }
 
 /// The edits that turn the body `old` into `new`: (the bytes of `old` replaced, what replaces
-/// them), in order. Paragraphs first, then words with the spaces after
-/// them, never letters: Automerge's `update_text` diffs characters, so "four" rewritten as
-/// "almost five" kept the "o" of "four", and a concurrent cut of the paragraph left "almst",
-/// glued to the next word ("fivevote"), where the test expected Bea's words whole. A whole
-/// paragraph deleted is deleted as one piece with its line break, not from the middle of one
-/// "The" to the next.
+/// them), in order. Paragraphs first, then words with the spaces after them, never letters:
+/// Automerge's `update_text` diffs characters, so "four" rewritten as "almost five" kept the
+/// "o" of "four", and a concurrent cut of the paragraph left "almst", glued to the next word
+/// ("fivevote"), where the test expected Bea's words whole. A whole paragraph deleted is
+/// deleted as one piece with its line break, not from the middle of one "The" to the next.
+/// The price: two people rewriting the same word at once each keep their version of the word,
+/// side by side, where letters might have interleaved.
 fn body_edits(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, String)> {
     use similar::{Algorithm, DiffTag, capture_diff_slices};
     let offsets = |pieces: &[&str]| {
@@ -303,7 +305,8 @@ fn width(encoding: automerge::TextEncoding, text: &str) -> usize {
 /// made on top of them that were never recorded as agreed. A sync applies a save and records
 /// the agreement only at its end; one killed in between, or one that found a newer save waiting
 /// (`Stale`), leaves its change in the document. Applied again from `synced_heads`, the same
-/// words went in twice, as two concurrent inserts (the kill -9 test saw "carried carried").
+/// words went in twice, as two concurrent inserts (the kill -9 test read "carried3x56carried2x56
+/// carried3x56", a save made during a sync "typed16cancelled. typed0 ...").
 /// Only changes that build on `synced_heads` and on each other count: one that also holds
 /// others' changes could make the diff delete words the library has not seen yet.
 fn applied_base(doc: &Automerge, synced_heads: &[ChangeHash], own_device: &str) -> Vec<ChangeHash> {
