@@ -339,3 +339,85 @@ fn a_laptop_killed_during_a_sync_reopens_and_converges_losing_nothing() {
     );
     assert!(ana.ledger.count() > moments.len() * 100);
 }
+
+/// `desk conflicts` numbers the values; `desk resolve --pick N` takes the Nth, refusing a
+/// number that is not listed.
+#[test]
+fn a_headline_conflict_is_resolved_by_picking_a_listed_value() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    let id = ana.write("Harbour plan", "The council voted.").id;
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    ana.edit(&id, |f| f.headline = "Harbour plan approved".into());
+    bea.edit(&id, |f| f.headline = "Council backs harbour".into());
+    ana.sync();
+    bea.sync();
+    ana.sync();
+
+    let out = desk_command(&ana.root, &["conflicts", &id])
+        .output()
+        .unwrap();
+    let listed = String::from_utf8_lossy(&out.stdout);
+    let second = listed
+        .lines()
+        .find(|line| line.trim_start().starts_with("2. "))
+        .unwrap_or_else(|| panic!("no second value in {listed}"));
+    let picked = if second.contains("Council backs harbour") {
+        "Council backs harbour"
+    } else {
+        "Harbour plan approved"
+    };
+    let version = ana
+        .library
+        .store()
+        .article(&id)
+        .unwrap()
+        .version
+        .to_string();
+    let out = desk_command(
+        &ana.root,
+        &[
+            "resolve",
+            &id,
+            "headline",
+            "--pick",
+            "3",
+            "--base-version",
+            &version,
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("has values 1 to 2"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    run_ok(desk_command(
+        &ana.root,
+        &[
+            "resolve",
+            &id,
+            "headline",
+            "--pick",
+            "2",
+            "--base-version",
+            &version,
+        ],
+    ));
+    assert_eq!(
+        ana.library.store().article(&id).unwrap().fields.headline,
+        picked
+    );
+    assert!(ana.library.store().open_conflicts(&id).unwrap().is_empty());
+    ana.sync();
+    bea.sync();
+    assert_eq!(
+        bea.library.store().article(&id).unwrap().fields.headline,
+        picked
+    );
+    assert!(bea.library.store().open_conflicts(&id).unwrap().is_empty());
+}
