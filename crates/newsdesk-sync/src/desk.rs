@@ -16,13 +16,11 @@
 //! Every step that changes the library is one store transaction, so a sync killed anywhere
 //! leaves the library as it was after some step, and the next sync carries on from there.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use automerge::transaction::Transactable;
-use automerge::{ObjType, ReadDoc, Value};
 use newsdesk_core::library::DB_FILE;
 use newsdesk_core::store::{DeskDocument, MergedChange, Store};
 use samod::{BackoffConfig, DialerFailed, DialerHandle, DocHandle, DocumentId, Repo};
@@ -30,6 +28,7 @@ use serde::Serialize;
 
 use crate::dialer::{DeskDialer, Refused};
 use crate::document::{self, Session, Writer};
+use crate::index;
 use crate::storage::LibraryStorage;
 use crate::{Error, Result};
 
@@ -45,12 +44,6 @@ const FINDS_AT_ONCE: usize = 64;
 /// One round of waiting for the relay to agree; a round that times out starts again on the
 /// current connection (the old one may have died with a relay restart).
 const ROUND: Duration = Duration::from_secs(5);
-/// The key of the index document's map of stories: article id -> document id.
-pub(crate) const STORIES: &str = "stories";
-/// The key of the index's map of where each story stands: article id -> its document's heads
-/// (comma-joined hex) as the last laptop to sync it left them. A library that agreed with the
-/// document at exactly those heads has nothing to fetch, and does not open it.
-const HEADS: &str = "heads";
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -244,7 +237,7 @@ impl Sync<'_> {
             .await?;
 
         let mut report = SyncReport::default();
-        let listed = list_stories(&index).await?;
+        let listed = index::listings(&index, index::STORIES).await?;
         let rows = self.store.desk_documents()?;
         let on_this_laptop: HashSet<String> =
             rows.iter().map(|row| row.article_id.clone()).collect();
@@ -252,7 +245,10 @@ impl Sync<'_> {
         // made a sync with nothing new take two minutes.
         let moved: Vec<DeskDocument> = rows
             .into_iter()
-            .filter(|row| row.saved_since_sync() || !agrees(row, listed.get(&row.article_id)))
+            .filter(|row| {
+                row.saved_since_sync()
+                    || !index::agrees(&row.doc_id, &row.synced_heads, listed.get(&row.article_id))
+            })
             .collect();
         let found = self
             .find_all(moved.iter().map(|row| row.doc_id.as_str()))
@@ -370,7 +366,7 @@ impl Sync<'_> {
             .map(|(id, o)| (id.clone(), o.handle.clone()))
             .chain(arrived.iter().cloned())
             .collect();
-        if self.list_on_index(&index, &stories).await? {
+        if index::list(&index, index::STORIES, &stories, &self.session).await? {
             self.converge(&dialer, std::slice::from_ref(&index), patience)
                 .await?;
         }
@@ -436,52 +432,6 @@ impl Sync<'_> {
             report.open_conflicts += self.store.open_conflicts(&row.article_id)?.len();
         }
         Ok(report)
-    }
-
-    /// Lists `stories` on the index at their documents' current heads, where the index says
-    /// otherwise. Returns whether it changed the index.
-    async fn list_on_index(
-        &self,
-        index: &DocHandle,
-        stories: &[(String, DocHandle)],
-    ) -> Result<bool> {
-        let listed = list_stories(index).await?;
-        let mut listings = Vec::new();
-        for (article_id, handle) in stories {
-            let doc_id = handle.document_id().to_string();
-            let heads = document::heads_to_strings(&heads_of(handle).await?).join(",");
-            let current = listed
-                .get(article_id)
-                .is_some_and(|l| l.doc_id == doc_id && l.heads.len() == 1 && l.heads[0] == heads);
-            if !current {
-                listings.push((article_id.clone(), doc_id, heads));
-            }
-        }
-        if listings.is_empty() {
-            return Ok(false);
-        }
-        let session = self.session.clone();
-        index
-            .with_document_async(move |doc| {
-                doc.set_actor(session.actor.clone());
-                doc.transact::<_, _, automerge::AutomergeError>(|tx| {
-                    let mut map = |key: &str| match tx.get(automerge::ROOT, key)? {
-                        Some((Value::Object(ObjType::Map), id)) => Ok(id),
-                        _ => tx.put_object(automerge::ROOT, key, ObjType::Map),
-                    };
-                    let (stories, heads) = (map(STORIES)?, map(HEADS)?);
-                    for (article_id, doc_id, at) in &listings {
-                        tx.put(&stories, article_id.as_str(), doc_id.as_str())?;
-                        tx.put(&heads, article_id.as_str(), at.as_str())?;
-                    }
-                    Ok(())
-                })
-                .map(|_| ())
-                .map_err(|failure| Error::document("listing stories on the desk", failure.error))
-            })
-            .await
-            .map_err(|_| self.stopped())??;
-        Ok(true)
     }
 
     /// Looks up many documents at once: one at a time, a laptop catching up on 2,000 stories
@@ -602,56 +552,6 @@ async fn all_heads(handles: &[DocHandle]) -> Result<Vec<Vec<automerge::ChangeHas
         all.push(heads_of(handle).await?);
     }
     Ok(all)
-}
-
-/// What the desk's index says of one story.
-struct Listing {
-    doc_id: String,
-    /// Every value of the story's heads: two laptops that synced it at once each wrote theirs.
-    heads: Vec<String>,
-}
-
-/// Whether the library agrees with the story as the index lists it: same document, and the
-/// heads it last synced at are the only heads listed.
-fn agrees(row: &DeskDocument, listing: Option<&Listing>) -> bool {
-    let synced = row.synced_heads.join(",");
-    listing.is_some_and(|l| {
-        l.doc_id == row.doc_id && !l.heads.is_empty() && l.heads.iter().all(|h| *h == synced)
-    })
-}
-
-/// The index's stories: article id -> document id and heads.
-async fn list_stories(index: &DocHandle) -> Result<HashMap<String, Listing>> {
-    index
-        .with_document_async(|doc| {
-            let map = |key: &str| match doc.get(automerge::ROOT, key) {
-                Ok(Some((Value::Object(ObjType::Map), id))) => Some(id),
-                _ => None,
-            };
-            let Some(stories) = map(STORIES) else {
-                return HashMap::new();
-            };
-            let heads = map(HEADS);
-            doc.map_range(&stories, ..)
-                .filter_map(|item| {
-                    let Value::Scalar(s) = Value::from(item.value) else {
-                        return None;
-                    };
-                    let doc_id = s.as_str()?.to_owned();
-                    let article_id = item.key.to_string();
-                    let heads = heads
-                        .as_ref()
-                        .and_then(|heads| doc.get_all(heads, article_id.as_str()).ok())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|(value, _)| value.into_string().ok())
-                        .collect();
-                    Some((article_id, Listing { doc_id, heads }))
-                })
-                .collect()
-        })
-        .await
-        .map_err(|_| Error::Invalid("the sync engine stopped".into()))
 }
 
 async fn read_story(

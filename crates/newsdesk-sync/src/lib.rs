@@ -8,6 +8,7 @@
 //! - `storage`: samod's storage inside the library's SQLite file.
 //! - `dialer`: the laptop's websocket to the relay: the token as a header, a 401 final.
 //! - `desk`: joining a desk and one sync (`newsdesk desk join`, `newsdesk desk sync`).
+//! - `index`: the desk's index document: its stories and photos, and where each stands.
 //! - `relay`: the relay (`newsdesk-relay`): samod's axum acceptor behind a token check, and
 //!   photo originals by SHA-256 (`/blobs/<sha256>`).
 //! - `photo_document`: a photo record as a document, both ways (pure Automerge).
@@ -18,6 +19,7 @@
 pub mod desk;
 pub mod dialer;
 pub mod document;
+mod index;
 pub mod photo_document;
 pub mod photos;
 pub mod relay;

@@ -26,12 +26,10 @@
 //! row without its original would break export and renditions, so a photo enters the library
 //! only with its original.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-use automerge::transaction::Transactable;
-use automerge::{ObjType, ReadDoc, Value};
 use newsdesk_core::photo::{self, Received};
 use newsdesk_core::store::{DeskPhoto, MergedPhoto, NewPhoto};
 use samod::{DialerHandle, DocHandle};
@@ -40,14 +38,10 @@ use serde::Serialize;
 use crate::desk::Sync;
 use crate::dialer::Refused;
 use crate::document::{self, Session};
+use crate::index;
 use crate::photo_document::{self, PhotoRecord};
 use crate::{Error, Result};
 
-/// The key of the index document's map of photos: SHA-256 -> document id.
-pub(crate) const PHOTOS: &str = "photos";
-/// And of its map of where each photo's document stands: SHA-256 -> heads (comma-joined), so
-/// a laptop opens only the photos that moved (as for stories, `desk`).
-const PHOTO_HEADS: &str = "photo_heads";
 /// How long the photo documents may take to agree with the relay, plus a little per photo.
 const PATIENCE: Duration = Duration::from_secs(120);
 const PATIENCE_PER_PHOTO: Duration = Duration::from_millis(100);
@@ -102,14 +96,17 @@ pub(crate) async fn sync_photos(
     let blobs = Blobs::new(&sync.url, token);
     let mut report = PhotoReport::default();
     let mut open: BTreeMap<String, Open> = BTreeMap::new();
-    let listed = list_photos(index).await?;
+    let listed = index::listings(index, index::PHOTOS).await?;
     // Only the photos that moved are opened, here (a change on the photo desk) or on the desk
     // (the index lists other heads than those this library last agreed at).
     let (moved, elsewhere): (Vec<DeskPhoto>, Vec<DeskPhoto>) = sync
         .store
         .desk_photos()?
         .into_iter()
-        .filter(|row| row.changed_since_sync() || !agrees(row, listed.get(&row.photo_id)))
+        .filter(|row| {
+            row.changed_since_sync()
+                || !index::agrees(&row.doc_id, &row.synced_heads, listed.get(&row.photo_id))
+        })
         .partition(|row| {
             listed
                 .get(&row.photo_id)
@@ -223,7 +220,7 @@ pub(crate) async fn sync_photos(
     }
 
     // 3. Photos the stories here use that this library lacks.
-    let listed = list_photos(index).await?;
+    let listed = index::listings(index, index::PHOTOS).await?;
     let mut wanted: Vec<(String, String)> = Vec::new();
     for photo_id in sync.store.photos_wanted()? {
         match listed.get(&photo_id) {
@@ -260,7 +257,7 @@ pub(crate) async fn sync_photos(
         .map(|(id, o)| (id.clone(), o.handle.clone()))
         .chain(arrived.iter().cloned())
         .collect();
-    if list_on_index(sync, index, &photos).await? {
+    if index::list(index, index::PHOTOS, &photos, &sync.session).await? {
         sync.converge(dialer, std::slice::from_ref(index), patience)
             .await?;
     }
@@ -419,102 +416,6 @@ async fn read_record(
         })
         .await
         .map_err(|_| Error::Invalid("the sync engine stopped".into()))?
-}
-
-/// What the desk's index says of one photo.
-struct Listing {
-    doc_id: String,
-    /// Every value of the photo's heads: two laptops that synced it at once each wrote theirs.
-    heads: Vec<String>,
-}
-
-/// Whether the library agrees with the photo as the index lists it: same document, and the
-/// heads it last synced at are the only heads listed.
-fn agrees(row: &DeskPhoto, listing: Option<&Listing>) -> bool {
-    let synced = row.synced_heads.join(",");
-    listing.is_some_and(|l| {
-        l.doc_id == row.doc_id && !l.heads.is_empty() && l.heads.iter().all(|h| *h == synced)
-    })
-}
-
-/// The index's photos: SHA-256 -> document id and heads.
-async fn list_photos(index: &DocHandle) -> Result<HashMap<String, Listing>> {
-    index
-        .with_document_async(|doc| {
-            let map = |key: &str| match doc.get(automerge::ROOT, key) {
-                Ok(Some((Value::Object(ObjType::Map), id))) => Some(id),
-                _ => None,
-            };
-            let Some(photos) = map(PHOTOS) else {
-                return HashMap::new();
-            };
-            let heads = map(PHOTO_HEADS);
-            doc.map_range(&photos, ..)
-                .filter_map(|item| {
-                    let Value::Scalar(s) = Value::from(item.value) else {
-                        return None;
-                    };
-                    let doc_id = s.as_str()?.to_owned();
-                    let photo_id = item.key.to_string();
-                    let heads = heads
-                        .as_ref()
-                        .and_then(|heads| doc.get_all(heads, photo_id.as_str()).ok())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|(value, _)| value.into_string().ok())
-                        .collect();
-                    Some((photo_id, Listing { doc_id, heads }))
-                })
-                .collect()
-        })
-        .await
-        .map_err(|_| Error::Invalid("the sync engine stopped".into()))
-}
-
-/// Lists `photos` on the index at their documents' current heads, where the index says
-/// otherwise. Returns whether it changed the index.
-async fn list_on_index(
-    sync: &Sync<'_>,
-    index: &DocHandle,
-    photos: &[(String, DocHandle)],
-) -> Result<bool> {
-    let listed = list_photos(index).await?;
-    let mut listings = Vec::new();
-    for (photo_id, handle) in photos {
-        let doc_id = handle.document_id().to_string();
-        let heads = document::heads_to_strings(&heads_of(handle).await?).join(",");
-        let current = listed
-            .get(photo_id)
-            .is_some_and(|l| l.doc_id == doc_id && l.heads.len() == 1 && l.heads[0] == heads);
-        if !current {
-            listings.push((photo_id.clone(), doc_id, heads));
-        }
-    }
-    if listings.is_empty() {
-        return Ok(false);
-    }
-    let session = sync.session.clone();
-    index
-        .with_document_async(move |doc| {
-            doc.set_actor(session.actor.clone());
-            doc.transact::<_, _, automerge::AutomergeError>(|tx| {
-                let mut map = |key: &str| match tx.get(automerge::ROOT, key)? {
-                    Some((Value::Object(ObjType::Map), id)) => Ok(id),
-                    _ => tx.put_object(automerge::ROOT, key, ObjType::Map),
-                };
-                let (photos, heads) = (map(PHOTOS)?, map(PHOTO_HEADS)?);
-                for (photo_id, doc_id, at) in &listings {
-                    tx.put(&photos, photo_id.as_str(), doc_id.as_str())?;
-                    tx.put(&heads, photo_id.as_str(), at.as_str())?;
-                }
-                Ok(())
-            })
-            .map(|_| ())
-            .map_err(|failure| Error::document("listing photos on the desk", failure.error))
-        })
-        .await
-        .map_err(|_| sync.stopped())??;
-    Ok(true)
 }
 
 /// The relay's store of originals, `/blobs/<sha256>` behind the desk token. Blocking (ureq),

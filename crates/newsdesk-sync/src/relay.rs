@@ -31,7 +31,7 @@ use axum::routing::get;
 use samod::storage::TokioFilesystemStorage;
 use samod::{AcceptorHandle, Repo, ShareConfig};
 
-use crate::desk::STORIES;
+use crate::index;
 use crate::{Error, Result};
 
 const DESK_FILE: &str = "desk.json";
@@ -140,7 +140,11 @@ async fn desk_index(repo: &Repo, folder: &Path) -> Result<String> {
     let mut doc = automerge::Automerge::new();
     doc.transact::<_, _, automerge::AutomergeError>(|tx| {
         use automerge::transaction::Transactable;
-        tx.put_object(automerge::ROOT, STORIES, automerge::ObjType::Map)?;
+        tx.put_object(
+            automerge::ROOT,
+            index::STORIES.documents,
+            automerge::ObjType::Map,
+        )?;
         Ok(())
     })
     .map_err(|failure| Error::document("making the desk's index", failure.error))?;
