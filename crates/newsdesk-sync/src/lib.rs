@@ -9,12 +9,16 @@
 //! - `dialer`: the laptop's websocket to the relay: the token as a header, a 401 final.
 //! - `desk`: joining a desk and one sync (`newsdesk desk join`, `newsdesk desk sync`).
 //! - `relay`: the relay (`newsdesk-relay`): samod's axum acceptor behind a token check.
+//! - `presence`: who else has a story open (heartbeats to the relay).
+//! - `background`: the window's desk: syncs after saves and every few seconds, and its status.
 
 #![forbid(unsafe_code)]
 
+pub mod background;
 pub mod desk;
 pub mod dialer;
 pub mod document;
+pub mod presence;
 pub mod relay;
 pub mod storage;
 

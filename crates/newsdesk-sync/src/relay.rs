@@ -21,11 +21,12 @@ use axum::extract::State;
 use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use samod::storage::TokioFilesystemStorage;
 use samod::{AcceptorHandle, Repo, ShareConfig};
 
 use crate::desk::STORIES;
+use crate::presence::{Heartbeat, Presence};
 use crate::{Error, Result};
 
 const DESK_FILE: &str = "desk.json";
@@ -41,6 +42,7 @@ struct Relay {
     acceptor: AcceptorHandle,
     token: Arc<str>,
     index: Arc<str>,
+    presence: Arc<Presence>,
 }
 
 /// Serves until `shutdown` resolves, then lets samod finish its writes. `ready` is told the
@@ -79,10 +81,12 @@ pub async fn serve(
         acceptor,
         token: config.token.trim().into(),
         index: index.as_str().into(),
+        presence: Arc::default(),
     };
     let app = axum::Router::new()
         .route("/", get(connect))
         .route("/desk", get(desk))
+        .route("/presence", post(presence))
         .with_state(relay);
     ready(bound, &index);
     axum::serve(listener, app)
@@ -199,6 +203,22 @@ async fn desk(State(relay): State<Relay>, headers: HeaderMap) -> Response {
     (
         [(header::CONTENT_TYPE, "application/json")],
         serde_json::json!({ "index": &*relay.index }).to_string(),
+    )
+        .into_response()
+}
+
+/// A window's heartbeat: who else has its story open (`presence.rs`).
+async fn presence(State(relay): State<Relay>, headers: HeaderMap, body: String) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let Ok(beat) = serde_json::from_str::<Heartbeat>(&body) else {
+        return (StatusCode::BAD_REQUEST, "not a heartbeat\n").into_response();
+    };
+    let here = relay.presence.beat(beat, std::time::Instant::now());
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::to_string(&here).expect("a list of people serialises"),
     )
         .into_response()
 }

@@ -33,6 +33,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_photo_versions.sql"),
     include_str!("migrations/007_cms_destinations.sql"),
     include_str!("migrations/008_team_desk.sql"),
+    // 009 is the photo desk's (another branch): 010 follows it once both are merged.
+    include_str!("migrations/010_desk_token.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
