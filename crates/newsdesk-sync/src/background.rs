@@ -127,7 +127,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The background sync of one library; dropping it stops the threads after their current step.
+/// The background sync of one library (clones share it); dropping the last stops the threads
+/// after their current step.
+#[derive(Clone)]
 pub struct BackgroundSync {
     shared: Arc<Shared>,
     wake: mpsc::Sender<Wake>,
@@ -196,6 +198,7 @@ impl BackgroundSync {
         }
         finish(&self.shared, result.as_ref().err());
         let _ = self.beat.send(());
+        let _ = self.wake.send(Wake::Now);
         result
     }
 }
@@ -275,13 +278,19 @@ fn finish(shared: &Shared, failure: Option<&Error>) {
     });
 }
 
+/// How long a library that works alone waits between looks (a join wakes it at once): it
+/// costs a laptop without a desk nothing on its saves and one open of the library a minute.
+const ALONE: Duration = Duration::from_secs(60);
+
 fn sync_loop(shared: &Shared, woken: &mpsc::Receiver<Wake>) {
     refresh(shared, |_| {});
     // The first sync right away: a window opened after a night offline catches up at once.
     let mut due = Instant::now();
     let mut first_unsynced_save: Option<Instant> = None;
+    let mut joined = true;
     loop {
         match woken.recv_timeout(due.saturating_duration_since(Instant::now())) {
+            Ok(Wake::Saved) if !joined => continue,
             Ok(Wake::Saved) => {
                 let first = *first_unsynced_save.get_or_insert_with(Instant::now);
                 due = (Instant::now() + SETTLE).min(first + SETTLE_AT_MOST);
@@ -293,18 +302,19 @@ fn sync_loop(shared: &Shared, woken: &mpsc::Receiver<Wake>) {
             Err(RecvTimeoutError::Disconnected) => return,
         }
         first_unsynced_save = None;
-        sync_once(shared);
-        due = Instant::now() + EVERY;
+        joined = sync_once(shared);
+        due = Instant::now() + if joined { EVERY } else { ALONE };
     }
 }
 
-fn sync_once(shared: &Shared) {
+/// One sync, when the library is on a desk (answers whether it is).
+fn sync_once(shared: &Shared) -> bool {
     let Some((url, token)) = desk_and_token(&shared.root) else {
         refresh(shared, |_| {});
-        return;
+        return false;
     };
     if lock(&shared.refused).as_deref() == Some(token.as_str()) {
-        return;
+        return true;
     }
     refresh(shared, |s| {
         s.syncing = true;
@@ -320,6 +330,7 @@ fn sync_once(shared: &Shared) {
     let changed = result.as_ref().map_or(0, |r| r.merged + r.received);
     finish(shared, result.as_ref().err());
     refresh(shared, |s| s.changed = changed);
+    true
 }
 
 /// The relay's `GET /desk`, to tell "down" from "slow" in one request.
@@ -348,7 +359,14 @@ fn presence_loop(shared: &Shared, beaten: &mpsc::Receiver<()>) {
             });
             last = Some(now);
         }
-        match beaten.recv_timeout(presence::BEAT) {
+        let wait = if last.as_ref().is_some_and(|(_, p)| p.is_empty())
+            && desk_and_token(&shared.root).is_none()
+        {
+            ALONE
+        } else {
+            presence::BEAT
+        };
+        match beaten.recv_timeout(wait) {
             Ok(()) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
