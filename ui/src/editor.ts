@@ -5,6 +5,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { reason, type Article, type ArticleFields, type PhotoPlacement } from "./api";
 import { Autosave, editableFields, type Refusal, type SaveKind, type SaveState } from "./autosave";
 import { conflictView, showConflict } from "./conflict";
+import { mergeFields } from "./merge";
 import { $, h } from "./dom";
 import * as form from "./fields";
 
@@ -21,12 +22,17 @@ export class Editor {
   readonly autosave: Autosave;
   private view: EditorView;
   private loading = false;
+  /** The fields as the library holds them at the editor's version (what a merge starts from). */
+  private agreed: ArticleFields | null = null;
 
   constructor(private hooks: EditorHooks) {
     this.autosave = new Autosave({
       fields: () => this.fields(),
       state: (text, kind) => this.state(text, kind),
-      accepted: (saved) => this.hooks.changed(saved),
+      accepted: (saved) => {
+        this.agreed = editableFields(saved);
+        this.hooks.changed(saved);
+      },
       conflict: (refusal) => void this.conflict(refusal),
       failed: (refusal) => this.hooks.failed(refusal),
     });
@@ -82,6 +88,7 @@ export class Editor {
     this.loading = true;
     try {
       this.autosave.open(article);
+      this.agreed = editableFields(article);
       $("#conflict").hidden = true;
       form.fill(article);
       this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: article.body } });
@@ -89,6 +96,49 @@ export class Editor {
       this.loading = false;
     }
     this.hooks.edited();
+  }
+
+  /** A newer version of the open story came from the desk. Shown at once when nothing is
+   * unsaved; with unsaved edits, they are carried onto it when the two changed different
+   * things (`merge.ts`), and saved on it; otherwise left alone for the conflict banner.
+   * Answers whether the editor now shows `latest`. */
+  takeRemote(latest: Article): boolean {
+    const current = this.article;
+    if (current?.id !== latest.id || latest.version <= current.version) return false;
+    if (this.autosave.conflicted || this.autosave.saving) return false;
+    const theirs = editableFields(latest);
+    let fields = theirs;
+    const dirty = this.dirty;
+    if (dirty) {
+      const merged = this.agreed ? mergeFields(this.agreed, this.fields(), theirs) : null;
+      if (!merged) return false;
+      fields = merged;
+    }
+    this.loading = true;
+    try {
+      this.article = { ...latest, ...fields };
+      this.agreed = theirs;
+      form.fill(this.article);
+      this.replaceBody(fields.body);
+    } finally {
+      this.loading = false;
+    }
+    if (dirty) this.autosave.rebased();
+    else this.autosave.open(this.article);
+    this.hooks.edited();
+    return true;
+  }
+
+  /** Replaces only the part of the body that differs, so the cursor stays where it was. */
+  private replaceBody(body: string) {
+    const doc = this.view.state.doc.toString();
+    if (doc === body) return;
+    let from = 0;
+    while (from < doc.length && from < body.length && doc[from] === body[from]) from++;
+    let tail = 0;
+    while (tail < doc.length - from && tail < body.length - from &&
+      doc[doc.length - 1 - tail] === body[body.length - 1 - tail]) tail++;
+    this.view.dispatch({ changes: { from, to: doc.length - tail, insert: body.slice(from, body.length - tail) } });
   }
 
   focusBody() {
