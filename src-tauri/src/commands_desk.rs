@@ -2,6 +2,8 @@
 //! field conflicts and who else has a story open. The work is `newsdesk_sync`'s
 //! (`background.rs`); these are calls into it.
 
+use std::sync::OnceLock;
+
 use newsdesk_core::Article;
 use newsdesk_core::store::{FieldConflict, Identity};
 use newsdesk_sync::background::{BackgroundSync, DeskStatus, Notice};
@@ -10,30 +12,33 @@ use tauri::{AppHandle, Runtime, State};
 use crate::desk::{Desk, Reply};
 use crate::events;
 
-/// The background sync of the open library (none when no library could be opened).
-pub struct DeskSync(Option<BackgroundSync>);
+/// The background sync of the open library: started once the app is set up (it tells the
+/// window through the app handle); none when no library could be opened.
+#[derive(Default)]
+pub struct DeskSync(OnceLock<BackgroundSync>);
 
 impl DeskSync {
-    pub fn start<R: Runtime>(app: AppHandle<R>, root: Option<std::path::PathBuf>) -> DeskSync {
-        DeskSync(root.map(|root| {
-            BackgroundSync::start(root, move |notice| match notice {
+    pub fn start<R: Runtime>(&self, app: AppHandle<R>, root: Option<std::path::PathBuf>) {
+        let Some(root) = root else { return };
+        let _ = self
+            .0
+            .set(BackgroundSync::start(root, move |notice| match notice {
                 Notice::Status(status) => events::emit(&app, status),
                 Notice::Here { story, people } => {
                     events::emit(&app, events::Here { story, people })
                 }
-            })
-        }))
+            }));
     }
 
     /// A save here: it goes to the desk once saves settle.
     pub fn saved(&self) {
-        if let Some(sync) = &self.0 {
+        if let Some(sync) = self.0.get() {
             sync.saved();
         }
     }
 
     fn get(&self) -> Reply<&BackgroundSync> {
-        self.0.as_ref().ok_or_else(|| {
+        self.0.get().ok_or_else(|| {
             newsdesk_core::Error::invalid("no library is open: there is nothing to sync").report()
         })
     }

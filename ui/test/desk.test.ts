@@ -69,7 +69,7 @@ describe("the desk panel", () => {
     await desk.join();
     expect(calls.at(-1)).toEqual({ cmd: "join_desk",
       args: { url: "ws://desk.example.org:7878", token: "a-desk-token-of-at-least-16" } });
-    expect($<HTMLInputElement>("#desk-token").value).toBe("", "the token is not left in the form");
+    expect($<HTMLInputElement>("#desk-token").value, "the token is not left in the form").toBe("");
     expect($("#desk-state").dataset.state).toBe("synced");
     expect(changed).toHaveBeenCalled();
   });

@@ -43,7 +43,7 @@ test("each value shows with who wrote it; a photo offers no free text", async ()
   const banner = $("#field-conflicts");
   expect(banner.hidden).toBe(false);
   const rows = [...banner.querySelectorAll(".candidate")].map((li) =>
-    [li.querySelector(".value")!.textContent, li.querySelector(".by")!.textContent!.trim()]);
+    [li.querySelector(".value")!.textContent, li.querySelector(".by")!.textContent.trim()]);
   expect(rows).toEqual([
     ["Harbour plan approved", "by Ana Ruiz"], ["Council backs harbour plan", "by Bea Osei"],
     ["photo 9a8b7c6d (16:9)", "by Cal Weir"], ["(empty)", "by someone"],
