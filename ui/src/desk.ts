@@ -12,7 +12,8 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 /** What the status bar says about the desk, and how it is coloured. Honest: waiting changes
  * are named whenever there are any, and an offline desk says since when. */
 export function syncStateText(s: DeskStatus): { text: string; kind: DeskStateKind } {
-  if (!s.url) return { text: s.me ? "Not on a desk" : "", kind: "alone" };
+  // Alone, the status bar offers the desk (it opens the join dialog).
+  if (!s.url) return { text: "Join a team desk…", kind: "alone" };
   const waiting = s.waiting ? plural(s.waiting, "change waiting", "changes waiting") : "";
   const conflicts = s.conflicts ? plural(s.conflicts, "field conflict", "field conflicts") : "";
   const tail = (...parts: string[]) => [...parts, waiting, conflicts].filter(Boolean).join(" · ");

@@ -21,8 +21,8 @@ function status(over: Partial<DeskStatus> = {}): DeskStatus {
 }
 
 const states: { name: string; s: Partial<DeskStatus>; text: string; kind: string }[] = [
-  { name: "alone, no name", s: { me: null, url: null, synced_at: null }, text: "", kind: "alone" },
-  { name: "alone", s: { url: null, synced_at: null }, text: "Not on a desk", kind: "alone" },
+  { name: "alone, no name", s: { me: null, url: null, synced_at: null }, text: "Join a team desk…", kind: "alone" },
+  { name: "alone", s: { url: null, synced_at: null }, text: "Join a team desk…", kind: "alone" },
   { name: "synced", s: {}, text: `Synced ${clock("2026-12-03T12:04:00Z")}`, kind: "synced" },
   { name: "waiting", s: { waiting: 3 }, text: "3 changes waiting", kind: "waiting" },
   { name: "one waiting", s: { waiting: 1 }, text: "1 change waiting", kind: "waiting" },
@@ -62,7 +62,7 @@ describe("the desk panel", () => {
     const joined = status({ changed: 4 });
     const { calls, desk, changed, me } = panel({ join_desk: () => joined });
     await desk.refresh();
-    expect($("#desk-state").textContent).toBe("Not on a desk");
+    expect($("#desk-state").textContent).toBe("Join a team desk…");
     expect(me).toHaveBeenCalledWith("Bea Osei");
     $<HTMLInputElement>("#desk-url").value = " ws://desk.example.org:7878 ";
     $<HTMLInputElement>("#desk-token").value = "a-desk-token-of-at-least-16";
@@ -79,7 +79,7 @@ describe("the desk panel", () => {
     await desk.refresh();
     await desk.join();
     expect($("#desk-error").textContent).toMatch(/refused the desk token/);
-    expect($("#desk-state").textContent).toBe("Not on a desk");
+    expect($("#desk-state").textContent).toBe("Join a team desk…");
   });
 
   test("without a name, joining waits for one; the name is saved first", async () => {

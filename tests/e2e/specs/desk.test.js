@@ -1,0 +1,93 @@
+// The team desk with two app windows on two libraries and one relay: each window gives its
+// person's name and joins through the desk dialog; a story typed in one appears in the other,
+// and words typed later arrive in the open story; each sees the other is here.
+//
+// Two windows at once: two tauri-driver processes on two free ports (each starts its own
+// WebKitWebDriver on its own native port), one WebDriver session each, on the same X display.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  bodyText, freshLibrary, launch, screenshot, startDriver, startRelay, textOf, typeInBody, waitSaved,
+} from "../app.js";
+
+const TOKEN = "an-e2e-desk-token-long-enough";
+/** A background sync every 5 s, a save settles in 1.5 s: well within this, and no measure. */
+const ARRIVAL = 60000;
+
+let drivers = [];
+let relay;
+before(async () => {
+  relay = await startRelay(TOKEN);
+  drivers = await Promise.all([startDriver(), startDriver()]);
+});
+after(async () => {
+  await Promise.all(drivers.map((d) => d.stop()));
+  await relay?.stop();
+});
+
+/** Names the person and joins the relay through the window's desk dialog. */
+async function join(browser, name) {
+  await browser.$("#desk-state").click();
+  await browser.$("#desk-dialog").waitForDisplayed();
+  await browser.$("#desk-name").setValue(name);
+  await browser.$("#desk-name-save").click();
+  await browser.waitUntil(async () => (await textOf(browser, "#desk-me")) === `You are ${name} on this laptop.`);
+  await browser.$("#desk-url").setValue(relay.url);
+  await browser.$("#desk-token").setValue(TOKEN);
+  await browser.$("#desk-join").click();
+  await browser.waitUntil(async () => (await browser.$("#desk-state").getAttribute("data-state")) === "synced", {
+    timeout: ARRIVAL, timeoutMsg: `${name}'s window never said Synced`,
+  });
+  assert.match(await textOf(browser, "#desk-state"), /^Synced \d{1,2}:\d{2}/);
+  await browser.$("#desk-close").click();
+}
+
+test("two windows on one desk: a story typed in one appears in the other, and so do words typed later", async () => {
+  const ana = await launch(drivers[0], freshLibrary("desk-ana"));
+  const bea = await launch(drivers[1], freshLibrary("desk-bea"));
+  try {
+    await join(ana, "Ana Ruiz");
+    await join(bea, "Bea Osei");
+
+    await ana.$("#new-article").click();
+    await ana.$("#f-headline").waitForDisplayed();
+    await ana.$("#f-headline").setValue("Harbour plan approved");
+    await typeInBody(ana, "The council approved the harbour plan on Tuesday.");
+    await waitSaved(ana);
+
+    // Bea's list shows the story, by Ana, without anyone asking for a sync.
+    const row = await bea.$("#article-list li[data-id]");
+    await row.waitForExist({ timeout: ARRIVAL, timeoutMsg: "Ana's story never reached Bea's list" });
+    // The story may first arrive as Ana created it, untitled; her headline follows.
+    await bea.waitUntil(async () => (await textOf(bea, "#article-list li[data-id] .title")) === "Harbour plan approved",
+      { timeout: ARRIVAL, timeoutMsg: "Ana's headline never reached Bea's list" });
+    assert.match(await textOf(bea, "#article-list li[data-id] .by"), /Ana Ruiz/);
+    await row.click();
+    await bea.waitUntil(async () => (await bodyText(bea)).includes("harbour plan on Tuesday"));
+
+    // Words Ana types now arrive in the story Bea has open.
+    await typeInBody(ana, " Work starts in spring.");
+    await waitSaved(ana);
+    await bea.waitUntil(async () => (await bodyText(bea)).trim() ===
+      "The council approved the harbour plan on Tuesday. Work starts in spring.", {
+      timeout: ARRIVAL, timeoutMsg: "Ana's words never reached Bea's open story",
+    });
+    assert.equal(await bea.$("#f-headline").getValue(), "Harbour plan approved");
+    await bea.waitUntil(async () => (await textOf(bea, "#preview")).includes("Work starts in spring."),
+      { timeoutMsg: "the preview did not follow the merged text" });
+    assert.match(await textOf(bea, "#save-state"), /^Saved/, "a merge is not an unsaved edit of Bea's");
+
+    // Each sees the other has the story open.
+    await bea.waitUntil(async () => (await textOf(bea, "#here")) === "Also here: Ana Ruiz", {
+      timeout: ARRIVAL, timeoutMsg: "Bea never saw Ana here",
+    });
+    await ana.waitUntil(async () => (await textOf(ana, "#here")) === "Also here: Bea Osei", {
+      timeout: ARRIVAL, timeoutMsg: "Ana never saw Bea here",
+    });
+    await screenshot(ana, "30-desk-ana");
+    await screenshot(bea, "31-desk-bea");
+  } finally {
+    await ana.deleteSession();
+    await bea.deleteSession();
+  }
+});
