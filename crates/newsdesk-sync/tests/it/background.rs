@@ -84,12 +84,17 @@ fn the_window_joins_syncs_after_saves_and_brings_others_changes_in_the_backgroun
     window.desk.saved();
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
-        window.status_until("synced with nothing waiting", |s| synced(s) && s.waiting == 0);
+        window.status_until("synced with nothing waiting", |s| {
+            synced(s) && s.waiting == 0
+        });
         ana.sync();
         if ana.article(&id).fields.body.ends_with("Bea adds a line.") {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "Bea's save never reached Ana");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "Bea's save never reached Ana"
+        );
     }
 
     // Ana's change arrives on its own, and the status says a story changed.
