@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  bodyText, freshLibrary, launch, screenshot, startDriver, startRelay, textOf, typeInBody, waitSaved,
+  bodyText, cli, freshLibrary, launch, screenshot, startDriver, startRelay, textOf, typeInBody, waitSaved,
 } from "../app.js";
 
 const TOKEN = "an-e2e-desk-token-long-enough";
@@ -88,6 +88,45 @@ test("two windows on one desk: a story typed in one appears in the other, and so
     await screenshot(bea, "31-desk-bea");
   } finally {
     await ana.deleteSession();
+    await bea.deleteSession();
+  }
+});
+
+test("a headline set on two laptops at once shows both values with who wrote them; picking one lets the story go out", async () => {
+  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
+  const [libAna, libBea] = [freshLibrary("desk-conflict-ana"), freshLibrary("desk-conflict-bea")];
+  cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
+  const story = cli(libAna, "new", "--headline", "Harbour plan", "--body", "The council met.",
+    "--author", "Ana Ruiz:Reporter");
+  cli(libAna, "desk", "join", relay.url);
+  cli(libBea, "desk", "whoami", "--name", "Bea Osei");
+  cli(libBea, "desk", "join", relay.url);
+  // Offline on both laptops, the same field, then both sync.
+  cli(libAna, "edit", story.id, "--base-version", "1", "--headline", "Harbour plan approved");
+  const bv = cli(libBea, "show", story.id).version;
+  cli(libBea, "edit", story.id, "--base-version", String(bv), "--headline", "Council backs harbour plan");
+  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+  assert.equal(cli(libBea, "desk", "conflicts", story.id).length, 1);
+  assert.throws(() => cli(libBea, "preflight", story.id), /pick one or write another/, "preflight blocks the conflict");
+
+  const bea = await launch(drivers[0], libBea);
+  try {
+    await bea.$(`#article-list li[data-id="${story.id}"]`).click();
+    const banner = await bea.$("#field-conflicts");
+    await banner.waitForDisplayed();
+    const rows = await bea.execute(() => [...document.querySelectorAll("#field-conflicts .candidate")]
+      .map((li) => [li.querySelector(".value").textContent, li.querySelector(".by").textContent.trim()]));
+    assert.deepEqual(rows.sort(), [["Council backs harbour plan", "by Bea Osei"], ["Harbour plan approved", "by Ana Ruiz"]]);
+    await screenshot(bea, "32-desk-field-conflict");
+
+    const anas = await bea.$$("#field-conflicts .candidate").find(async (li) =>
+      (await li.$(".value").getText()) === "Harbour plan approved");
+    await anas.$("button.use").click();
+    await banner.waitForDisplayed({ reverse: true });
+    await bea.waitUntil(async () => (await bea.$("#f-headline").getValue()) === "Harbour plan approved");
+    assert.deepEqual(cli(libBea, "desk", "conflicts", story.id), []);
+    assert.deepEqual(cli(libBea, "preflight", story.id).problems, []);
+  } finally {
     await bea.deleteSession();
   }
 });
