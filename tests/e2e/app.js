@@ -142,28 +142,37 @@ export async function waitSaved(browser) {
   return state.getText();
 }
 
-/** `newsdesk-relay` on a free loopback port over a fresh folder; resolves when it listens. */
+/** `newsdesk-relay` on a free loopback port over a fresh folder; resolves when it listens.
+ * `stop` and `start` again keep the folder and the port (a relay restarted after a crash). */
 export async function startRelay(token) {
   const folder = mkdtempSync(path.join(os.tmpdir(), "newsdesk-e2e-relay-"));
-  const child = spawn(RELAY, ["--folder", folder, "--listen", "127.0.0.1:0"], {
-    env: { ...process.env, NEWSDESK_DESK_TOKEN: token },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /listening on (ws:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once("exit", (code) => reject(new Error(`newsdesk-relay exited (${code}) before listening: ${out}`)));
-  });
-  return {
-    url,
+  let child = null;
+  const relay = {
+    url: null,
+    async start() {
+      const listen = relay.url ? new URL(relay.url).host : "127.0.0.1:0";
+      child = spawn(RELAY, ["--folder", folder, "--listen", listen], {
+        env: { ...process.env, NEWSDESK_DESK_TOKEN: token },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const started = child;
+      relay.url = await new Promise((resolve, reject) => {
+        let out = "";
+        started.stdout.on("data", (d) => {
+          out += d;
+          const m = /listening on (ws:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        started.once("exit", (code) => reject(new Error(`newsdesk-relay exited (${code}) before listening: ${out}`)));
+      });
+    },
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
+      if (!child || child.exitCode !== null) return;
+      const stopping = child;
+      stopping.kill("SIGTERM");
+      await new Promise((r) => stopping.once("exit", r));
     },
   };
+  await relay.start();
+  return relay;
 }

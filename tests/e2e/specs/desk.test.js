@@ -26,13 +26,13 @@ after(async () => {
 });
 
 /** Names the person and joins the relay through the window's desk dialog. */
-async function join(browser, name) {
+async function join(browser, name, url = relay.url) {
   await browser.$("#desk-state").click();
   await browser.$("#desk-dialog").waitForDisplayed();
   await browser.$("#desk-name").setValue(name);
   await browser.$("#desk-name-save").click();
   await browser.waitUntil(async () => (await textOf(browser, "#desk-me")) === `You are ${name} on this laptop.`);
-  await browser.$("#desk-url").setValue(relay.url);
+  await browser.$("#desk-url").setValue(url);
   await browser.$("#desk-token").setValue(TOKEN);
   await browser.$("#desk-join").click();
   await browser.waitUntil(async () => (await browser.$("#desk-state").getAttribute("data-state")) === "synced", {
@@ -128,5 +128,43 @@ test("a headline set on two laptops at once shows both values with who wrote the
     assert.deepEqual(cli(libBea, "preflight", story.id).problems, []);
   } finally {
     await bea.deleteSession();
+  }
+});
+
+test("with the relay down the window says offline since when and what waits, keeps saving, and catches up when it is back", async () => {
+  // A desk of its own: the stories of the tests above would be listed here too.
+  const own = await startRelay(TOKEN);
+  const ana = await launch(drivers[0], freshLibrary("desk-offline-ana"));
+  try {
+    await join(ana, "Ana Ruiz", own.url);
+    await ana.$("#new-article").click();
+    await ana.$("#f-headline").waitForDisplayed();
+    await ana.$("#f-headline").setValue("Storm closes the bridge");
+    await waitSaved(ana);
+    await ana.waitUntil(async () => /^Synced/.test(await textOf(ana, "#desk-state")), { timeout: ARRIVAL });
+
+    await own.stop();
+    await typeInBody(ana, "Wind at dawn closed the bridge.");
+    assert.match(await waitSaved(ana), /^Saved/, "a save never waits for the desk");
+    await ana.waitUntil(async () => (await ana.$("#desk-state").getAttribute("data-state")) === "offline",
+      { timeout: ARRIVAL, timeoutMsg: "the window never said offline" });
+    assert.match(await textOf(ana, "#desk-state"),
+      /^Offline since \d{1,2}:\d{2}.* \(relay unreachable\) · 1 change waiting$/);
+    await screenshot(ana, "33-desk-offline");
+
+    await own.start();
+    await ana.waitUntil(async () => /^Synced/.test(await textOf(ana, "#desk-state")), {
+      timeout: ARRIVAL, timeoutMsg: "the window never caught up after the relay came back",
+    });
+    // What waited reached the desk: a laptop that joins now gets it.
+    const late = freshLibrary("desk-offline-late");
+    cli(late, "desk", "whoami", "--name", "Cal Weir");
+    process.env.NEWSDESK_DESK_TOKEN = TOKEN;
+    cli(late, "desk", "join", own.url);
+    const got = cli(late, "list").find((s) => s.headline === "Storm closes the bridge");
+    assert.equal(cli(late, "show", got.id).body, "Wind at dawn closed the bridge.");
+  } finally {
+    await ana.deleteSession();
+    await own.stop();
   }
 });
