@@ -65,6 +65,13 @@ export class Autosave {
     return this.inFlight !== null;
   }
 
+  /** A refused save whose text was carried onto the newer version (desk merges only came
+   * between): saving goes on from there. */
+  resume() {
+    this.inConflict = false;
+    this.rebased();
+  }
+
   /** The article moved to a newer version under unsaved edits (carried over onto it): they
    * are saved on that version once typing pauses. */
   rebased() {

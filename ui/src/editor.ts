@@ -2,10 +2,10 @@
 // the conflict banner in conflict.ts; this module wires them to the page.
 import { EditorView, basicSetup } from "codemirror";
 import { markdown } from "@codemirror/lang-markdown";
-import { reason, type Article, type ArticleFields, type PhotoPlacement } from "./api";
+import { api, reason, type Article, type ArticleFields, type PhotoPlacement } from "./api";
 import { Autosave, editableFields, type Refusal, type SaveKind, type SaveState } from "./autosave";
 import { conflictView, showConflict } from "./conflict";
-import { mergeFields } from "./merge";
+import { mergeFields, overDeskMerges } from "./merge";
 import { $, h } from "./dom";
 import * as form from "./fields";
 
@@ -129,6 +129,34 @@ export class Editor {
     return true;
   }
 
+  /** The desk merged a change into the story between the editor's last save and this one:
+   * when only desk merges came between and they touch other text, the typing is carried onto
+   * the merged version and saved there instead of stopping at the conflict banner. */
+  private async carryOverDeskMerges(refused: Article): Promise<boolean> {
+    const agreed = this.agreed;
+    if (!agreed) return false;
+    try {
+      const [latest, revisions] = await Promise.all([api.getArticle(refused.id), api.revisions(refused.id)]);
+      if (this.article?.id !== refused.id) return false;
+      const merged = overDeskMerges(refused.version, revisions, agreed, this.fields(), editableFields(latest));
+      if (!merged) return false;
+      this.loading = true;
+      try {
+        this.article = { ...latest, ...merged };
+        this.agreed = editableFields(latest);
+        form.fill(this.article);
+        this.replaceBody(merged.body);
+      } finally {
+        this.loading = false;
+      }
+      this.autosave.resume();
+      this.hooks.edited();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Replaces only the part of the body that differs, so the cursor stays where it was. */
   private replaceBody(body: string) {
     const doc = this.view.state.doc.toString();
@@ -171,6 +199,7 @@ export class Editor {
   }
 
   private async conflict({ article, fields, error }: Refusal) {
+    if (await this.carryOverDeskMerges(article)) return;
     try {
       const view = await conflictView(article.id, error);
       if (this.article?.id !== article.id) return;

@@ -5,7 +5,7 @@
 // the span between the common prefix and suffix with the base) is enough here: the desk's
 // Automerge merge has already done the character-level work between laptops, and this only
 // bridges the seconds between the library's new version and the editor's next save.
-import type { ArticleFields } from "./api";
+import type { ArticleFields, Revision } from "./api";
 
 /** The span of `base` that `changed` replaced: [start, end) in base, and the new text. */
 function span(base: string, changed: string): { start: number; end: number; text: string } {
@@ -49,4 +49,15 @@ export function mergeFields(base: ArticleFields, mine: ArticleFields, theirs: Ar
     } else return null;
   }
   return out as unknown as ArticleFields;
+}
+
+/** A save refused as stale while the story is on a desk: when every version made since the
+ * editor's `baseVersion` is a merge from the desk (not a save in another window here), the
+ * editor's text is carried onto the library's `latest` fields, as `mergeFields` allows. `null`:
+ * someone here changed it, or the two overlap; the conflict banner then lets the editor choose. */
+export function overDeskMerges(baseVersion: number, revisions: readonly Revision[], agreed: ArticleFields,
+                               mine: ArticleFields, latest: ArticleFields): ArticleFields | null {
+  const since = revisions.filter((r) => r.version !== null && r.version > baseVersion);
+  if (since.length === 0 || !since.every((r) => r.kind === "merge")) return null;
+  return mergeFields(agreed, mine, latest);
 }
