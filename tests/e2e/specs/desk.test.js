@@ -88,6 +88,18 @@ test("two windows on one desk: a story typed in one appears in the other, and so
     await ana.waitUntil(async () => (await textOf(ana, "#here")) === "Also here: Bea Osei", {
       timeout: ARRIVAL, timeoutMsg: "Ana never saw Bea here",
     });
+    // At once: Ana changes the headline while Bea types in the body. Whichever comes first,
+    // both stay: Bea's typing is never overwritten and no conflict is shown.
+    await ana.$("#f-headline").setValue("Harbour plan approved at last");
+    await typeInBody(bea, " Bea adds a line.");
+    const both = "The council approved the harbour plan on Tuesday. Work starts in spring. Bea adds a line.";
+    await bea.waitUntil(async () => (await bea.$("#f-headline").getValue()) === "Harbour plan approved at last",
+      { timeout: ARRIVAL, timeoutMsg: "Ana's headline never reached Bea's window" });
+    assert.equal((await bodyText(bea)).trim(), both, "Bea's typing was kept");
+    await waitSaved(bea);
+    assert.equal(await bea.$("#conflict").isDisplayed(), false);
+    await ana.waitUntil(async () => (await bodyText(ana)).trim() === both,
+      { timeout: ARRIVAL, timeoutMsg: "Bea's line never reached Ana's window" });
     await screenshot(ana, "30-desk-ana");
     await screenshot(bea, "31-desk-bea");
   } finally {
