@@ -116,6 +116,23 @@ fn print_report(report: &SyncReport) {
             report.open_conflicts
         );
     }
+    let photos = &report.photos;
+    println!(
+        "photos: {} on the desk; {} added ({} originals sent), {} sent, {} received, {} merged",
+        photos.photos, photos.added, photos.uploaded, photos.sent, photos.received, photos.merged
+    );
+    if photos.missing > 0 {
+        println!(
+            "{} photos the stories here use are not on the desk yet: the laptop that has them must sync",
+            photos.missing
+        );
+    }
+    if photos.open_conflicts > 0 {
+        println!(
+            "{} photo conflicts wait for the photo desk",
+            photos.open_conflicts
+        );
+    }
 }
 
 fn print_conflicts(conflicts: &[FieldConflict]) {

@@ -72,6 +72,8 @@ pub struct SyncReport {
     pub waiting: usize,
     /// Field conflicts open in the library after the sync.
     pub open_conflicts: usize,
+    /// The photo phase: records, crops and originals (`photos`).
+    pub photos: crate::photos::PhotoReport,
 }
 
 /// Joins the library in `root` to the desk at `url` (`ws://host:port`) with `token`, then syncs
@@ -193,6 +195,7 @@ async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
         store,
         session,
         url,
+        root,
     }
     .run(index_id, token)
     .await;
@@ -204,11 +207,13 @@ async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
     result
 }
 
-struct Sync<'a> {
-    repo: &'a Repo,
-    store: &'a mut Store,
-    session: Session,
-    url: url::Url,
+pub(crate) struct Sync<'a> {
+    pub(crate) repo: &'a Repo,
+    pub(crate) store: &'a mut Store,
+    pub(crate) session: Session,
+    pub(crate) url: url::Url,
+    /// The library folder (photo originals live under it).
+    pub(crate) root: &'a Path,
 }
 
 /// A story document open in this sync, and the article version its local saves came from.
@@ -371,7 +376,6 @@ impl Sync<'_> {
             self.converge(&dialer, std::slice::from_ref(&index), patience)
                 .await?;
         }
-        dialer.close();
 
         // Into the library.
         for (article_id, handle) in arrived {
@@ -426,6 +430,8 @@ impl Sync<'_> {
                 Err(e) => return Err(e.into()),
             }
         }
+        report.photos = crate::photos::sync_photos(self, &dialer, &index, token).await?;
+        dialer.close();
         let rows = self.store.desk_documents()?;
         report.stories = rows.len();
         for row in &rows {
@@ -482,7 +488,7 @@ impl Sync<'_> {
 
     /// Looks up many documents at once: one at a time, a laptop catching up on 2,000 stories
     /// waited for 2,000 round trips to the relay in a row.
-    async fn find_all<'a>(
+    pub(crate) async fn find_all<'a>(
         &self,
         doc_ids: impl Iterator<Item = &'a str>,
     ) -> Result<Vec<Option<DocHandle>>> {
@@ -500,7 +506,7 @@ impl Sync<'_> {
             .collect()
     }
 
-    fn stopped(&self) -> Error {
+    pub(crate) fn stopped(&self) -> Error {
         Error::Unfinished {
             url: self.url.to_string(),
             seconds: 0,
@@ -531,7 +537,7 @@ impl Sync<'_> {
     /// Waits until the relay has every change of `handles` and we have every change it has,
     /// and nothing moved while we waited. Starts a round again on the current connection
     /// when one takes too long (a relay restarted mid-sync means a new connection).
-    async fn converge(
+    pub(crate) async fn converge(
         &self,
         dialer: &DialerHandle<Refused>,
         handles: &[DocHandle],

@@ -192,7 +192,8 @@ pub fn apply_local(
     Ok(true)
 }
 
-fn writers(doc: &Automerge) -> BTreeMap<String, Writer> {
+/// Actor (hex) -> who: the `writers` map of a story or photo document.
+pub(crate) fn writers(doc: &Automerge) -> BTreeMap<String, Writer> {
     let Ok(Some((Value::Object(ObjType::Map), id))) = doc.get(automerge::ROOT, WRITERS) else {
         return BTreeMap::new();
     };

@@ -8,7 +8,10 @@
 //! - `storage`: samod's storage inside the library's SQLite file.
 //! - `dialer`: the laptop's websocket to the relay: the token as a header, a 401 final.
 //! - `desk`: joining a desk and one sync (`newsdesk desk join`, `newsdesk desk sync`).
-//! - `relay`: the relay (`newsdesk-relay`): samod's axum acceptor behind a token check.
+//! - `relay`: the relay (`newsdesk-relay`): samod's axum acceptor behind a token check, and
+//!   photo originals by SHA-256 (`/blobs/<sha256>`).
+//! - `photo_document`: a photo record as a document, both ways (pure Automerge).
+//! - `photos`: the photo phase of a sync: records as documents, originals through the relay.
 //! - `presence`: who else has a story open (heartbeats to the relay).
 //! - `background`: the window's desk: syncs after saves and every few seconds, and its status.
 
@@ -18,6 +21,8 @@ pub mod background;
 pub mod desk;
 pub mod dialer;
 pub mod document;
+pub mod photo_document;
+pub mod photos;
 pub mod presence;
 pub mod relay;
 pub mod storage;
@@ -62,6 +67,16 @@ pub enum Error {
         source: Box<automerge::AutomergeError>,
     },
 
+    /// A photo's original could not be had from the desk as it should be (its bytes are not
+    /// the SHA-256 they are filed under, the relay does not hold it, or refused ours); nothing
+    /// of it was written to the library.
+    #[error("the original of photo {sha256} on the desk at {url}: {reason}")]
+    Blob {
+        url: String,
+        sha256: String,
+        reason: String,
+    },
+
     #[error("a desk document is not a Newsdesk story: {0}")]
     Malformed(String),
 
@@ -84,6 +99,7 @@ impl Error {
             Error::Refused { .. } => "desk_refused",
             Error::Unreachable { .. } => "desk_unreachable",
             Error::Unfinished { .. } => "desk_unfinished",
+            Error::Blob { .. } => "desk_blob",
             Error::NoIdentity | Error::NotJoined | Error::Invalid(_) => "invalid",
             Error::Document { .. } | Error::Malformed(_) => "desk_document",
         }

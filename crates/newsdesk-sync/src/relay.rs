@@ -11,14 +11,20 @@
 //!   7); every laptop holds a full copy of the desk's documents in its library, so a document
 //!   a crash costs the relay comes back with the next laptop that syncs.
 //!
+//! - Photo originals live under `blobs/<sha256>`, behind the same token: `HEAD` (is it here?),
+//!   `PUT` (streamed to a temporary file while hashed, refused with 422 unless its SHA-256 is
+//!   its name, else fsynced and renamed into place: a blob is whole or absent) and `GET`
+//!   (streamed). A file already here is not written again.
+//!
 //! Plain `ws://`: behind a TLS reverse proxy, laptops join `wss://` (README).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::extract::State;
+use axum::body::Body;
 use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
+use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -30,6 +36,9 @@ use crate::presence::{Heartbeat, Presence};
 use crate::{Error, Result};
 
 const DESK_FILE: &str = "desk.json";
+const BLOBS: &str = "blobs";
+/// A blob arrives and leaves in pieces of this size: memory stays flat whatever the photo.
+const BLOB_CHUNK: usize = 256 * 1024;
 
 pub struct RelayConfig {
     pub folder: PathBuf,
@@ -42,6 +51,7 @@ struct Relay {
     acceptor: AcceptorHandle,
     token: Arc<str>,
     index: Arc<str>,
+    blobs: Arc<Path>,
     presence: Arc<Presence>,
 }
 
@@ -60,6 +70,9 @@ pub async fn serve(
     let io = |context: String| move |e: std::io::Error| Error::Library(io_error(context, e));
     std::fs::create_dir_all(config.folder.join("documents"))
         .map_err(io(format!("creating {}", config.folder.display())))?;
+    let blobs = config.folder.join(BLOBS);
+    std::fs::create_dir_all(&blobs).map_err(io(format!("creating {}", blobs.display())))?;
+    clear_partial_blobs(&blobs);
     let repo = Repo::build_tokio()
         .with_storage(TokioFilesystemStorage::new(config.folder.join("documents")))
         .with_share_policy(ShareConfig::read_write().with_announce(false))
@@ -81,11 +94,18 @@ pub async fn serve(
         acceptor,
         token: config.token.trim().into(),
         index: index.as_str().into(),
+        blobs: blobs.into(),
         presence: Arc::default(),
     };
     let app = axum::Router::new()
         .route("/", get(connect))
         .route("/desk", get(desk))
+        .route(
+            "/blobs/{sha256}",
+            get(get_blob).head(head_blob).put(put_blob),
+        )
+        // A blob is streamed to disk and its size checked there (`put_blob`).
+        .layer(DefaultBodyLimit::disable())
         .route("/presence", post(presence))
         .with_state(relay);
     ready(bound, &index);
@@ -205,6 +225,186 @@ async fn desk(State(relay): State<Relay>, headers: HeaderMap) -> Response {
         serde_json::json!({ "index": &*relay.index }).to_string(),
     )
         .into_response()
+}
+
+/// Removes what `PUT`s cut short by a crash left (`.tmp-*`): no request is running at start.
+fn clear_partial_blobs(blobs: &Path) {
+    for entry in std::fs::read_dir(blobs).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(".tmp-") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A blob's name is its SHA-256 in lower-case hex, and nothing else reaches the file system.
+fn blob_name(sha256: &str) -> Option<&str> {
+    (sha256.len() == 64
+        && sha256
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+    .then_some(sha256)
+}
+
+fn not_a_blob() -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        "a blob is named by its SHA-256 in lower-case hex\n",
+    )
+        .into_response()
+}
+
+async fn head_blob(
+    State(relay): State<Relay>,
+    UrlPath(sha256): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let Some(name) = blob_name(&sha256) else {
+        return not_a_blob();
+    };
+    match tokio::fs::metadata(relay.blobs.join(name)).await {
+        Ok(meta) => ([(header::CONTENT_LENGTH, meta.len())], ()).into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
+
+async fn get_blob(
+    State(relay): State<Relay>,
+    UrlPath(sha256): UrlPath<String>,
+    headers: HeaderMap,
+) -> Response {
+    use tokio::io::AsyncReadExt;
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let Some(name) = blob_name(&sha256) else {
+        return not_a_blob();
+    };
+    let file = match tokio::fs::File::open(relay.blobs.join(name)).await {
+        Ok(file) => file,
+        Err(_) => return StatusCode::NOT_FOUND.into_response(),
+    };
+    let length = match file.metadata().await {
+        Ok(meta) => meta.len(),
+        Err(_) => return StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    };
+    let chunks = futures::stream::unfold(file, |mut file| async move {
+        let mut buffer = vec![0u8; BLOB_CHUNK];
+        match file.read(&mut buffer).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buffer.truncate(n);
+                Some((Ok::<_, std::io::Error>(buffer), file))
+            }
+            Err(e) => Some((Err(e), file)),
+        }
+    });
+    (
+        [
+            (header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+            (header::CONTENT_LENGTH, length.to_string()),
+        ],
+        Body::from_stream(chunks),
+    )
+        .into_response()
+}
+
+async fn put_blob(
+    State(relay): State<Relay>,
+    UrlPath(sha256): UrlPath<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let Some(name) = blob_name(&sha256) else {
+        return not_a_blob();
+    };
+    let target = relay.blobs.join(name);
+    if tokio::fs::metadata(&target).await.is_ok() {
+        // Already here: the same name is the same bytes.
+        return StatusCode::OK.into_response();
+    }
+    let temp = relay.blobs.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
+    let outcome = receive_blob(body, &temp, name).await;
+    match outcome {
+        Ok(()) => {}
+        Err(answer) => {
+            let _ = tokio::fs::remove_file(&temp).await;
+            return answer;
+        }
+    }
+    let folder = relay.blobs.clone();
+    let placed = tokio::task::spawn_blocking(move || {
+        std::fs::rename(&temp, &target)?;
+        std::fs::File::open(&*folder)?.sync_all()
+    })
+    .await;
+    match placed {
+        Ok(Ok(())) => StatusCode::CREATED.into_response(),
+        _ => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the relay could not keep the blob\n",
+        )
+            .into_response(),
+    }
+}
+
+/// Streams a `PUT` body to `temp`, hashing it; fsynced when its SHA-256 is `name`.
+async fn receive_blob(body: Body, temp: &Path, name: &str) -> Result<(), Response> {
+    use futures::StreamExt;
+    use sha2::Digest;
+    use tokio::io::AsyncWriteExt;
+    let failed = |what: &str| {
+        (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("the relay could not keep the blob: {what}\n"),
+        )
+            .into_response()
+    };
+    let mut file = tokio::fs::File::create(temp)
+        .await
+        .map_err(|e| failed(&e.to_string()))?;
+    let mut hasher = sha2::Sha256::new();
+    let mut bytes = 0u64;
+    let mut stream = body.into_data_stream();
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|e| {
+            (
+                StatusCode::BAD_REQUEST,
+                format!("the upload broke off: {e}\n"),
+            )
+                .into_response()
+        })?;
+        bytes += chunk.len() as u64;
+        if bytes > newsdesk_core::photo::MAX_FILE_BYTES {
+            return Err((
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "a photo may be at most {} MB\n",
+                    newsdesk_core::photo::MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+                .into_response());
+        }
+        hasher.update(&chunk);
+        file.write_all(&chunk)
+            .await
+            .map_err(|e| failed(&e.to_string()))?;
+    }
+    let got = hex::encode(hasher.finalize());
+    if got != name {
+        return Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("the {bytes} bytes sent have SHA-256 {got}, not {name}: refused\n"),
+        )
+            .into_response());
+    }
+    file.sync_all().await.map_err(|e| failed(&e.to_string()))?;
+    Ok(())
 }
 
 /// A window's heartbeat: who else has its story open (`presence.rs`).

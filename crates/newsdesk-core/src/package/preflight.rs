@@ -214,6 +214,25 @@ fn check_photo(
             "{label} has no alt text for readers who cannot see it: add it on the photo desk"
         ));
     }
+    // Two people on the desk changed the photo at once: it waits for the photo desk to pick.
+    for conflict in library.store().open_photo_conflicts(&photo.id)? {
+        let candidates: Vec<String> = conflict
+            .candidates
+            .iter()
+            .map(|c| {
+                format!(
+                    "{} (by {})",
+                    c.value,
+                    if c.by.is_empty() { "someone" } else { &c.by }
+                )
+            })
+            .collect();
+        problems.push(format!(
+            "{label}: its {} was changed at once on the desk to {}: pick one on the photo desk",
+            conflict.field.replace('_', " "),
+            candidates.join(" and ")
+        ));
+    }
     Ok(if problems.is_empty() {
         Ok(photo)
     } else {

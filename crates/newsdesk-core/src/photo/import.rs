@@ -145,11 +145,7 @@ fn prepare(root: &Path, path: &Path) -> Result<Prepared> {
         pixels::decode_upright_for(&bytes, THUMBNAIL_SIZE).map_err(|r| refused(path, r))?;
     let (width, height) = header.upright();
     let id = sha256_hex(&bytes);
-    let original = format!(
-        "photos/originals/{}/{id}.{}",
-        truncate_chars(&id, 2),
-        extension(format)
-    );
+    let original = original_path(&id, format);
     let mut created = Vec::new();
     let original_path = root.join(&original);
     if !original_path.exists() {
@@ -203,6 +199,111 @@ fn record(library: &mut Library, p: Prepared) -> Result<Imported> {
             Err(err)
         }
     }
+}
+
+/// Where the original of photo `id` (its SHA-256) in `format` sits, relative to the library
+/// folder: content-addressed, in a folder per first two hex digits.
+pub fn original_path(id: &str, format: &str) -> String {
+    format!(
+        "photos/originals/{}/{id}.{}",
+        truncate_chars(id, 2),
+        extension(format)
+    )
+}
+
+/// What became of an original received from elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    /// In place at `original` (relative to the library folder), or already there.
+    Placed { original: String },
+    /// The bytes were not the photo asked for; nothing was kept.
+    Mismatch { sha256: String, bytes: u64 },
+    /// Longer than any photo the library accepts; nothing was kept.
+    TooLarge { bytes: u64 },
+}
+
+/// Streams an original that arrived from elsewhere (the team desk's relay) to the place an
+/// import puts it (`original_path`), hashing it on the way: it is kept only when its SHA-256
+/// is `id`, and only whole (written beside, fsynced, renamed). Memory stays at one buffer
+/// whatever the size. Neither the database nor the thumbnail is touched: the caller records
+/// the photo once this returns `Placed`, and thumbnails are made from the original when
+/// first wanted.
+pub fn receive_original(
+    library_root: &Path,
+    id: &str,
+    format: &str,
+    source: &mut dyn std::io::Read,
+) -> Result<Received> {
+    use sha2::Digest;
+    use std::io::{Read, Write};
+    if id.len() != 64 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(Error::invalid(format!(
+            "{id:?} is not a photo id (a SHA-256 in hex)"
+        )));
+    }
+    if !matches!(format, "jpeg" | "png" | "webp" | "tiff") {
+        return Err(Error::invalid(format!(
+            "photo {id} is in format {format:?}; the library takes jpeg, png, webp and tiff"
+        )));
+    }
+    let original = original_path(id, format);
+    let target = library_root.join(&original);
+    if is_whole(&target) {
+        return Ok(Received::Placed { original });
+    }
+    let dir = atomic_file::parent_of(&target);
+    fs::create_dir_all(dir).map_err(|e| io_error(format!("creating {}", dir.display()), e))?;
+    let temp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
+    let written = (|| -> std::io::Result<(String, u64)> {
+        let mut file = fs::File::create(&temp)?;
+        let mut hasher = sha2::Sha256::new();
+        let mut buffer = vec![0u8; 256 * 1024];
+        let mut bytes = 0u64;
+        let mut limited = Read::take(&mut *source, MAX_FILE_BYTES + 1);
+        loop {
+            let n = match limited.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            hasher.update(&buffer[..n]);
+            file.write_all(&buffer[..n])?;
+            bytes += n as u64;
+        }
+        let sha256: String = hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        if sha256 == id && bytes <= MAX_FILE_BYTES {
+            file.sync_all()?;
+        }
+        Ok((sha256, bytes))
+    })();
+    let outcome = match written {
+        Ok((_, bytes)) if bytes > MAX_FILE_BYTES => Received::TooLarge { bytes },
+        Ok((sha256, bytes)) if sha256 != id => Received::Mismatch { sha256, bytes },
+        Ok(_) => {
+            return match atomic_file::move_file_into_place(&temp, &target, true) {
+                Ok(()) => Ok(Received::Placed { original }),
+                Err(e) => {
+                    let _ = fs::remove_file(&temp);
+                    Err(io_error(format!("writing {}", target.display()), e))
+                }
+            };
+        }
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            return Err(io_error(format!("receiving the original of photo {id}"), e));
+        }
+    };
+    let _ = fs::remove_file(&temp);
+    Ok(outcome)
+}
+
+fn io_error(context: String, source: std::io::Error) -> Error {
+    Error::Io { context, source }
 }
 
 fn extension(format: &str) -> &'static str {

@@ -20,9 +20,12 @@ use time::OffsetDateTime;
 pub use attach::{Placement, attach};
 pub use crop::{Aspect, MIN_CROP_SIDE, default_crop, validate_crop};
 pub use figures::LibraryFigures;
-pub use import::{BatchReport, Imported, Refused, import_batch, import_file};
+pub use import::{
+    BatchReport, Imported, Received, Refused, import_batch, import_file, original_path,
+    receive_original,
+};
 pub use metadata::{PhotoMetadata, read_metadata};
-pub use pixels::PIXEL_BUDGET;
+pub use pixels::{MAX_FILE_BYTES, PIXEL_BUDGET};
 pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail};
 
 use crate::store::MAX_DESK_FIELD_BYTES;

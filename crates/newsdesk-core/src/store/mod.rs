@@ -6,12 +6,14 @@
 mod articles;
 mod delivery;
 mod desk;
+mod desk_photos;
 mod photos;
 
 pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
+pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, MergedPhoto, PhotoConflict};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 
 use std::path::Path;
@@ -33,7 +35,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_photo_versions.sql"),
     include_str!("migrations/007_cms_destinations.sql"),
     include_str!("migrations/008_team_desk.sql"),
-    // 009 is the photo desk's (another branch): 010 follows it once both are merged.
+    include_str!("migrations/009_desk_photos.sql"),
     include_str!("migrations/010_desk_token.sql"),
 ];
 

@@ -232,7 +232,7 @@ impl Store {
     }
 }
 
-fn photo_in(conn: &Connection, id: &str) -> Result<Photo> {
+pub(super) fn photo_in(conn: &Connection, id: &str) -> Result<Photo> {
     let mut photo = conn
         .prepare_cached(&format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"))
         .and_then(|mut stmt| stmt.query_row([id], photo_from_row).optional())
@@ -260,6 +260,18 @@ fn based_on(tx: &Transaction<'_>, id: &str, base_version: i64) -> Result<Photo> 
 /// Sets columns of one photo (`set`, each assignment followed by a comma, numbers its values
 /// from ?3: ?1 is the id, ?2 the time), counts the change in its version and commits `tx`.
 fn update_photo(tx: Transaction<'_>, id: &str, set: &str, values: &[&dyn ToSql]) -> Result<Photo> {
+    update_photo_with(tx, id, set, values, |_, _| Ok(()))
+}
+
+/// [`update_photo`], and `then` with the changed photo inside the same transaction (the team
+/// desk records the version a merge became).
+pub(super) fn update_photo_with(
+    tx: Transaction<'_>,
+    id: &str,
+    set: &str,
+    values: &[&dyn ToSql],
+    then: impl FnOnce(&Transaction<'_>, &Photo) -> Result<()>,
+) -> Result<Photo> {
     let at = format_time(now());
     let mut all: Vec<&dyn ToSql> = vec![&id, &at];
     all.extend_from_slice(values);
@@ -275,6 +287,7 @@ fn update_photo(tx: Transaction<'_>, id: &str, set: &str, values: &[&dyn ToSql])
         return Err(Error::not_found("photo", id));
     }
     let photo = photo_in(&tx, id)?;
+    then(&tx, &photo)?;
     tx.commit().context(|| format!("committing photo {id}"))?;
     Ok(photo)
 }

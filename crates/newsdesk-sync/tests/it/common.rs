@@ -159,7 +159,12 @@ pub fn converge(laptops: &mut [&mut Laptop]) {
         let mut moved = 0;
         for laptop in laptops.iter_mut() {
             let report = laptop.sync();
-            moved += report.merged + report.received + report.sent + report.added + report.waiting;
+            moved += report.merged
+                + report.received
+                + report.sent
+                + report.added
+                + report.waiting
+                + report.photos.moved();
         }
         if moved == 0 {
             break;

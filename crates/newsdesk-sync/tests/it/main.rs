@@ -4,3 +4,4 @@
 mod background;
 mod common;
 mod desk;
+mod photos;

@@ -1,0 +1,474 @@
+//! Photos on the team desk (migration 009): each photo's Automerge document and where the
+//! library and the document last agreed, and the conflicts a merge finds in a photo's desk
+//! record, focal point or crops. The sync engine (`newsdesk-sync`) changes photos only through
+//! these methods, so a merged change is one transaction like an edit on the photo desk.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::desk::ConflictCandidate;
+use super::photos::{NewPhoto, photo_in, update_photo_with as update_photo};
+use super::{Store, format_time, now, parse_time};
+use crate::error::Context;
+use crate::photo::{Crop, DeskRecord, Photo};
+use crate::{Error, Result};
+
+/// The prefix of a crop's name where a photo conflict names the crop (`crop:lead`).
+pub const CROP_FIELD: &str = "crop:";
+/// The name of the focal point in a photo conflict.
+pub const FOCAL_FIELD: &str = "focal_point";
+
+/// A photo's Automerge document and where the library and the document last agreed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskPhoto {
+    /// The photo's id: the SHA-256 of its original.
+    pub photo_id: String,
+    pub doc_id: String,
+    /// The document's heads (change hashes, hex) when they last agreed.
+    pub synced_heads: Vec<String>,
+    /// The photo version those heads became (or were made from).
+    pub synced_version: i64,
+    /// The photo's version now: another than `synced_version` when the photo desk changed it
+    /// here since.
+    pub version: i64,
+}
+
+impl DeskPhoto {
+    pub fn changed_since_sync(&self) -> bool {
+        self.version != self.synced_version
+    }
+}
+
+/// What a sync brings into the library for one photo: the desk's side of it as the document
+/// holds it, who made the changes, the heads it reached, and what was set concurrently.
+#[derive(Debug, Clone)]
+pub struct MergedPhoto {
+    pub desk: DeskRecord,
+    pub focal_point: Option<(f64, f64)>,
+    pub crops: Vec<Crop>,
+    /// The people whose changes these are.
+    pub author: String,
+    pub doc_id: String,
+    pub heads: Vec<String>,
+    /// `credit`, `caption`... , [`FOCAL_FIELD`] or [`CROP_FIELD`]`name`, each with every
+    /// value and who gave it. The fields above hold Automerge's deterministic pick meanwhile.
+    pub conflicts: Vec<(String, Vec<ConflictCandidate>)>,
+}
+
+/// Something two people set to different values at once on one photo: shown with both values,
+/// never silently picked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PhotoConflict {
+    pub photo_id: String,
+    /// A desk field (`credit`, `caption`...), `focal_point` or `crop:<name>`.
+    pub field: String,
+    pub candidates: Vec<ConflictCandidate>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub opened_at: OffsetDateTime,
+}
+
+impl Store {
+    pub fn desk_photos(&self) -> Result<Vec<DeskPhoto>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT d.photo_id, d.doc_id, d.synced_heads, d.synced_version, p.version
+                 FROM desk_photos d JOIN photos p ON p.id = d.photo_id",
+            )
+            .context(|| "listing the desk's photos")?;
+        let rows = stmt
+            .query_map([], |row| {
+                let heads: String = row.get(2)?;
+                Ok(DeskPhoto {
+                    photo_id: row.get(0)?,
+                    doc_id: row.get(1)?,
+                    synced_heads: heads
+                        .split(',')
+                        .filter(|h| !h.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                    synced_version: row.get(3)?,
+                    version: row.get(4)?,
+                })
+            })
+            .context(|| "listing the desk's photos")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing the desk's photos")
+    }
+
+    /// Photos that have no document on the desk yet (imported before joining, or since).
+    pub fn photos_off_desk(&self) -> Result<Vec<Photo>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM photos WHERE id NOT IN (SELECT photo_id FROM desk_photos)
+                 ORDER BY imported_at, id",
+            )
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .context(|| "listing photos not on the desk")?;
+        ids.iter().map(|id| self.photo(id)).collect()
+    }
+
+    /// Every photo the library's stories use (lead photos and figures in the body) that the
+    /// library does not hold: the ones a sync fetches from the desk.
+    pub fn photos_wanted(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            // Only stories that can hold a photo: a sync with nothing new reads no others.
+            .prepare_cached(
+                "SELECT fields FROM articles
+                 WHERE instr(fields, 'photo:') > 0 OR json_extract(fields, '$.lead_photo') IS NOT NULL",
+            )
+            .context(|| "listing the photos stories use")?;
+        let rows = stmt
+            .query_map([], |row| row.get::<_, String>(0))
+            .context(|| "listing the photos stories use")?;
+        // A set: every story of a desk usually has a lead photo, and a list searched for each
+        // one grew with the square of the desk.
+        let mut wanted = std::collections::BTreeSet::new();
+        for fields in rows {
+            let fields = fields.context(|| "listing the photos stories use")?;
+            // Lenient, like every stored row: a field this version does not know is passed over.
+            let Ok(fields) = serde_json::from_str::<crate::ArticleFields>(&fields) else {
+                continue;
+            };
+            let lead = fields.lead_photo.map(|p| p.photo_id);
+            let figures = crate::render::photo_refs(&fields.body)
+                .into_iter()
+                .map(|r| r.photo_id);
+            wanted.extend(lead.into_iter().chain(figures).filter(|id| !id.is_empty()));
+        }
+        let mut missing = Vec::new();
+        for id in wanted {
+            let known = self
+                .conn
+                .query_row("SELECT 1 FROM photos WHERE id = ?1", [&id], |_| Ok(()))
+                .optional()
+                .context(|| "looking up a photo")?
+                .is_some();
+            if !known {
+                missing.push(id);
+            }
+        }
+        Ok(missing)
+    }
+
+    /// Records that photo `photo_id` is document `doc_id`, agreeing at `heads` and `version`.
+    pub fn mark_desk_photo(
+        &mut self,
+        photo_id: &str,
+        doc_id: &str,
+        heads: &[String],
+        version: i64,
+    ) -> Result<()> {
+        record_desk_photo(&self.conn, photo_id, doc_id, &heads.join(","), version)
+    }
+
+    /// Brings changes merged on the desk into the photo, over `base_version`: its desk record,
+    /// focal point and crops become the document's, in one transaction that also records the
+    /// conflicts left open and where the two now agree. A change on the photo desk here since
+    /// `base_version` makes this refuse with `Stale`: the sync applies it to the document and
+    /// merges again, so neither is lost.
+    pub fn merge_desk_photo(
+        &mut self,
+        photo_id: &str,
+        base_version: i64,
+        merged: &MergedPhoto,
+    ) -> Result<Photo> {
+        let tx = self.photo_write()?;
+        let photo = photo_in(&tx, photo_id)?;
+        if photo.version != base_version {
+            return Err(Error::Stale {
+                what: "photo",
+                id: photo_id.to_owned(),
+                base_version,
+                current_version: photo.version,
+            });
+        }
+        write_merged(&tx, photo_id, merged)?;
+        let desk = serde_json::to_string(&merged.desk).expect("desk record serialises");
+        let (x, y) = (
+            merged.focal_point.map(|f| f.0),
+            merged.focal_point.map(|f| f.1),
+        );
+        // The version the merge becomes is known only inside update_photo; the document row
+        // is recorded with it there.
+        let heads = merged.heads.join(",");
+        let doc_id = merged.doc_id.clone();
+        update_photo(
+            tx,
+            photo_id,
+            "desk = ?3, focal_x = ?4, focal_y = ?5,",
+            params![desk, x, y],
+            move |tx, photo| record_desk_photo(tx, &photo.id, &doc_id, &heads, photo.version),
+        )
+    }
+
+    /// A photo that came from the desk, new to this library: its original is already in place
+    /// (`photo::receive_original`); the facts of the file come from the document, the desk
+    /// record, focal point and crops as merged.
+    pub fn create_photo_from_desk(
+        &mut self,
+        new: &NewPhoto<'_>,
+        merged: &MergedPhoto,
+    ) -> Result<Photo> {
+        let tx = self.photo_write()?;
+        let at = format_time(now());
+        tx.execute(
+            "INSERT INTO photos (id, format, byte_size, width, height, orientation, original,
+                 source_name, embedded, desk, focal_x, focal_y, imported_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            params![
+                new.id,
+                new.format,
+                new.byte_size as i64,
+                new.width,
+                new.height,
+                new.orientation,
+                new.original,
+                new.source_name,
+                serde_json::to_string(new.embedded).expect("metadata serialises"),
+                serde_json::to_string(&merged.desk).expect("desk record serialises"),
+                merged.focal_point.map(|f| f.0),
+                merged.focal_point.map(|f| f.1),
+                at
+            ],
+        )
+        .context(|| format!("recording photo {} from the desk", new.id))?;
+        write_merged(&tx, new.id, merged)?;
+        let photo = photo_in(&tx, new.id)?;
+        record_desk_photo(
+            &tx,
+            new.id,
+            &merged.doc_id,
+            &merged.heads.join(","),
+            photo.version,
+        )?;
+        tx.commit()
+            .context(|| format!("committing photo {} from the desk", new.id))?;
+        Ok(photo)
+    }
+
+    /// The conflicts of a photo still waiting for the photo desk.
+    pub fn open_photo_conflicts(&self, photo_id: &str) -> Result<Vec<PhotoConflict>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT photo_id, field, candidates, opened_at FROM photo_conflicts
+                 WHERE photo_id = ?1 AND resolved_at IS NULL ORDER BY field",
+            )
+            .context(|| "listing photo conflicts")?;
+        let rows = stmt
+            .query_map([photo_id], |row| {
+                let candidates: String = row.get(2)?;
+                Ok(PhotoConflict {
+                    photo_id: row.get(0)?,
+                    field: row.get(1)?,
+                    candidates: serde_json::from_str(&candidates).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            2,
+                            rusqlite::types::Type::Text,
+                            e.into(),
+                        )
+                    })?,
+                    opened_at: parse_time(&row.get::<_, String>(3)?)?,
+                })
+            })
+            .context(|| "listing photo conflicts")?;
+        rows.collect::<rusqlite::Result<_>>()
+            .context(|| "listing photo conflicts")
+    }
+
+    /// The photo desk's answer to a conflict on a photo: the field set to `value` (one of the
+    /// candidates or a new one: a desk field's text, `[x, y]` or `null` for the focal point, a
+    /// crop's JSON or `null` for no crop) over `base_version`, closing the conflict in the
+    /// same transaction. The next sync writes it to the document over every value.
+    pub fn resolve_photo_conflict(
+        &mut self,
+        photo_id: &str,
+        base_version: i64,
+        field: &str,
+        value: &serde_json::Value,
+    ) -> Result<Photo> {
+        let author = self.author.clone();
+        let tx = self.photo_write()?;
+        let photo = photo_in(&tx, photo_id)?;
+        let open = tx
+            .query_row(
+                "SELECT 1 FROM photo_conflicts
+                 WHERE photo_id = ?1 AND field = ?2 AND resolved_at IS NULL",
+                params![photo_id, field],
+                |_| Ok(()),
+            )
+            .optional()
+            .context(|| "looking up the photo conflict")?
+            .is_some();
+        if !open {
+            return Err(Error::invalid(format!(
+                "photo {photo_id} has no open conflict on {field:?}"
+            )));
+        }
+        if photo.version != base_version {
+            return Err(Error::Stale {
+                what: "photo",
+                id: photo_id.to_owned(),
+                base_version,
+                current_version: photo.version,
+            });
+        }
+        let mut merged = MergedPhoto {
+            desk: photo.desk.clone(),
+            focal_point: photo.focal_point,
+            crops: photo.crops.clone(),
+            author: author.clone(),
+            doc_id: String::new(),
+            heads: Vec::new(),
+            conflicts: Vec::new(),
+        };
+        let bad = |e: serde_json::Error| {
+            Error::invalid(format!(
+                "{value} is not a value for {field} of a photo: {e}"
+            ))
+        };
+        if field == FOCAL_FIELD {
+            merged.focal_point = serde_json::from_value(value.clone()).map_err(bad)?;
+        } else if let Some(name) = field.strip_prefix(CROP_FIELD) {
+            merged.crops.retain(|c| c.name != name);
+            if let Some(crop) =
+                serde_json::from_value::<Option<Crop>>(value.clone()).map_err(bad)?
+            {
+                crate::photo::validate_crop(crop.aspect, crop.rect(), photo.width, photo.height)?;
+                merged.crops.push(Crop {
+                    name: name.to_owned(),
+                    ..crop
+                });
+            }
+        } else {
+            let mut json = serde_json::to_value(&merged.desk).expect("desk record serialises");
+            if json.get(field).is_none() {
+                return Err(Error::invalid(format!(
+                    "{field:?} is not a field of a photo"
+                )));
+            }
+            json[field] = value.clone();
+            merged.desk = serde_json::from_value(json).map_err(bad)?;
+        }
+        replace_crops(&tx, photo_id, &merged.crops)?;
+        tx.execute(
+            "UPDATE photo_conflicts SET resolved_at = ?3, resolved_by = ?4
+             WHERE photo_id = ?1 AND field = ?2 AND resolved_at IS NULL",
+            params![photo_id, field, format_time(now()), author],
+        )
+        .context(|| "closing the photo conflict")?;
+        let desk = serde_json::to_string(&merged.desk).expect("desk record serialises");
+        let (x, y) = (
+            merged.focal_point.map(|f| f.0),
+            merged.focal_point.map(|f| f.1),
+        );
+        update_photo(
+            tx,
+            photo_id,
+            "desk = ?3, focal_x = ?4, focal_y = ?5,",
+            params![desk, x, y],
+            |_, _| Ok(()),
+        )
+    }
+
+    fn photo_write(&mut self) -> Result<Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .context(|| "starting a write (is another Newsdesk holding the library?)")
+    }
+}
+
+/// The crops and conflicts of a merged change.
+fn write_merged(tx: &Transaction<'_>, photo_id: &str, merged: &MergedPhoto) -> Result<()> {
+    replace_crops(tx, photo_id, &merged.crops)?;
+    record_conflicts(tx, photo_id, &merged.conflicts, &merged.author)
+}
+
+/// Not validated against the photo: another laptop's library accepted them for the same
+/// original (same SHA-256, same size), and the table's checks hold the rest.
+fn replace_crops(tx: &Transaction<'_>, photo_id: &str, crops: &[Crop]) -> Result<()> {
+    tx.execute("DELETE FROM photo_crops WHERE photo_id = ?1", [photo_id])
+        .context(|| format!("replacing the crops of photo {photo_id}"))?;
+    for crop in crops {
+        tx.execute(
+            "INSERT INTO photo_crops (photo_id, name, aspect, x, y, width, height)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                photo_id,
+                crop.name,
+                crop.aspect.to_string(),
+                crop.x,
+                crop.y,
+                crop.width,
+                crop.height
+            ],
+        )
+        .context(|| format!("saving crop {} of photo {photo_id}", crop.name))?;
+    }
+    Ok(())
+}
+
+fn record_desk_photo(
+    conn: &rusqlite::Connection,
+    photo_id: &str,
+    doc_id: &str,
+    heads: &str,
+    version: i64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO desk_photos (photo_id, doc_id, synced_heads, synced_version)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (photo_id) DO UPDATE SET doc_id = excluded.doc_id,
+             synced_heads = excluded.synced_heads, synced_version = excluded.synced_version",
+    )
+    .and_then(|mut stmt| stmt.execute(params![photo_id, doc_id, heads, version]))
+    .context(|| format!("recording the desk document of photo {photo_id}"))?;
+    Ok(())
+}
+
+/// Makes the open conflicts of a photo exactly `conflicts`: new ones opened, known ones given
+/// their current candidates, the ones the merged change settled closed in its author's name.
+fn record_conflicts(
+    tx: &Transaction<'_>,
+    photo_id: &str,
+    conflicts: &[(String, Vec<ConflictCandidate>)],
+    author: &str,
+) -> Result<()> {
+    let at = format_time(now());
+    let open: Vec<String> = tx
+        .prepare_cached(
+            "SELECT field FROM photo_conflicts WHERE photo_id = ?1 AND resolved_at IS NULL",
+        )
+        .and_then(|mut stmt| stmt.query_map([photo_id], |row| row.get(0))?.collect())
+        .context(|| "listing photo conflicts")?;
+    for field in open
+        .iter()
+        .filter(|f| !conflicts.iter().any(|(c, _)| c == *f))
+    {
+        tx.execute(
+            "UPDATE photo_conflicts SET resolved_at = ?3, resolved_by = ?4
+             WHERE photo_id = ?1 AND field = ?2 AND resolved_at IS NULL",
+            params![photo_id, field, at, author],
+        )
+        .context(|| "closing a settled photo conflict")?;
+    }
+    for (field, candidates) in conflicts {
+        let candidates =
+            serde_json::to_string(candidates).expect("conflict candidates always serialise");
+        tx.execute(
+            "INSERT INTO photo_conflicts (photo_id, field, candidates, opened_at)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (photo_id, field) WHERE resolved_at IS NULL
+             DO UPDATE SET candidates = excluded.candidates",
+            params![photo_id, field, candidates, at],
+        )
+        .context(|| format!("recording the conflict on {field} of photo {photo_id}"))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,576 @@
+//! Photos on the desk: a photo desk on one laptop attaches a photo to a story written on
+//! another; records, crops and originals travel, originals by SHA-256 through the relay.
+
+use std::path::{Path, PathBuf};
+
+use newsdesk_core::photo::{self, Aspect, DeskEdit, Photo, Placement, Rect};
+use sha2::Digest;
+
+use crate::common::{Laptop, Relay, TOKEN, converge};
+
+/// A photo of `shared/fixtures/photos/wire`.
+fn wire(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/fixtures/photos/wire")
+        .join(name)
+}
+
+fn import(laptop: &mut Laptop, file: &str) -> Photo {
+    photo::import_file(&mut laptop.library, &wire(file))
+        .unwrap()
+        .photo
+}
+
+/// The photo desk's work on one photo: its record, a 16:9 `lead` crop and a focal point.
+fn dress(laptop: &mut Laptop, photo: &Photo, credit: &str) -> Photo {
+    let photo = laptop
+        .store()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                credit: Some(credit.into()),
+                caption: Some(format!("Caption of {}", photo.source_name)),
+                alt_text: Some(format!("What {} shows", photo.source_name)),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let photo = laptop
+        .store()
+        .set_focal_point(&photo.id, photo.version, Some((0.25, 0.5)))
+        .unwrap();
+    let rect = photo::default_crop(
+        Aspect::Ratio(16, 9),
+        photo.width,
+        photo.height,
+        photo.focal_point,
+    );
+    laptop
+        .store()
+        .save_crop(&photo.id, photo.version, "lead", Aspect::Ratio(16, 9), rect)
+        .unwrap()
+}
+
+/// Every blob the relay holds (not counting unfinished uploads).
+fn relay_blobs(relay: &Relay) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(relay.folder.path().join("blobs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every file under the library's photo folders, temporary ones included.
+fn photo_files(laptop: &Laptop) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&laptop.root.join("photos"), &mut out);
+    out
+}
+
+fn sha256_of(path: &Path) -> String {
+    hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
+}
+
+/// What a laptop's library says about a photo: record, focal point, crops, open conflicts.
+type DeskView = (
+    photo::DeskRecord,
+    Option<(f64, f64)>,
+    Vec<photo::Crop>,
+    Vec<String>,
+);
+
+/// What a laptop's library says about a photo, without the times of this library.
+fn desk_view(laptop: &mut Laptop, id: &str) -> DeskView {
+    let photo = laptop.store().photo(id).unwrap();
+    let conflicts = laptop
+        .store()
+        .open_photo_conflicts(id)
+        .unwrap()
+        .into_iter()
+        .map(|c| c.field)
+        .collect();
+    (photo.desk, photo.focal_point, photo.crops, conflicts)
+}
+
+#[test]
+fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_original() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    let story = ana
+        .write(
+            "Council approves harbour plan",
+            "The council met on Tuesday.",
+        )
+        .id;
+    ana.join(&relay);
+
+    // The photo desk on Bea's laptop: two photos, one as the lead, one as a figure.
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    let lead = import(&mut bea, "rubbish.jpg");
+    let lead = dress(&mut bea, &lead, "Photo Desk/Getty");
+    let figure = import(&mut bea, "getty.jpg");
+    let figure = dress(&mut bea, &figure, "Getty Images");
+    let version = bea.article(&story).version;
+    let attached = photo::attach(
+        &mut bea.library,
+        &story,
+        &lead.id,
+        Some("lead"),
+        Placement::Lead,
+        version,
+    )
+    .unwrap();
+    photo::attach(
+        &mut bea.library,
+        &story,
+        &figure.id,
+        None,
+        Placement::Inline,
+        attached.version,
+    )
+    .unwrap();
+    let report = bea.sync();
+    assert_eq!(
+        (report.sent, report.photos.added, report.photos.uploaded),
+        (1, 2, 2),
+        "{report:?}"
+    );
+    let mut expected = vec![lead.id.clone(), figure.id.clone()];
+    expected.sort();
+    assert_eq!(relay_blobs(&relay), expected);
+
+    // Ana sees the photo in her story, with its crop and credit, and the original itself.
+    let report = ana.sync();
+    assert_eq!(
+        (report.merged, report.photos.received),
+        (1, 2),
+        "{report:?}"
+    );
+    let mut cal = Laptop::new("Cal Weir");
+    let report = cal.join(&relay);
+    assert_eq!(
+        (report.received, report.photos.received),
+        (1, 2),
+        "{report:?}"
+    );
+    converge(&mut [&mut ana, &mut bea, &mut cal]);
+    for laptop in [&mut ana, &mut cal] {
+        let article = laptop.article(&story);
+        let placed = article.fields.lead_photo.clone().unwrap();
+        assert_eq!(
+            (placed.photo_id.as_str(), placed.crop.as_str()),
+            (lead.id.as_str(), "lead")
+        );
+        assert!(
+            article
+                .fields
+                .body
+                .contains(&format!("photo:{}", figure.id))
+        );
+        for sent in [&lead, &figure] {
+            let got = laptop.store().photo(&sent.id).unwrap();
+            assert_eq!(got.desk, sent.desk);
+            assert_eq!(got.crops, sent.crops);
+            assert_eq!(got.focal_point, sent.focal_point);
+            assert_eq!(
+                (got.format.as_str(), got.byte_size, got.width, got.height),
+                (
+                    sent.format.as_str(),
+                    sent.byte_size,
+                    sent.width,
+                    sent.height
+                )
+            );
+            assert_eq!(got.embedded, sent.embedded);
+            // Exactly where an import puts originals, and the very bytes.
+            assert_eq!(got.original, photo::original_path(&sent.id, "jpeg"));
+            assert_eq!(sha256_of(&laptop.root.join(&got.original)), sent.id);
+            assert_eq!(got.crop("lead").unwrap().aspect, Aspect::Ratio(16, 9));
+        }
+        assert_eq!(
+            laptop.store().photo(&lead.id).unwrap().desk.credit,
+            "Photo Desk/Getty"
+        );
+        // A thumbnail is made from the original when first wanted.
+        assert!(
+            photo::thumbnail(&laptop.library, &lead.id)
+                .unwrap()
+                .exists()
+        );
+    }
+
+    // Synced again, and by a laptop that imported the same file on its own: never sent twice.
+    assert_eq!(bea.sync().photos.uploaded, 0);
+    let mut dan = Laptop::new("Dan Moss");
+    let own = import(&mut dan, "rubbish.jpg");
+    assert_eq!(own.id, lead.id);
+    let report = dan.join(&relay);
+    assert_eq!(
+        (report.photos.uploaded, report.photos.added),
+        (0, 0),
+        "{report:?}"
+    );
+    assert_eq!(relay_blobs(&relay), expected);
+    converge(&mut [&mut ana, &mut bea, &mut cal, &mut dan]);
+    let seen = desk_view(&mut bea, &lead.id);
+    for laptop in [&mut ana, &mut cal, &mut dan] {
+        assert_eq!(desk_view(laptop, &lead.id), seen);
+    }
+    assert_eq!(seen.0.credit, "Photo Desk/Getty");
+
+    // A sync with nothing new opens no photo; a change opens that one photo, here and there.
+    for laptop in [&mut ana, &mut bea, &mut cal, &mut dan] {
+        assert_eq!(laptop.sync().photos.opened, 0);
+    }
+    let photo = cal.store().photo(&figure.id).unwrap();
+    cal.store()
+        .edit_photo_desk(
+            &figure.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Cal's caption".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let report = cal.sync();
+    assert_eq!(
+        (report.photos.opened, report.photos.sent),
+        (1, 1),
+        "{report:?}"
+    );
+    let report = ana.sync();
+    assert_eq!(
+        (report.photos.opened, report.photos.merged),
+        (1, 1),
+        "{report:?}"
+    );
+    assert_eq!(
+        ana.store().photo(&figure.id).unwrap().desk.caption,
+        "Cal's caption"
+    );
+}
+
+#[test]
+fn a_corrupted_original_on_the_relay_is_refused_and_nothing_is_written() {
+    let relay = Relay::start();
+    let mut bea = Laptop::new("Bea Osei");
+    let story = bea.write("Harbour fire", "Smoke over the docks.").id;
+    let lead = import(&mut bea, "getty.jpg");
+    let lead = dress(&mut bea, &lead, "Getty Images");
+    photo::attach(
+        &mut bea.library,
+        &story,
+        &lead.id,
+        Some("lead"),
+        Placement::Lead,
+        1,
+    )
+    .unwrap();
+    bea.join(&relay);
+
+    // One byte changed in the relay's copy.
+    let blob = relay.folder.path().join("blobs").join(&lead.id);
+    let good = std::fs::read(&blob).unwrap();
+    let mut bad = good.clone();
+    let middle = bad.len() / 2;
+    bad[middle] ^= 0xff;
+    std::fs::write(&blob, &bad).unwrap();
+
+    let mut cal = Laptop::new("Cal Weir");
+    let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
+    assert_eq!(err.kind(), "desk_blob", "{err}");
+    let message = err.to_string();
+    assert!(message.contains(&lead.id), "{message}");
+    assert!(message.contains("damaged"), "{message}");
+    // The story came; the photo did not, not even in part.
+    assert_eq!(
+        cal.article(&story).fields.lead_photo.unwrap().photo_id,
+        lead.id
+    );
+    assert!(cal.store().list_photos().unwrap().is_empty());
+    assert_eq!(photo_files(&cal), Vec::<PathBuf>::new());
+
+    // Once the relay holds the right bytes again, the next sync brings it, and all agree.
+    std::fs::write(&blob, &good).unwrap();
+    assert_eq!(cal.sync().photos.received, 1);
+    converge(&mut [&mut bea, &mut cal]);
+    assert_eq!(desk_view(&mut cal, &lead.id), desk_view(&mut bea, &lead.id));
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert_eq!(sha256_of(&cal.root.join(&got.original)), lead.id);
+}
+
+#[test]
+fn two_crops_of_one_photo_at_once_are_a_conflict_until_the_photo_desk_picks() {
+    let relay = Relay::start();
+    let mut bea = Laptop::new("Bea Osei");
+    let story = bea.write("Harbour fire", "Smoke over the docks.").id;
+    let lead = import(&mut bea, "rubbish.jpg");
+    let lead = dress(&mut bea, &lead, "Getty");
+    photo::attach(
+        &mut bea.library,
+        &story,
+        &lead.id,
+        Some("lead"),
+        Placement::Lead,
+        1,
+    )
+    .unwrap();
+    bea.join(&relay);
+    let mut ana = Laptop::new("Ana Ruiz");
+    ana.join(&relay);
+
+    // Offline on both: different lead crops; Ana also fixes the caption, Bea the credit.
+    let crop_at = |laptop: &mut Laptop, x: u32| {
+        let photo = laptop.store().photo(&lead.id).unwrap();
+        let side = photo.width.min(photo.height) / 2;
+        let photo = laptop
+            .store()
+            .save_crop(
+                &lead.id,
+                photo.version,
+                "lead",
+                Aspect::Ratio(1, 1),
+                Rect {
+                    x,
+                    y: 0,
+                    width: side,
+                    height: side,
+                },
+            )
+            .unwrap();
+        photo.crop("lead").unwrap().clone()
+    };
+    let ana_crop = crop_at(&mut ana, 0);
+    let bea_crop = crop_at(&mut bea, 10);
+    let photo = ana.store().photo(&lead.id).unwrap();
+    ana.store()
+        .edit_photo_desk(
+            &lead.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Smoke over the docks at dawn".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let photo = bea.store().photo(&lead.id).unwrap();
+    bea.store()
+        .edit_photo_desk(
+            &lead.id,
+            photo.version,
+            DeskEdit {
+                credit: Some("Getty Images/Bea Osei".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert_eq!(ana.sync().photos.sent, 1);
+    let report = bea.sync();
+    assert_eq!(
+        (report.photos.sent, report.photos.merged),
+        (1, 1),
+        "{report:?}"
+    );
+    converge(&mut [&mut ana, &mut bea]);
+
+    for laptop in [&mut ana, &mut bea] {
+        let conflicts = laptop.store().open_photo_conflicts(&lead.id).unwrap();
+        assert_eq!(conflicts.len(), 1, "{conflicts:?}");
+        assert_eq!(conflicts[0].field, "crop:lead");
+        let mut by: Vec<(String, i64)> = conflicts[0]
+            .candidates
+            .iter()
+            .map(|c| (c.by.clone(), c.value["x"].as_i64().unwrap()))
+            .collect();
+        by.sort();
+        assert_eq!(
+            by,
+            vec![
+                ("Ana Ruiz".to_owned(), ana_crop.x as i64),
+                ("Bea Osei".to_owned(), bea_crop.x as i64)
+            ]
+        );
+        // Different fields changed at once both stay.
+        let photo = laptop.store().photo(&lead.id).unwrap();
+        assert_eq!(photo.desk.caption, "Smoke over the docks at dawn");
+        assert_eq!(photo.desk.credit, "Getty Images/Bea Osei");
+    }
+
+    // The story cannot go out meanwhile, and says why.
+    let article = ana.article(&story);
+    let problems = newsdesk_core::package::preflight(&ana.library, &article)
+        .unwrap()
+        .problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.field == "lead_photo" && p.message.contains("crop:lead was changed at once")),
+        "{problems:?}"
+    );
+
+    // The photo desk picks Ana's crop on Bea's laptop; every laptop follows.
+    let photo = bea.store().photo(&lead.id).unwrap();
+    bea.store()
+        .resolve_photo_conflict(
+            &lead.id,
+            photo.version,
+            "crop:lead",
+            &serde_json::to_value(&ana_crop).unwrap(),
+        )
+        .unwrap();
+    converge(&mut [&mut ana, &mut bea]);
+    for laptop in [&mut ana, &mut bea] {
+        assert_eq!(
+            laptop.store().open_photo_conflicts(&lead.id).unwrap(),
+            vec![]
+        );
+        assert_eq!(
+            laptop.store().photo(&lead.id).unwrap().crop("lead"),
+            Some(&ana_crop)
+        );
+    }
+    assert_eq!(desk_view(&mut ana, &lead.id), desk_view(&mut bea, &lead.id));
+    let article = ana.article(&story);
+    let problems = newsdesk_core::package::preflight(&ana.library, &article)
+        .unwrap()
+        .problems;
+    assert_eq!(problems, vec![], "the story can go out again");
+}
+
+#[test]
+fn the_relay_keeps_only_blobs_whose_bytes_match_their_name_and_only_for_the_token() {
+    let relay = Relay::start();
+    let bytes = std::fs::read(wire("pa.jpg")).unwrap();
+    let sha = hex::encode(sha2::Sha256::digest(&bytes));
+    let url = |sha: &str| format!("http://127.0.0.1:{}/blobs/{sha}", relay.port);
+    let auth = format!("Bearer {TOKEN}");
+    let status = |r: Result<ureq::http::Response<ureq::Body>, ureq::Error>| match r {
+        Ok(r) => r.status().as_u16(),
+        Err(ureq::Error::StatusCode(s)) => s,
+        Err(e) => panic!("{e}"),
+    };
+
+    // Not the bytes the name promises: refused, nothing kept.
+    let mut other = bytes.clone();
+    other[100] ^= 1;
+    assert_eq!(
+        status(
+            ureq::put(&url(&sha))
+                .header("Authorization", &auth)
+                .send(&other[..])
+        ),
+        422
+    );
+    assert_eq!(relay_blobs(&relay), Vec::<String>::new());
+    // Without the token, nothing at all.
+    assert_eq!(status(ureq::put(&url(&sha)).send(&bytes[..])), 401);
+    assert_eq!(status(ureq::get(&url(&sha)).call()), 401);
+    // A name that is not a SHA-256 never reaches the file system.
+    assert_eq!(
+        status(
+            ureq::get(&url("..%2Fdesk.json"))
+                .header("Authorization", &auth)
+                .call()
+        ),
+        400
+    );
+    assert_eq!(
+        status(ureq::head(&url(&sha)).header("Authorization", &auth).call()),
+        404
+    );
+    assert_eq!(
+        status(
+            ureq::put(&url(&sha))
+                .header("Authorization", &auth)
+                .send(&bytes[..])
+        ),
+        201
+    );
+    assert_eq!(relay_blobs(&relay), vec![sha.clone()]);
+    let mut response = ureq::get(&url(&sha))
+        .header("Authorization", &auth)
+        .call()
+        .unwrap();
+    assert_eq!(response.body_mut().read_to_vec().unwrap(), bytes);
+}
+
+#[test]
+fn the_same_file_put_on_the_desk_by_two_laptops_at_once_becomes_one_photo_with_both_edits() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    // Both import the same agency file and work on different fields of it.
+    let photo = import(&mut ana, "rubbish.jpg");
+    ana.store()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Ana's caption".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let photo = import(&mut bea, "rubbish.jpg");
+    bea.store()
+        .edit_photo_desk(
+            &photo.id,
+            photo.version,
+            DeskEdit {
+                credit: Some("Bea's credit".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    // Both sync at the same moment: each may put its own document on the desk.
+    let barrier = std::sync::Barrier::new(2);
+    let sync = |root: &Path| {
+        barrier.wait();
+        newsdesk_sync::sync(root, TOKEN).unwrap()
+    };
+    let (ana_report, bea_report) = std::thread::scope(|scope| {
+        let a = scope.spawn(|| sync(&ana.root));
+        let b = scope.spawn(|| sync(&bea.root));
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    eprintln!(
+        "documents made for the one photo: {} (2: both laptops raced)",
+        ana_report.photos.added + bea_report.photos.added
+    );
+    converge(&mut [&mut ana, &mut bea]);
+    converge(&mut [&mut ana, &mut bea]);
+    let seen = desk_view(&mut ana, &photo.id);
+    assert_eq!(desk_view(&mut bea, &photo.id), seen);
+    assert_eq!(
+        (seen.0.caption.as_str(), seen.0.credit.as_str()),
+        ("Ana's caption", "Bea's credit")
+    );
+    assert_eq!(
+        seen.3,
+        Vec::<String>::new(),
+        "different fields: no conflict"
+    );
+    assert_eq!(relay_blobs(&relay), vec![photo.id.clone()]);
+    assert_eq!(
+        (ana.sync().photos.opened, bea.sync().photos.opened),
+        (0, 0),
+        "settled"
+    );
+}
