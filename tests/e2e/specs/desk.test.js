@@ -1,16 +1,21 @@
 // The team desk with two app windows on two libraries and one relay: each window gives its
 // person's name and joins through the desk dialog; a story typed in one appears in the other,
-// and words typed later arrive in the open story; each sees the other is here.
+// and words typed later arrive in the open story; each sees the other is here; a field
+// conflict is picked in the window; the relay down shows as offline; the photo desk's window
+// attaches a photo that the editor's window then shows.
 //
 // Two windows at once: two tauri-driver processes on two free ports (each starts its own
 // WebKitWebDriver on its own native port), one WebDriver session each, on the same X display.
 import assert from "node:assert/strict";
+import path from "node:path";
 import { after, before, test } from "node:test";
+import { Key } from "webdriverio";
 import {
-  bodyText, cli, freshLibrary, launch, screenshot, startDriver, startRelay, textOf, typeInBody, waitSaved,
+  SHARED, bodyText, cli, freshLibrary, launch, screenshot, startDriver, startRelay, textOf, typeInBody, waitSaved,
 } from "../app.js";
 
 const TOKEN = "an-e2e-desk-token-long-enough";
+const GETTY = path.join(SHARED, "fixtures/photos/wire/getty.jpg");
 /** A background sync every 5 s, a save settles in 1.5 s: well within this, and no measure. */
 const ARRIVAL = 60000;
 
@@ -181,6 +186,54 @@ test("with the relay down the window says offline since when and what waits, kee
     assert.equal(cli(late, "show", got.id).body, "Wind at dawn closed the bridge.");
   } finally {
     await ana.deleteSession();
+    await own.stop();
+  }
+});
+
+test("the photo desk window attaches a photo to a story written in the editor's window, and the editor's window shows it; its record carries the credit", async () => {
+  const own = await startRelay(TOKEN);
+  const editorLib = freshLibrary("desk-photo-editor");
+  const ana = await launch(drivers[0], editorLib);
+  const pia = await launch(drivers[1], freshLibrary("desk-photo-desk"));
+  try {
+    await join(ana, "Ana Ruiz", own.url);
+    await join(pia, "Pia Lund", own.url);
+    await ana.$("#new-article").click();
+    await ana.$("#f-headline").waitForDisplayed();
+    await ana.$("#f-headline").setValue("Mayer fastest in Kitzbuehel training");
+    await typeInBody(ana, "Matthias Mayer set the pace on the Streif.");
+    await waitSaved(ana);
+
+    // The photo desk opens the story when it arrives, imports a wire photo, crops it 16:9 and
+    // makes it the lead.
+    const row = await pia.$("#article-list li[data-id]");
+    await row.waitForExist({ timeout: ARRIVAL, timeoutMsg: "the story never reached the photo desk" });
+    await row.click();
+    await pia.waitUntil(async () => (await bodyText(pia)).includes("Streif"), { timeout: ARRIVAL });
+    await pia.keys([Key.Ctrl, Key.Shift, "P"]);
+    await pia.$("#photo-grid[data-ready]").waitForExist();
+    const report = await pia.execute((p) => window.__TAURI_INTERNALS__.invoke("import_photos", { paths: p }), [GETTY]);
+    const photoId = report.imported[0].id;
+    await pia.$("#photo-grid li[data-id]").click();
+    await pia.$('.aspects button[data-aspect="16:9"]').click();
+    await pia.$("#save-crop").click();
+    await pia.waitUntil(async () => /Saved as/.test(await pia.$("#crop-state").getText()));
+    await pia.$('.crop-row[data-crop="16x9"] .attach-lead').click();
+    await waitSaved(pia);
+
+    // The editor's window shows the lead photo; its record came with its credit.
+    await ana.waitUntil(() => ana.execute(() => {
+      const img = document.querySelector("#lead-photo img");
+      return Boolean(img?.complete && img.naturalWidth > 0);
+    }), { timeout: ARRIVAL, timeoutMsg: "the lead photo never showed in the editor's window" });
+    assert.match(await textOf(ana, "#lead-photo"), /Crop 16x9/);
+    const [summary] = cli(editorLib, "list");
+    assert.deepEqual(cli(editorLib, "show", summary.id).lead_photo, { photo_id: photoId, crop: "16x9" });
+    assert.equal(cli(editorLib, "photo", "show", photoId).desk.credit, "AFP/Getty Images");
+    await screenshot(ana, "34-desk-photo-in-editor");
+  } finally {
+    await ana.deleteSession();
+    await pia.deleteSession();
     await own.stop();
   }
 });
