@@ -5,7 +5,7 @@ use std::path::Path;
 
 use clap::Subcommand;
 use newsdesk_core::Library;
-use newsdesk_core::store::FieldConflict;
+use newsdesk_core::store::ConflictCandidate;
 use newsdesk_sync::{Error, SyncReport};
 
 use crate::output::{Output, visible};
@@ -29,14 +29,27 @@ pub enum Command {
         #[arg(long, env = "NEWSDESK_DESK_TOKEN", hide_env_values = true)]
         token: String,
     },
-    /// The field conflicts of an article: every value and who wrote it.
-    Conflicts { id: String },
-    /// Resolve a field conflict: VALUE becomes the field's value (one of the candidates or a
-    /// new one), saved on --base-version.
+    /// The field conflicts of an article (or, with --photo, of a photo record): every value
+    /// and who wrote it.
+    Conflicts {
+        id: String,
+        /// ID is a photo: its desk fields, focal point and crops (`crop:NAME`).
+        #[arg(long)]
+        photo: bool,
+    },
+    /// Resolve a field conflict: VALUE becomes the field's value (a new one), or --pick N takes
+    /// the Nth value `desk conflicts` lists; saved on --base-version.
     Resolve {
         id: String,
+        /// ID is a photo (a desk field, `focal_point` or `crop:NAME`; --raw for the last two).
+        #[arg(long)]
+        photo: bool,
         field: String,
-        value: String,
+        #[arg(required_unless_present = "pick")]
+        value: Option<String>,
+        /// Take the Nth value `desk conflicts` lists (from 1).
+        #[arg(long, value_name = "N", conflicts_with_all = ["value", "raw"])]
+        pick: Option<usize>,
         #[arg(long, value_name = "N")]
         base_version: i64,
         /// VALUE is JSON (for `lead_photo` or `embargo`, or `null`), not plain text.
@@ -66,27 +79,66 @@ pub fn run(root: &Path, command: Command, out: &Output) -> Result<(), Error> {
             let report = newsdesk_sync::sync(root, &token)?;
             out.print(&report, print_report);
         }
-        Command::Conflicts { id } => {
+        Command::Conflicts { id, photo: false } => {
             let library = Library::open(root)?;
             let id = library.store().resolve_article_id(&id)?;
             let conflicts = library.store().open_conflicts(&id)?;
-            out.print(&conflicts, |conflicts| print_conflicts(conflicts));
+            out.print(&conflicts, |conflicts| {
+                print_conflicts(conflicts.iter().map(|c| (&c.field, &c.candidates)))
+            });
+        }
+        Command::Conflicts { id, photo: true } => {
+            let library = Library::open(root)?;
+            let id = library.store().resolve_photo_id(&id)?;
+            let conflicts = library.store().open_photo_conflicts(&id)?;
+            out.print(&conflicts, |conflicts| {
+                print_conflicts(conflicts.iter().map(|c| (&c.field, &c.candidates)))
+            });
         }
         Command::Resolve {
             id,
+            photo,
             field,
             value,
+            pick,
             base_version,
             raw,
         } => {
             let mut library = Library::open(root)?;
-            let id = library.store().resolve_article_id(&id)?;
-            let value = if raw {
-                serde_json::from_str(&value)
-                    .map_err(|e| Error::Invalid(format!("{value:?} is not JSON (--raw): {e}")))?
+            let store = library.store();
+            let (id, candidates): (String, Vec<_>) = if photo {
+                let id = store.resolve_photo_id(&id)?;
+                let open = store.open_photo_conflicts(&id)?;
+                let open = open.into_iter().map(|c| (c.field, c.candidates)).collect();
+                (id, open)
             } else {
-                serde_json::Value::String(value)
+                let id = store.resolve_article_id(&id)?;
+                let open = store.open_conflicts(&id)?;
+                let open = open.into_iter().map(|c| (c.field, c.candidates)).collect();
+                (id, open)
             };
+            let value = match (pick, value) {
+                (Some(n), _) => picked(candidates, &field, n)?,
+                (None, Some(value)) if raw => serde_json::from_str(&value)
+                    .map_err(|e| Error::Invalid(format!("{value:?} is not JSON (--raw): {e}")))?,
+                (None, Some(value)) => serde_json::Value::String(value),
+                (None, None) => unreachable!("clap requires VALUE without --pick"),
+            };
+            if photo {
+                let photo = library.store_mut().resolve_photo_conflict(
+                    &id,
+                    base_version,
+                    &field,
+                    &value,
+                )?;
+                out.print(&photo, |p| {
+                    println!(
+                        "resolved {field} of photo {}: now version {}",
+                        p.id, p.version
+                    )
+                });
+                return Ok(());
+            }
             let article =
                 library
                     .store_mut()
@@ -129,26 +181,50 @@ fn print_report(report: &SyncReport) {
     }
     if photos.open_conflicts > 0 {
         println!(
-            "{} photo conflicts wait for the photo desk",
+            "{} photo conflicts wait for the photo desk (newsdesk desk conflicts --photo ID)",
             photos.open_conflicts
         );
     }
 }
 
-fn print_conflicts(conflicts: &[FieldConflict]) {
-    if conflicts.is_empty() {
+/// The `n`th value (from 1) of the open conflict on `field`, as `desk conflicts` lists them.
+fn picked(
+    open: Vec<(String, Vec<ConflictCandidate>)>,
+    field: &str,
+    n: usize,
+) -> Result<serde_json::Value, Error> {
+    let (_, candidates) = open
+        .into_iter()
+        .find(|(f, _)| f == field)
+        .ok_or_else(|| Error::Invalid(format!("no open conflict on {field:?}")))?;
+    let count = candidates.len();
+    n.checked_sub(1)
+        .and_then(|i| candidates.into_iter().nth(i))
+        .map(|c| c.value)
+        .ok_or_else(|| {
+            Error::Invalid(format!(
+                "--pick {n}: the conflict on {field:?} has values 1 to {count}"
+            ))
+        })
+}
+
+fn print_conflicts<'a>(
+    conflicts: impl ExactSizeIterator<Item = (&'a String, &'a Vec<ConflictCandidate>)>,
+) {
+    if conflicts.len() == 0 {
         println!("no open conflicts");
     }
-    for conflict in conflicts {
-        println!("{}:", conflict.field);
-        for candidate in &conflict.candidates {
+    for (field, candidates) in conflicts {
+        println!("{field}:");
+        for (n, candidate) in candidates.iter().enumerate() {
             let by = if candidate.by.is_empty() {
                 "someone"
             } else {
                 &candidate.by
             };
             println!(
-                "  {}  (by {})",
+                "  {}. {}  (by {})",
+                n + 1,
                 visible(&candidate.value.to_string()),
                 visible(by)
             );

@@ -265,6 +265,17 @@ impl Store {
         ids.iter().map(|id| self.article(id)).collect()
     }
 
+    /// Takes `article_id` off the desk in this library, so the next sync puts it there anew:
+    /// for a document recorded as made that never reached the laptop's copy nor the relay (a
+    /// sync killed in between). The article itself is untouched.
+    pub fn forget_desk_document(&mut self, article_id: &str) -> Result<()> {
+        self.conn
+            .prepare_cached("DELETE FROM desk_documents WHERE article_id = ?1")
+            .and_then(|mut stmt| stmt.execute([article_id]))
+            .context(|| format!("taking article {article_id} off the desk"))?;
+        Ok(())
+    }
+
     /// Records that `article_id` is now document `doc_id`, agreeing at `heads` and `version`
     /// (a new document, or one whose local changes were just applied and nothing came in).
     pub fn mark_desk_document(

@@ -7,6 +7,8 @@ use std::process::{Child, Command, Stdio};
 use newsdesk_core::store::{RevisionKind, Store};
 use newsdesk_core::{Article, ArticleFields, Author, Library, Status};
 
+use crate::ledger::{Ledger, check_desk};
+
 pub const TOKEN: &str = "a-desk-token-for-the-tests-only";
 
 /// `newsdesk-relay` on a loopback port, over a folder that outlives restarts.
@@ -87,8 +89,11 @@ fn spawn(folder: &Path, port: u16) -> (Child, u16) {
 /// A laptop: a library in its own temp folder, with a person's name.
 pub struct Laptop {
     _dir: tempfile::TempDir,
+    pub name: String,
     pub root: PathBuf,
     pub library: Library,
+    /// Every save made through `write`, `edit`, `set_status` and `resolve` that returned Ok.
+    pub ledger: Ledger,
 }
 
 impl Laptop {
@@ -99,8 +104,10 @@ impl Laptop {
         library.store_mut().set_identity(name).unwrap();
         Laptop {
             _dir: dir,
+            name: name.to_owned(),
             root,
             library,
+            ledger: Ledger::default(),
         }
     }
 
@@ -127,9 +134,12 @@ impl Laptop {
             body: body.into(),
             ..Default::default()
         };
-        self.store()
+        let article = self
+            .store()
             .create_article(None, &fields, Status::Draft, RevisionKind::Create)
-            .unwrap()
+            .unwrap();
+        self.ledger.saved(None, &article);
+        article
     }
 
     /// Saves a change to one story on its current version, like an editor would.
@@ -137,14 +147,40 @@ impl Laptop {
         let article = self.store().article(id).unwrap();
         let mut fields = article.fields.clone();
         change(&mut fields);
-        self.store()
+        let saved = self
+            .store()
             .save_article(
                 id,
                 article.version,
                 &fields,
                 newsdesk_core::store::SaveKind::Save,
             )
-            .unwrap()
+            .unwrap();
+        self.ledger.saved(Some(&article), &saved);
+        saved
+    }
+
+    /// Sets a story's status on its current version (`spiked` is the newsroom's delete).
+    pub fn set_status(&mut self, id: &str, status: Status) -> Article {
+        let article = self.article(id);
+        let saved = self
+            .store()
+            .set_status(id, article.version, status)
+            .unwrap();
+        self.ledger.saved(Some(&article), &saved);
+        saved
+    }
+
+    /// The editor's answer to a field conflict, on the story's current version.
+    pub fn resolve(&mut self, id: &str, field: &str, value: serde_json::Value) -> Article {
+        let article = self.article(id);
+        let saved = self
+            .store()
+            .resolve_conflict(id, article.version, field, &value)
+            .unwrap();
+        self.ledger.decided(id, field);
+        self.ledger.saved(Some(&article), &saved);
+        saved
     }
 
     pub fn article(&mut self, id: &str) -> Article {
@@ -174,6 +210,18 @@ pub fn converge(laptops: &mut [&mut Laptop]) {
     for laptop in laptops.iter_mut().skip(1) {
         assert_eq!(snapshot(laptop), first, "the laptops disagree");
     }
+}
+
+/// Converges, then the check every desk test ends with: every laptop holds the same stories
+/// (fields, body, status, conflicts and their values), the open conflicts are exactly
+/// `expected` (article id, field), and no acknowledged save is lost (`ledger.rs`).
+pub fn settle(laptops: &mut [&mut Laptop], expected: &[(&str, &str)]) {
+    converge(laptops);
+    let all: Vec<(&str, &Path, &Ledger)> = laptops
+        .iter()
+        .map(|l| (l.name.as_str(), l.root.as_path(), &l.ledger))
+        .collect();
+    check_desk(&all, expected);
 }
 
 type Snapshot = Vec<(String, Status, ArticleFields, Vec<String>)>;

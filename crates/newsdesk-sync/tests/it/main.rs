@@ -4,4 +4,6 @@
 mod background;
 mod common;
 mod desk;
+mod ledger;
 mod photos;
+mod resilience;
