@@ -119,6 +119,7 @@ test_e2e() {
   cargo build --locked --workspace --all-targets
   npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
   NEWSDESK_APP="$TARGET_DIR/debug/newsdesk-app" NEWSDESK_CLI="$TARGET_DIR/debug/newsdesk" \
+    NEWSDESK_RELAY="$TARGET_DIR/debug/newsdesk-relay" \
     TAURI_DRIVER="$(command -v tauri-driver)" \
     xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
 }

@@ -43,6 +43,13 @@ macro_rules! desk_commands {
             commands_recovery::keep_unsaved,
             commands_recovery::unsaved_texts,
             commands_recovery::discard_unsaved,
+            commands_desk::desk_status,
+            commands_desk::set_identity,
+            commands_desk::join_desk,
+            commands_desk::sync_desk,
+            commands_desk::open_story,
+            commands_desk::field_conflicts,
+            commands_desk::resolve_conflict,
         }
     };
 }

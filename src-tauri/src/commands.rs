@@ -12,6 +12,7 @@ use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
 
+use crate::commands_desk::DeskSync;
 use crate::desk::{Desk, Reply};
 
 /// Where the app serves a library photo's thumbnail: this, then the photo id.
@@ -85,13 +86,18 @@ pub async fn list_articles(
 }
 
 #[tauri::command]
-pub async fn create_article(desk: State<'_, Desk>, fields: Whole<ArticleFields>) -> Reply<Article> {
+pub async fn create_article(
+    desk: State<'_, Desk>,
+    sync: State<'_, DeskSync>,
+    fields: Whole<ArticleFields>,
+) -> Reply<Article> {
     desk.with(|library| {
         let fields = fields.into_inner()?;
         library
             .store_mut()
             .create_article(None, &fields, Status::Draft, RevisionKind::Create)
     })
+    .inspect(|_| sync.saved())
 }
 
 #[tauri::command]
@@ -102,6 +108,7 @@ pub async fn get_article(desk: State<'_, Desk>, id: String) -> Reply<Article> {
 #[tauri::command]
 pub async fn save_article(
     desk: State<'_, Desk>,
+    sync: State<'_, DeskSync>,
     id: String,
     base_version: i64,
     fields: Whole<ArticleFields>,
@@ -113,16 +120,20 @@ pub async fn save_article(
             .store_mut()
             .save_article(&id, base_version, &fields.into_inner()?, kind)
     })
+    // The desk hears of it once saves settle (never before the save is in the library).
+    .inspect(|_| sync.saved())
 }
 
 #[tauri::command]
 pub async fn set_status(
     desk: State<'_, Desk>,
+    sync: State<'_, DeskSync>,
     id: String,
     base_version: i64,
     status: Status,
 ) -> Reply<Article> {
     desk.with(|library| library.store_mut().set_status(&id, base_version, status))
+        .inspect(|_| sync.saved())
 }
 
 #[tauri::command]
@@ -138,6 +149,7 @@ pub async fn revision(desk: State<'_, Desk>, id: String, number: i64) -> Reply<R
 #[tauri::command]
 pub async fn restore_revision(
     desk: State<'_, Desk>,
+    sync: State<'_, DeskSync>,
     id: String,
     number: i64,
     base_version: i64,
@@ -147,6 +159,7 @@ pub async fn restore_revision(
             .store_mut()
             .restore_revision(&id, number, base_version)
     })
+    .inspect(|_| sync.saved())
 }
 
 #[tauri::command]

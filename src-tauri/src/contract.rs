@@ -34,7 +34,10 @@ use newsdesk_core::{
 use ts_rs::{Config, TS};
 
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
-use crate::events::{self, ExportProgress, ImportProgress, OutboxChanged};
+use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged};
+use newsdesk_core::store::{ConflictCandidate, FieldConflict, Identity};
+use newsdesk_sync::background::{DeskStatus, Trouble};
+use newsdesk_sync::presence::Present;
 
 /// Where the generated file lives, relative to the repository root.
 pub const GENERATED_FILE: &str = "ui/src/generated/contract.ts";
@@ -126,6 +129,13 @@ impl Generated {
             DeliveryState,
             Delivery,
             Remote,
+            // the team desk
+            Identity,
+            Trouble,
+            DeskStatus,
+            Present,
+            ConflictCandidate,
+            FieldConflict,
             // the library, errors, events
             FieldLimits,
             PhotoReference,
@@ -135,6 +145,7 @@ impl Generated {
             ImportProgress,
             ExportProgress,
             OutboxChanged,
+            Here,
         );
         let text = &mut generated.text;
         let core = serde_json::to_value(LibraryInfo::new(None)).expect("library info serialises");

@@ -3,6 +3,8 @@
 //! cannot drift between the two sides.
 
 use newsdesk_core::ErrorReport;
+use newsdesk_sync::background::DeskStatus;
+use newsdesk_sync::presence::Present;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime};
 use ts_rs::TS;
@@ -34,6 +36,13 @@ pub struct OutboxChanged;
 #[serde(transparent)]
 pub struct OutboxError(pub ErrorReport);
 
+/// Who else has the story open in their window (`story`), each time that changes.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Here {
+    pub story: Option<String>,
+    pub people: Vec<Present>,
+}
+
 /// An event the shell sends, and its name on the wire.
 pub trait DeskEvent: Serialize + Clone {
     const NAME: &'static str;
@@ -64,6 +73,8 @@ desk_events! {
     ExportProgress => "export-progress" as ExportProgress,
     OutboxChanged => "outbox-changed" as OutboxChanged,
     OutboxError => "outbox-error" as ErrorReport,
+    DeskStatus => "desk-status" as DeskStatus,
+    Here => "desk-here" as Here,
 }
 
 /// Sends `event` to every window. A closed window cannot be told; the work goes on regardless.

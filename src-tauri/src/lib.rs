@@ -6,6 +6,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod commands_desk;
 mod commands_photos;
 mod commands_publish;
 mod commands_recovery;
@@ -46,9 +47,15 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, desk: Desk) -> tauri::Bui
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(desk)
+        .manage(commands_desk::DeskSync::default())
         .setup(move |app| {
             idle::start(root.clone());
-            app.manage(commands_publish::Outbox::start(app.handle().clone(), root));
+            app.manage(commands_publish::Outbox::start(
+                app.handle().clone(),
+                root.clone(),
+            ));
+            app.state::<commands_desk::DeskSync>()
+                .start(app.handle().clone(), root);
             Ok(())
         })
         .invoke_handler(desk_commands!(handler))

@@ -12,6 +12,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export const SHARED = path.resolve(ROOT, "../shared");
 export const APP = process.env.NEWSDESK_APP ?? path.join(ROOT, "target-app/debug/newsdesk-app");
 export const CLI = process.env.NEWSDESK_CLI ?? path.join(ROOT, "target/debug/newsdesk");
+export const RELAY = process.env.NEWSDESK_RELAY ?? path.join(path.dirname(CLI), "newsdesk-relay");
 export const SCREENSHOTS = path.join(ROOT, "tests/e2e/screenshots");
 const TAURI_DRIVER = process.env.TAURI_DRIVER ?? path.join(os.homedir(), ".cargo/bin/tauri-driver");
 
@@ -139,4 +140,39 @@ export async function waitSaved(browser) {
     timeoutMsg: "the editor never reported Saved",
   });
   return state.getText();
+}
+
+/** `newsdesk-relay` on a free loopback port over a fresh folder; resolves when it listens.
+ * `stop` and `start` again keep the folder and the port (a relay restarted after a crash). */
+export async function startRelay(token) {
+  const folder = mkdtempSync(path.join(os.tmpdir(), "newsdesk-e2e-relay-"));
+  let child = null;
+  const relay = {
+    url: null,
+    async start() {
+      const listen = relay.url ? new URL(relay.url).host : "127.0.0.1:0";
+      child = spawn(RELAY, ["--folder", folder, "--listen", listen], {
+        env: { ...process.env, NEWSDESK_DESK_TOKEN: token },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      const started = child;
+      relay.url = await new Promise((resolve, reject) => {
+        let out = "";
+        started.stdout.on("data", (d) => {
+          out += d;
+          const m = /listening on (ws:\/\/\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        started.once("exit", (code) => reject(new Error(`newsdesk-relay exited (${code}) before listening: ${out}`)));
+      });
+    },
+    async stop() {
+      if (!child || child.exitCode !== null) return;
+      const stopping = child;
+      stopping.kill("SIGTERM");
+      await new Promise((r) => stopping.once("exit", r));
+    },
+  };
+  await relay.start();
+  return relay;
 }

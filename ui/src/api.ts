@@ -16,6 +16,9 @@ import {
   type Command,
   type Delivery,
   type DeskEvents,
+  type DeskStatus,
+  type FieldConflict,
+  type Identity,
   type DeskRecord,
   type Destination,
   type ErrorReport,
@@ -162,4 +165,17 @@ export const recoveryApi = {
     call<null>("keep_unsaved", { articleId, baseVersion, fields, reason }),
   kept: () => call<UnsavedText[]>("unsaved_texts"),
   discard: (articleId: string) => call<null>("discard_unsaved", { articleId }),
+};
+
+export const deskApi = {
+  status: () => call<DeskStatus>("desk_status"),
+  setIdentity: (name: string) => call<Identity>("set_identity", { name }),
+  /** Joins and syncs once; the shell keeps the token for the background syncs. */
+  join: (url: string, token: string) => call<DeskStatus>("join_desk", { url, token }),
+  syncNow: () => call<null>("sync_desk"),
+  openStory: (id: string | null) => call<null>("open_story", { id }),
+  conflicts: (id: string) => call<FieldConflict[]>("field_conflicts", { id }),
+  /** `value` is the field's JSON value (a string for text fields, a status name...). */
+  resolve: (id: string, baseVersion: number, field: string, value: unknown) =>
+    call<Article>("resolve_conflict", { id, baseVersion, field, value }),
 };

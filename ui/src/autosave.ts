@@ -60,6 +60,25 @@ export class Autosave {
     return this.inConflict;
   }
 
+  /** A save is on its way to the library. */
+  get saving(): boolean {
+    return this.inFlight !== null;
+  }
+
+  /** A refused save whose text was carried onto the newer version (desk merges only came
+   * between): saving goes on from there. */
+  resume() {
+    this.inConflict = false;
+    this.rebased();
+  }
+
+  /** The article moved to a newer version under unsaved edits (carried over onto it): they
+   * are saved on that version once typing pauses. */
+  rebased() {
+    this.hooks.state("Unsaved changes", "pending");
+    this.schedule();
+  }
+
   /** The text as a save would send it now. */
   fields(): ArticleFields {
     return this.hooks.fields();

@@ -2,9 +2,10 @@
 // the conflict banner in conflict.ts; this module wires them to the page.
 import { EditorView, basicSetup } from "codemirror";
 import { markdown } from "@codemirror/lang-markdown";
-import { reason, type Article, type ArticleFields, type PhotoPlacement } from "./api";
+import { api, reason, type Article, type ArticleFields, type PhotoPlacement } from "./api";
 import { Autosave, editableFields, type Refusal, type SaveKind, type SaveState } from "./autosave";
 import { conflictView, showConflict } from "./conflict";
+import { mergeFields, overDeskMerges } from "./merge";
 import { $, h } from "./dom";
 import * as form from "./fields";
 
@@ -21,12 +22,17 @@ export class Editor {
   readonly autosave: Autosave;
   private view: EditorView;
   private loading = false;
+  /** The fields as the library holds them at the editor's version (what a merge starts from). */
+  private agreed: ArticleFields | null = null;
 
   constructor(private hooks: EditorHooks) {
     this.autosave = new Autosave({
       fields: () => this.fields(),
       state: (text, kind) => this.state(text, kind),
-      accepted: (saved) => this.hooks.changed(saved),
+      accepted: (saved) => {
+        this.agreed = editableFields(saved);
+        this.hooks.changed(saved);
+      },
       conflict: (refusal) => void this.conflict(refusal),
       failed: (refusal) => this.hooks.failed(refusal),
     });
@@ -82,6 +88,7 @@ export class Editor {
     this.loading = true;
     try {
       this.autosave.open(article);
+      this.agreed = editableFields(article);
       $("#conflict").hidden = true;
       form.fill(article);
       this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: article.body } });
@@ -89,6 +96,77 @@ export class Editor {
       this.loading = false;
     }
     this.hooks.edited();
+  }
+
+  /** A newer version of the open story came from the desk. Shown at once when nothing is
+   * unsaved; with unsaved edits, they are carried onto it when the two changed different
+   * things (`merge.ts`), and saved on it; otherwise left alone for the conflict banner.
+   * Answers whether the editor now shows `latest`. */
+  takeRemote(latest: Article): boolean {
+    const current = this.article;
+    if (current?.id !== latest.id || latest.version <= current.version) return false;
+    if (this.autosave.conflicted || this.autosave.saving) return false;
+    const theirs = editableFields(latest);
+    let fields = theirs;
+    const dirty = this.dirty;
+    if (dirty) {
+      const merged = this.agreed ? mergeFields(this.agreed, this.fields(), theirs) : null;
+      if (!merged) return false;
+      fields = merged;
+    }
+    this.loading = true;
+    try {
+      this.article = { ...latest, ...fields };
+      this.agreed = theirs;
+      form.fill(this.article);
+      this.replaceBody(fields.body);
+    } finally {
+      this.loading = false;
+    }
+    if (dirty) this.autosave.rebased();
+    else this.autosave.open(this.article);
+    this.hooks.edited();
+    return true;
+  }
+
+  /** The desk merged a change into the story between the editor's last save and this one:
+   * when only desk merges came between and they touch other text, the typing is carried onto
+   * the merged version and saved there instead of stopping at the conflict banner. */
+  private async carryOverDeskMerges(refused: Article): Promise<boolean> {
+    const agreed = this.agreed;
+    if (!agreed) return false;
+    try {
+      const [latest, revisions] = await Promise.all([api.getArticle(refused.id), api.revisions(refused.id)]);
+      if (this.article?.id !== refused.id) return false;
+      const merged = overDeskMerges(refused.version, revisions, agreed, this.fields(), editableFields(latest));
+      if (!merged) return false;
+      this.loading = true;
+      try {
+        this.article = { ...latest, ...merged };
+        this.agreed = editableFields(latest);
+        form.fill(this.article);
+        this.replaceBody(merged.body);
+      } finally {
+        this.loading = false;
+      }
+      this.autosave.resume();
+      this.hooks.edited();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Replaces only the part of the body that differs, so the cursor stays where it was. */
+  private replaceBody(body: string) {
+    const doc = this.view.state.doc.toString();
+    if (doc === body) return;
+    let from = 0;
+    while (from < doc.length && from < body.length && doc[from] === body[from]) from++;
+    let tail = 0;
+    while (tail < doc.length - from && tail < body.length - from &&
+      doc[doc.length - 1 - tail] === body[body.length - 1 - tail]) tail++;
+    this.view.dispatch({ changes: { from, to: doc.length - tail, insert: body.slice(from, body.length - tail) } });
   }
 
   focusBody() {
@@ -121,6 +199,7 @@ export class Editor {
   }
 
   private async conflict({ article, fields, error }: Refusal) {
+    if (await this.carryOverDeskMerges(article)) return;
     try {
       const view = await conflictView(article.id, error);
       if (this.article?.id !== article.id) return;

@@ -11,6 +11,8 @@ export const PAGE_SIZE = 200;
 const NEAR_END_PX = 400;
 
 export class ArticleList {
+  /** Who works on this laptop: the "by" of a row after a save here. */
+  me: string | null = null;
   private selected: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
@@ -110,6 +112,9 @@ export class ArticleList {
       headline: article.headline, updated_at: article.updated_at,
       snippet: old?.snippet ?? "", snippet_html: old?.snippet_html ?? "",
     };
+    // A save here was made by whoever works on this laptop.
+    const by = this.me ?? old?.last_author;
+    if (by) row.last_author = by;
     if (at >= 0) this.items.splice(at, 1);
     if (this.searching) {
       // Hits keep their rank until the next search; a story that is not a hit stays out.
@@ -181,7 +186,8 @@ export class ArticleList {
       h("div", { class: "meta" },
         h("span", { class: `status status-${item.status}` }, item.status),
         item.section ? ` · ${item.section}` : "",
-        ` · ${ago(item.updated_at)}`),
+        ` · ${ago(item.updated_at)}`,
+        item.last_author ? h("span", { class: "by" }, ` · ${item.last_author}`) : null),
     );
   }
 
@@ -192,5 +198,5 @@ export class ArticleList {
 
 /** What a drawn row shows; a row whose key is unchanged is kept as it is. */
 function rowKey(item: SearchHit): string {
-  return `${item.version}:${item.snippet_html}`;
+  return `${item.version}:${item.last_author ?? ""}:${item.snippet_html}`;
 }

@@ -11,6 +11,8 @@ import { LivePreview } from "./preview";
 import { Publish } from "./publish";
 import { measureKeyToPaint } from "./latency";
 import { Recovery } from "./recovery";
+import { DeskPanel } from "./desk";
+import { FieldConflicts } from "./field_conflicts";
 
 const list = new ArticleList((id) => void openArticle(id));
 const preview = new LivePreview(focusField);
@@ -72,6 +74,42 @@ function showLeadPhoto() {
 
 const publish = new Publish(() => editor.article, () => editor.flush("save"), focusField);
 
+const fieldConflicts = new FieldConflicts($("#field-conflicts"), {
+  article: () => editor.article,
+  flush: () => editor.flush("save"),
+  resolved: (article) => {
+    editor.open(article);
+    list.update(article);
+    showStatus(article.status);
+    if (!$("#tab-publish").hidden) void publish.refresh();
+  },
+});
+
+const desk = new DeskPanel({
+  changed: () => void deskChanged(),
+  me: (name) => { list.me = name; },
+  openStory: () => editor.article?.id ?? null,
+});
+
+/** The desk brought others' changes: the list, and the open story when it moved (typing is
+ * never overwritten: see `Editor.takeRemote`). */
+async function deskChanged() {
+  await list.refresh();
+  const open = editor.article;
+  if (!open) return;
+  try {
+    const latest = await api.getArticle(open.id);
+    if (editor.takeRemote(latest)) {
+      showLeadPhoto();
+      showStatus(latest.status);
+      list.select(latest.id);
+    }
+  } catch (e) {
+    notice(`The story could not be reloaded: ${reason(e)}`, true);
+  }
+  await fieldConflicts.refresh();
+}
+
 async function openArticle(id: string) {
   if (editor.article?.id === id) return;
   await editor.flush("save");
@@ -91,6 +129,8 @@ function show(article: Article) {
   list.select(article.id);
   if (!$("#tab-history").hidden) void history.refresh();
   if (!$("#tab-publish").hidden) void publish.refresh();
+  void fieldConflicts.refresh();
+  void desk.storyOpened(article.id);
 }
 
 async function newArticle() {
@@ -208,6 +248,7 @@ async function start() {
   }
   await list.refresh();
   await recovery.offer();
+  await desk.refresh();
 }
 
 void start();

@@ -78,6 +78,8 @@ pub fn join(root: &Path, url: &str, token: &str) -> Result<SyncReport> {
     library.store().identity()?.ok_or(Error::NoIdentity)?;
     let index = fetch_index_id(&url, token)?;
     library.store_mut().join_desk(url.as_str(), &index)?;
+    // The relay took the token: kept, so the window's background syncs need nobody to type it.
+    library.store_mut().keep_desk_token(token)?;
     drop(library);
     sync(root, token)
 }
@@ -100,7 +102,7 @@ fn io_error(context: &str, source: std::io::Error) -> newsdesk_core::Error {
     }
 }
 
-fn desk_url(url: &str) -> Result<url::Url> {
+pub(crate) fn desk_url(url: &str) -> Result<url::Url> {
     let parsed = url::Url::parse(url.trim())
         .map_err(|e| Error::Invalid(format!("{url:?} is not a desk address: {e}")))?;
     if !matches!(parsed.scheme(), "ws" | "wss") || parsed.host().is_none() {
@@ -111,8 +113,9 @@ fn desk_url(url: &str) -> Result<url::Url> {
     Ok(parsed)
 }
 
-/// The relay's `GET /desk`: the desk's index document, behind the same token.
-fn fetch_index_id(url: &url::Url, token: &str) -> Result<String> {
+/// The relay's HTTP address for `path`, from the desk's `ws://` (or `wss://`) address.
+pub(crate) fn http_address(url: &str, path: &str) -> Result<url::Url> {
+    let url = desk_url(url)?;
     let mut http = url.clone();
     http.set_scheme(if url.scheme() == "wss" {
         "https"
@@ -120,7 +123,13 @@ fn fetch_index_id(url: &url::Url, token: &str) -> Result<String> {
         "http"
     })
     .expect("http and https are valid schemes for a ws URL");
-    http.set_path("/desk");
+    http.set_path(path);
+    Ok(http)
+}
+
+/// The relay's `GET /desk`: the desk's index document, behind the same token.
+pub(crate) fn fetch_index_id(url: &url::Url, token: &str) -> Result<String> {
+    let http = http_address(url.as_str(), "/desk")?;
     let unreachable = |reason: String| Error::Unreachable {
         url: url.to_string(),
         reason,

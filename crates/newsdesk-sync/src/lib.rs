@@ -13,15 +13,19 @@
 //!   photo originals by SHA-256 (`/blobs/<sha256>`).
 //! - `photo_document`: a photo record as a document, both ways (pure Automerge).
 //! - `photos`: the photo phase of a sync: records as documents, originals through the relay.
+//! - `presence`: who else has a story open (heartbeats to the relay).
+//! - `background`: the window's desk: syncs after saves and every few seconds, and its status.
 
 #![forbid(unsafe_code)]
 
+pub mod background;
 pub mod desk;
 pub mod dialer;
 pub mod document;
 mod index;
 pub mod photo_document;
 pub mod photos;
+pub mod presence;
 pub mod relay;
 pub mod storage;
 

@@ -27,11 +27,12 @@ use axum::extract::ws::{WebSocketUpgrade, rejection::WebSocketUpgradeRejection};
 use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use samod::storage::TokioFilesystemStorage;
 use samod::{AcceptorHandle, Repo, ShareConfig};
 
 use crate::index;
+use crate::presence::{Heartbeat, Presence};
 use crate::{Error, Result};
 
 const DESK_FILE: &str = "desk.json";
@@ -51,6 +52,7 @@ struct Relay {
     token: Arc<str>,
     index: Arc<str>,
     blobs: Arc<Path>,
+    presence: Arc<Presence>,
 }
 
 /// Serves until `shutdown` resolves, then lets samod finish its writes. `ready` is told the
@@ -93,6 +95,7 @@ pub async fn serve(
         token: config.token.trim().into(),
         index: index.as_str().into(),
         blobs: blobs.into(),
+        presence: Arc::default(),
     };
     let app = axum::Router::new()
         .route("/", get(connect))
@@ -103,6 +106,7 @@ pub async fn serve(
         )
         // A blob is streamed to disk and its size checked there (`put_blob`).
         .layer(DefaultBodyLimit::disable())
+        .route("/presence", post(presence))
         .with_state(relay);
     ready(bound, &index);
     axum::serve(listener, app)
@@ -405,4 +409,20 @@ async fn receive_blob(body: Body, temp: &Path, name: &str) -> Result<(), Respons
     }
     file.sync_all().await.map_err(|e| failed(&e.to_string()))?;
     Ok(())
+}
+
+/// A window's heartbeat: who else has its story open (`presence.rs`).
+async fn presence(State(relay): State<Relay>, headers: HeaderMap, body: String) -> Response {
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let Ok(beat) = serde_json::from_str::<Heartbeat>(&body) else {
+        return (StatusCode::BAD_REQUEST, "not a heartbeat\n").into_response();
+    };
+    let here = relay.presence.beat(beat, std::time::Instant::now());
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        serde_json::to_string(&here).expect("a list of people serialises"),
+    )
+        .into_response()
 }

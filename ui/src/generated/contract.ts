@@ -426,6 +426,86 @@ remote: Remote | null, created_at: string, updated_at: string, };
 export type Remote = { id: string, url: string | null, };
 
 /**
+ * Who works on this laptop.
+ */
+export type Identity = { name: string, 
+/**
+ * A UUID made when the name was first set; kept when the name changes.
+ */
+device_id: string, };
+
+/**
+ * What went wrong with the last sync, in the desk's words.
+ */
+export type Trouble = "offline" | "refused" | "failed";
+
+/**
+ * Where the desk stands, as the window shows it.
+ */
+export type DeskStatus = { 
+/**
+ * Who works on this laptop; `None` until a name is set.
+ */
+me: Identity | null, 
+/**
+ * The desk's address; `None` while the library works alone.
+ */
+url: string | null, 
+/**
+ * A sync is running now.
+ */
+syncing: boolean, 
+/**
+ * When the last sync finished with everything agreed.
+ */
+synced_at: string | null, 
+/**
+ * When syncs started failing to reach the relay (kept through every failure since).
+ */
+offline_since: string | null, trouble: Trouble | null, 
+/**
+ * What the last failure said.
+ */
+message: string | null, 
+/**
+ * Stories saved here whose changes have not reached the desk.
+ */
+waiting: number, 
+/**
+ * Field conflicts waiting for an editor.
+ */
+conflicts: number, 
+/**
+ * Stories the last sync changed here (others' changes merged, or new stories): the
+ * window reloads what it shows.
+ */
+changed: number, };
+
+/**
+ * Someone else with the same story open.
+ */
+export type Present = { name: string, device: string, };
+
+/**
+ * One of the values a field was given concurrently, and who gave it.
+ */
+export type ConflictCandidate = { 
+/**
+ * The field's value as it appears in the article's JSON (`"text"`, `null`, an object).
+ */
+value: unknown, by: string, };
+
+/**
+ * A field two people set to different values at once: shown with both, never silently picked,
+ * and blocking export until the editor resolves it.
+ */
+export type FieldConflict = { article_id: string, 
+/**
+ * `headline`, `dek`, `status`, `embargo`, `lead_photo`...
+ */
+field: string, candidates: Array<ConflictCandidate>, opened_at: string, };
+
+/**
  * Characters past which a field is flagged (the limits CMSes enforce downstream).
  */
 export type FieldLimits = { slugline: number, headline: number, dek: number, };
@@ -507,6 +587,11 @@ export type ExportProgress = { done: number, total: number, step: string, };
  */
 export type OutboxChanged = null;
 
+/**
+ * Who else has the story open in their window (`story`), each time that changes.
+ */
+export type Here = { story: string | null, people: Array<Present>, };
+
 /** What `library_info` gives besides the folder: the core's limits, statuses, presets, photo syntax. */
 export const CORE = {
   "aspect_presets": [
@@ -566,6 +651,8 @@ export type DeskEvents = {
   "export-progress": ExportProgress,
   "outbox-changed": OutboxChanged,
   "outbox-error": ErrorReport,
+  "desk-status": DeskStatus,
+  "desk-here": Here,
 };
 
 /** The commands the window may invoke (the capability grants exactly these). */
@@ -603,5 +690,12 @@ export const COMMANDS = [
   "keep_unsaved",
   "unsaved_texts",
   "discard_unsaved",
+  "desk_status",
+  "set_identity",
+  "join_desk",
+  "sync_desk",
+  "open_story",
+  "field_conflicts",
+  "resolve_conflict",
 ] as const;
 export type Command = (typeof COMMANDS)[number];

@@ -177,6 +177,57 @@ impl Store {
         })
     }
 
+    /// Keeps the token a desk took, for the syncs that run without anyone typing it again
+    /// (the window's background sync). Only for the desk this library has joined.
+    pub fn keep_desk_token(&mut self, token: &str) -> Result<()> {
+        let changed = self
+            .conn
+            .execute("UPDATE desk SET token = ?1", [token.trim()])
+            .context(|| "keeping the desk token")?;
+        if changed == 0 {
+            return Err(Error::invalid(
+                "this library has not joined a desk: there is no desk to keep a token for",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The kept desk token, for a sync; never shown.
+    pub fn desk_token(&self) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT token FROM desk", [], |row| row.get(0))
+            .optional()
+            .map(Option::flatten)
+            .context(|| "reading the desk token")
+    }
+
+    /// Stories whose saves have not reached the desk yet: never synced, or saved since they
+    /// last agreed with their document. One query, cheap enough to run after every save.
+    pub fn desk_changes_waiting(&self) -> Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM articles a
+                 LEFT JOIN desk_documents d ON d.article_id = a.id
+                 WHERE d.article_id IS NULL OR d.synced_version <> a.version",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .context(|| "counting the changes waiting for the desk")
+    }
+
+    /// Field conflicts open in the whole library.
+    pub fn open_conflict_count(&self) -> Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM field_conflicts WHERE resolved_at IS NULL",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .context(|| "counting field conflicts")
+    }
+
     pub fn desk_documents(&self) -> Result<Vec<DeskDocument>> {
         let mut stmt = self
             .conn

@@ -36,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_cms_destinations.sql"),
     include_str!("migrations/008_team_desk.sql"),
     include_str!("migrations/009_desk_photos.sql"),
+    include_str!("migrations/010_desk_token.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
