@@ -24,10 +24,11 @@ pub enum Command {
         #[arg(long, env = "NEWSDESK_DESK_TOKEN", hide_env_values = true)]
         token: String,
     },
-    /// Sync once with the desk and exit (for scripts and machines without the window).
+    /// Sync once with the desk and exit (for scripts and machines without the window). The
+    /// token is NEWSDESK_DESK_TOKEN, or else the one the library kept when it joined.
     Sync {
         #[arg(long, env = "NEWSDESK_DESK_TOKEN", hide_env_values = true)]
-        token: String,
+        token: Option<String>,
     },
     /// The field conflicts of an article (or, with --photo, of a photo record): every value
     /// and who wrote it.
@@ -76,6 +77,19 @@ pub fn run(root: &Path, command: Command, out: &Output) -> Result<(), Error> {
             out.print(&report, print_report);
         }
         Command::Sync { token } => {
+            let token = match token {
+                Some(token) => token,
+                None => {
+                    let library = Library::open(root)?;
+                    library.store().desk()?.ok_or(Error::NotJoined)?;
+                    library.store().desk_token()?.ok_or_else(|| {
+                        Error::Invalid(
+                            "no desk token: set NEWSDESK_DESK_TOKEN (this library kept none)"
+                                .into(),
+                        )
+                    })?
+                }
+            };
             let report = newsdesk_sync::sync(root, &token)?;
             out.print(&report, print_report);
         }
