@@ -16,7 +16,7 @@
 //! Every step that changes the library is one store transaction, so a sync killed anywhere
 //! leaves the library as it was after some step, and the next sync carries on from there.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -47,6 +47,10 @@ const FINDS_AT_ONCE: usize = 64;
 const ROUND: Duration = Duration::from_secs(5);
 /// The key of the index document's map of stories: article id -> document id.
 pub(crate) const STORIES: &str = "stories";
+/// The key of the index's map of where each story stands: article id -> its document's heads
+/// (comma-joined hex) as the last laptop to sync it left them. A library that agreed with the
+/// document at exactly those heads has nothing to fetch, and does not open it.
+const HEADS: &str = "heads";
 
 /// What one sync did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -61,6 +65,9 @@ pub struct SyncReport {
     pub received: usize,
     /// Stories changed by a merge of others' changes.
     pub merged: usize,
+    /// Story documents this sync opened: only those saved here or moved on the desk since
+    /// the last sync (and those new here).
+    pub opened: usize,
     /// Stories saved here during the sync: their saves go out next time.
     pub waiting: usize,
     /// Field conflicts open in the library after the sync.
@@ -232,12 +239,21 @@ impl Sync<'_> {
             .await?;
 
         let mut report = SyncReport::default();
-        let mut open: BTreeMap<String, Open> = BTreeMap::new();
+        let listed = list_stories(&index).await?;
         let rows = self.store.desk_documents()?;
+        let on_this_laptop: HashSet<String> =
+            rows.iter().map(|row| row.article_id.clone()).collect();
+        // Only the stories that moved are opened: at 2,000 stories, opening every document
+        // made a sync with nothing new take two minutes.
+        let moved: Vec<DeskDocument> = rows
+            .into_iter()
+            .filter(|row| row.saved_since_sync() || !agrees(row, listed.get(&row.article_id)))
+            .collect();
         let found = self
-            .find_all(rows.iter().map(|row| row.doc_id.as_str()))
+            .find_all(moved.iter().map(|row| row.doc_id.as_str()))
             .await?;
-        for (row, handle) in rows.into_iter().zip(found) {
+        let mut open: BTreeMap<String, Open> = BTreeMap::new();
+        for (row, handle) in moved.into_iter().zip(found) {
             let handle = handle.ok_or_else(|| {
                 Error::Malformed(format!(
                     "story {}: its document {} is neither here nor on the relay",
@@ -254,7 +270,7 @@ impl Sync<'_> {
             );
         }
 
-        // Stories not on the desk yet: a new document each, listed in the index.
+        // Stories not on the desk yet: a new document each.
         for article in self.store.articles_off_desk()? {
             let doc = document::new_document(&article, &self.session)?;
             let handle = self.repo.create(doc).await.map_err(|_| self.stopped())?;
@@ -264,6 +280,7 @@ impl Sync<'_> {
                 doc_id: handle.document_id().to_string(),
                 synced_heads: document::heads_to_strings(&heads),
                 synced_version: article.version,
+                version: article.version,
             };
             self.store.mark_desk_document(
                 &row.article_id,
@@ -282,47 +299,12 @@ impl Sync<'_> {
             report.added += 1;
         }
 
-        // Every story of this library is in the index (a sync killed between making a
-        // document and listing it lists it now).
-        let listed = list_stories(&index).await?;
-        let unlisted: Vec<(String, String)> = open
-            .iter()
-            .filter(|(id, o)| listed.get(*id) != Some(&o.row.doc_id))
-            .map(|(id, o)| (id.clone(), o.row.doc_id.clone()))
-            .collect();
-        if !unlisted.is_empty() {
-            let session = self.session.clone();
-            index
-                .with_document_async(move |doc| {
-                    doc.set_actor(session.actor.clone());
-                    doc.transact::<_, _, automerge::AutomergeError>(|tx| {
-                        let stories = match tx.get(automerge::ROOT, STORIES)? {
-                            Some((Value::Object(ObjType::Map), id)) => id,
-                            _ => tx.put_object(automerge::ROOT, STORIES, ObjType::Map)?,
-                        };
-                        for (article_id, doc_id) in &unlisted {
-                            tx.put(&stories, article_id.as_str(), doc_id.as_str())?;
-                        }
-                        Ok(())
-                    })
-                    .map(|_| ())
-                    .map_err(|failure| {
-                        Error::document("listing stories on the desk", failure.error)
-                    })
-                })
-                .await
-                .map_err(|_| self.stopped())??;
-        }
-
         // Local saves since the last sync.
         for (article_id, story) in open.iter_mut() {
-            if story.applied_version.is_some() {
+            if story.applied_version.is_some() || !story.row.saved_since_sync() {
                 continue;
             }
             let article = self.store.article(article_id)?;
-            if article.version == story.row.synced_version {
-                continue;
-            }
             let conflicts: Vec<String> = self
                 .store
                 .open_conflicts(article_id)?
@@ -344,10 +326,12 @@ impl Sync<'_> {
         }
 
         // Stories others put on the desk.
-        let new_here: Vec<(String, String)> = list_stories(&index)
-            .await?
+        let new_here: Vec<(String, String)> = listed
             .into_iter()
-            .filter(|(article_id, _)| !open.contains_key(article_id))
+            .filter(|(article_id, _)| {
+                !on_this_laptop.contains(article_id) && !open.contains_key(article_id)
+            })
+            .map(|(article_id, listing)| (article_id, listing.doc_id))
             .collect();
         let found = self
             .find_all(new_here.iter().map(|(_, doc_id)| doc_id.as_str()))
@@ -358,11 +342,26 @@ impl Sync<'_> {
             .filter_map(|((article_id, _), handle)| Some((article_id, handle?)))
             .collect();
 
+        report.opened = open.len() - report.added + arrived.len();
         let mut handles: Vec<DocHandle> = vec![index.clone()];
         handles.extend(open.values().map(|o| o.handle.clone()));
         handles.extend(arrived.iter().map(|(_, h)| h.clone()));
         let patience = SYNC_PATIENCE + PATIENCE_PER_STORY * handles.len() as u32;
         self.converge(&dialer, &handles, patience).await?;
+
+        // The index says where every story opened here now stands, so laptops that already
+        // agree need not open it. Written after the relay has the documents' changes: a sync
+        // killed in between leaves the index behind, and a story it lists as behind is only
+        // opened once more.
+        let stories: Vec<(String, DocHandle)> = open
+            .iter()
+            .map(|(id, o)| (id.clone(), o.handle.clone()))
+            .chain(arrived.iter().cloned())
+            .collect();
+        if self.list_on_index(&index, &stories).await? {
+            self.converge(&dialer, std::slice::from_ref(&index), patience)
+                .await?;
+        }
         dialer.close();
 
         // Into the library.
@@ -424,6 +423,52 @@ impl Sync<'_> {
             report.open_conflicts += self.store.open_conflicts(&row.article_id)?.len();
         }
         Ok(report)
+    }
+
+    /// Lists `stories` on the index at their documents' current heads, where the index says
+    /// otherwise. Returns whether it changed the index.
+    async fn list_on_index(
+        &self,
+        index: &DocHandle,
+        stories: &[(String, DocHandle)],
+    ) -> Result<bool> {
+        let listed = list_stories(index).await?;
+        let mut listings = Vec::new();
+        for (article_id, handle) in stories {
+            let doc_id = handle.document_id().to_string();
+            let heads = document::heads_to_strings(&heads_of(handle).await?).join(",");
+            let current = listed
+                .get(article_id)
+                .is_some_and(|l| l.doc_id == doc_id && l.heads.len() == 1 && l.heads[0] == heads);
+            if !current {
+                listings.push((article_id.clone(), doc_id, heads));
+            }
+        }
+        if listings.is_empty() {
+            return Ok(false);
+        }
+        let session = self.session.clone();
+        index
+            .with_document_async(move |doc| {
+                doc.set_actor(session.actor.clone());
+                doc.transact::<_, _, automerge::AutomergeError>(|tx| {
+                    let mut map = |key: &str| match tx.get(automerge::ROOT, key)? {
+                        Some((Value::Object(ObjType::Map), id)) => Ok(id),
+                        _ => tx.put_object(automerge::ROOT, key, ObjType::Map),
+                    };
+                    let (stories, heads) = (map(STORIES)?, map(HEADS)?);
+                    for (article_id, doc_id, at) in &listings {
+                        tx.put(&stories, article_id.as_str(), doc_id.as_str())?;
+                        tx.put(&heads, article_id.as_str(), at.as_str())?;
+                    }
+                    Ok(())
+                })
+                .map(|_| ())
+                .map_err(|failure| Error::document("listing stories on the desk", failure.error))
+            })
+            .await
+            .map_err(|_| self.stopped())??;
+        Ok(true)
     }
 
     /// Looks up many documents at once: one at a time, a laptop catching up on 2,000 stories
@@ -546,19 +591,49 @@ async fn all_heads(handles: &[DocHandle]) -> Result<Vec<Vec<automerge::ChangeHas
     Ok(all)
 }
 
-/// The index's stories: article id -> document id.
-async fn list_stories(index: &DocHandle) -> Result<HashMap<String, String>> {
+/// What the desk's index says of one story.
+struct Listing {
+    doc_id: String,
+    /// Every value of the story's heads: two laptops that synced it at once each wrote theirs.
+    heads: Vec<String>,
+}
+
+/// Whether the library agrees with the story as the index lists it: same document, and the
+/// heads it last synced at are the only heads listed.
+fn agrees(row: &DeskDocument, listing: Option<&Listing>) -> bool {
+    let synced = row.synced_heads.join(",");
+    listing.is_some_and(|l| {
+        l.doc_id == row.doc_id && !l.heads.is_empty() && l.heads.iter().all(|h| *h == synced)
+    })
+}
+
+/// The index's stories: article id -> document id and heads.
+async fn list_stories(index: &DocHandle) -> Result<HashMap<String, Listing>> {
     index
         .with_document_async(|doc| {
-            let Ok(Some((Value::Object(ObjType::Map), stories))) =
-                doc.get(automerge::ROOT, STORIES)
-            else {
+            let map = |key: &str| match doc.get(automerge::ROOT, key) {
+                Ok(Some((Value::Object(ObjType::Map), id))) => Some(id),
+                _ => None,
+            };
+            let Some(stories) = map(STORIES) else {
                 return HashMap::new();
             };
+            let heads = map(HEADS);
             doc.map_range(&stories, ..)
-                .filter_map(|item| match Value::from(item.value) {
-                    Value::Scalar(s) => Some((item.key.to_string(), s.as_str()?.to_owned())),
-                    Value::Object(_) => None,
+                .filter_map(|item| {
+                    let Value::Scalar(s) = Value::from(item.value) else {
+                        return None;
+                    };
+                    let doc_id = s.as_str()?.to_owned();
+                    let article_id = item.key.to_string();
+                    let heads = heads
+                        .as_ref()
+                        .and_then(|heads| doc.get_all(heads, article_id.as_str()).ok())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|(value, _)| value.into_string().ok())
+                        .collect();
+                    Some((article_id, Listing { doc_id, heads }))
                 })
                 .collect()
         })

@@ -48,6 +48,15 @@ pub struct DeskDocument {
     pub synced_heads: Vec<String>,
     /// The article version those heads became (or were made from).
     pub synced_version: i64,
+    /// The article's version now: past `synced_version` when it was saved here since.
+    pub version: i64,
+}
+
+impl DeskDocument {
+    /// Saved here since the library and the document last agreed.
+    pub fn saved_since_sync(&self) -> bool {
+        self.version != self.synced_version
+    }
 }
 
 /// One of the values a field was given concurrently, and who gave it.
@@ -172,7 +181,8 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT article_id, doc_id, synced_heads, synced_version FROM desk_documents",
+                "SELECT d.article_id, d.doc_id, d.synced_heads, d.synced_version, a.version
+                 FROM desk_documents d JOIN articles a ON a.id = d.article_id",
             )
             .context(|| "listing the desk's documents")?;
         let rows = stmt
@@ -183,6 +193,7 @@ impl Store {
                     doc_id: row.get(1)?,
                     synced_heads: split_heads(&heads),
                     synced_version: row.get(3)?,
+                    version: row.get(4)?,
                 })
             })
             .context(|| "listing the desk's documents")?;

@@ -54,6 +54,39 @@ fn a_library_brings_its_stories_when_it_joins_and_the_others_get_them_whole() {
 }
 
 #[test]
+fn a_sync_opens_only_the_stories_that_moved() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    let ids: Vec<String> = (0..12)
+        .map(|n| ana.write(&format!("Story {n}"), "Body.").id)
+        .collect();
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    assert_eq!(
+        bea.join(&relay).opened,
+        12,
+        "a new laptop opens the whole desk"
+    );
+    assert_eq!(ana.sync().opened, 0, "nothing moved");
+    assert_eq!(bea.sync().opened, 0, "nothing moved");
+
+    ana.edit(&ids[3], |f| f.body.push_str(" Ana adds a line."));
+    assert_eq!(ana.sync().opened, 1, "Ana's one saved story");
+    let report = bea.sync();
+    assert_eq!((report.opened, report.merged), (1, 1), "{report:?}");
+    assert_eq!(ana.sync().opened, 0);
+
+    // Both edit the same story at once: each sync sees the other's heads, once.
+    ana.edit(&ids[5], |f| f.headline.push_str(" (Ana)"));
+    bea.edit(&ids[5], |f| f.dek.push_str("Bea's dek."));
+    ana.sync();
+    bea.sync();
+    ana.sync();
+    assert_eq!(ana.article(&ids[5]).fields, bea.article(&ids[5]).fields);
+    assert_eq!((ana.sync().opened, bea.sync().opened), (0, 0));
+}
+
+#[test]
 fn edits_to_the_same_paragraph_on_two_laptops_keep_both() {
     let (_relay, mut ana, mut bea, mut cal, id) =
         desk_of_three("The council met on Tuesday. It voted on the harbour.");
