@@ -56,8 +56,9 @@ const MERGE_WORDS: usize = 10_000;
 const MERGE_EDITS: usize = 1_000;
 const STORAGE_SAVES: usize = 1_000;
 const STORAGE_WORDS: usize = 800;
-/// Bump when the desk's generator changes, so a stale cached desk is rebuilt.
-const GENERATOR_VERSION: u32 = 1;
+/// Bump when the desk's generator or the desk's format changes (2: the index carries each
+/// story's heads), so a stale cached desk is rebuilt.
+const GENERATOR_VERSION: u32 = 2;
 /// Set in the child process that plays the new laptop: the library to join the desk with.
 const JOIN_ROOT_ENV: &str = "NEWSDESK_BENCH_DESK_JOIN_ROOT";
 const JOIN_URL_ENV: &str = "NEWSDESK_BENCH_DESK_JOIN_URL";
@@ -173,12 +174,13 @@ fn cached_desk(count: usize) -> PathBuf {
 /// One run's copy of the desk: the relay on its folder, laptop A (the desk's builder), laptop B
 /// once it has caught up, and the proxy every laptop reaches the relay through.
 struct DeskRun {
-    dir: tempfile::TempDir,
     relay: RelayProcess,
     proxy: Proxy,
     a: PathBuf,
     b: PathBuf,
     relay_rows: Vec<(&'static str, ProcessStats)>,
+    /// Last: removed once the relay has stopped.
+    dir: tempfile::TempDir,
 }
 
 impl DeskRun {
@@ -206,12 +208,12 @@ impl DeskRun {
             .expect("laptop A is pointed at this run's relay");
         let b = dir.path().join("new-laptop");
         DeskRun {
-            dir,
             relay,
             proxy,
             a,
             b,
             relay_rows: Vec::new(),
+            dir,
         }
     }
 }
