@@ -805,8 +805,8 @@ fn bench_storage(text: &mut Text) {
                 kb(doc.incremental)
             ),
         );
-        // apply_local forks the document where it last agreed with the library, which
-        // replays its history: the cost grows with the story's changes.
+        // apply_local forks the document only when others' changes arrived since it last
+        // agreed with the library (a fork replays the history); these saves never need one.
         let (tenth, n) = (STORAGE_SAVES / 10, doc.applying.len());
         percentiles("  applying a save, first 100", &mut doc.applying[..tenth]);
         percentiles(

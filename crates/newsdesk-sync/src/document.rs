@@ -123,11 +123,37 @@ pub fn apply_local(
     session: &Session,
 ) -> Result<bool> {
     let base = applied_base(doc, synced_heads, &session.writer.device);
+    let mut now = doc.get_heads();
+    now.sort();
+    let mut at = base.clone();
+    at.sort();
+    if now == at {
+        // Nothing arrived since: the save is written on the document itself. A fork replays
+        // the whole history, 241 ms (p50) a save on a 10,000-word story (`desk` bench).
+        doc.set_actor(session.actor.clone());
+        return write_save(doc, article, open_conflicts, session);
+    }
     let mut fork = doc
         .fork_at(&base)
         .map_err(|e| Error::document("reading the story as it was at the last sync", e))?;
     fork.set_actor(session.actor.clone());
-    let in_conflict: Vec<String> = field_conflicts(&fork, &writers(&fork))?
+    if !write_save(&mut fork, article, open_conflicts, session)? {
+        return Ok(false);
+    }
+    doc.merge(&mut fork)
+        .map_err(|e| Error::document("merging the local save", e))?;
+    Ok(true)
+}
+
+/// Writes the library's article over `fork` (the document where the save was made) as one
+/// change. Returns whether anything changed.
+fn write_save(
+    fork: &mut Automerge,
+    article: &Article,
+    open_conflicts: &[String],
+    session: &Session,
+) -> Result<bool> {
+    let in_conflict: Vec<String> = field_conflicts(fork, &writers(fork))?
         .into_iter()
         .map(|(field, _)| field)
         .collect();
@@ -214,8 +240,6 @@ pub fn apply_local(
         Ok(())
     })
     .map_err(|failure| Error::document("applying the local save", failure.error))?;
-    doc.merge(&mut fork)
-        .map_err(|e| Error::document("merging the local save", e))?;
     Ok(true)
 }
 
