@@ -362,32 +362,16 @@ impl Store {
 
     /// The field conflicts of an article still waiting for the editor.
     pub fn open_conflicts(&self, article_id: &str) -> Result<Vec<FieldConflict>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT article_id, field, candidates, opened_at FROM field_conflicts
-                 WHERE article_id = ?1 AND resolved_at IS NULL ORDER BY field",
-            )
-            .context(|| "listing field conflicts")?;
-        let rows = stmt
-            .query_map([article_id], |row| {
-                let candidates: String = row.get(2)?;
-                Ok(FieldConflict {
-                    article_id: row.get(0)?,
-                    field: row.get(1)?,
-                    candidates: serde_json::from_str(&candidates).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            2,
-                            rusqlite::types::Type::Text,
-                            e.into(),
-                        )
-                    })?,
-                    opened_at: parse_time(&row.get::<_, String>(3)?)?,
-                })
+        let open = open_conflict_rows(&self.conn, Conflicted::Article, article_id)?;
+        Ok(open
+            .into_iter()
+            .map(|(field, candidates, opened_at)| FieldConflict {
+                article_id: article_id.to_owned(),
+                field,
+                candidates,
+                opened_at,
             })
-            .context(|| "listing field conflicts")?;
-        rows.collect::<rusqlite::Result<_>>()
-            .context(|| "listing field conflicts")
+            .collect())
     }
 
     /// The editor's answer to a field conflict: `value` (one of the candidates or a new one,
@@ -492,6 +476,48 @@ impl Store {
             .context(|| "compacting a desk document")?;
         Ok(())
     }
+}
+
+/// What a conflict belongs to: its table and the column naming its owner.
+#[derive(Clone, Copy)]
+pub(super) enum Conflicted {
+    Article,
+    Photo,
+}
+
+/// The open conflicts of one article or photo: field, every value with who gave it, and when
+/// it was found.
+pub(super) fn open_conflict_rows(
+    conn: &rusqlite::Connection,
+    of: Conflicted,
+    id: &str,
+) -> Result<Vec<(String, Vec<ConflictCandidate>, OffsetDateTime)>> {
+    let sql = match of {
+        Conflicted::Article => {
+            "SELECT field, candidates, opened_at FROM field_conflicts
+             WHERE article_id = ?1 AND resolved_at IS NULL ORDER BY field"
+        }
+        Conflicted::Photo => {
+            "SELECT field, candidates, opened_at FROM photo_conflicts
+             WHERE photo_id = ?1 AND resolved_at IS NULL ORDER BY field"
+        }
+    };
+    let context = || format!("listing the open conflicts of {id}");
+    let mut stmt = conn.prepare_cached(sql).context(context)?;
+    let rows = stmt
+        .query_map([id], |row| {
+            let candidates: String = row.get(1)?;
+            let candidates = serde_json::from_str(&candidates).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.into())
+            })?;
+            Ok((
+                row.get(0)?,
+                candidates,
+                parse_time(&row.get::<_, String>(2)?)?,
+            ))
+        })
+        .context(context)?;
+    rows.collect::<rusqlite::Result<_>>().context(context)
 }
 
 fn split_heads(heads: &str) -> Vec<String> {

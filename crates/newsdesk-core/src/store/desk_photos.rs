@@ -7,9 +7,9 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::desk::ConflictCandidate;
+use super::desk::{ConflictCandidate, Conflicted, open_conflict_rows};
 use super::photos::{NewPhoto, photo_in, update_photo_with as update_photo};
-use super::{Store, format_time, now, parse_time};
+use super::{Store, format_time, now};
 use crate::error::Context;
 use crate::photo::{Crop, DeskRecord, Photo};
 use crate::{Error, Result};
@@ -254,32 +254,16 @@ impl Store {
 
     /// The conflicts of a photo still waiting for the photo desk.
     pub fn open_photo_conflicts(&self, photo_id: &str) -> Result<Vec<PhotoConflict>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT photo_id, field, candidates, opened_at FROM photo_conflicts
-                 WHERE photo_id = ?1 AND resolved_at IS NULL ORDER BY field",
-            )
-            .context(|| "listing photo conflicts")?;
-        let rows = stmt
-            .query_map([photo_id], |row| {
-                let candidates: String = row.get(2)?;
-                Ok(PhotoConflict {
-                    photo_id: row.get(0)?,
-                    field: row.get(1)?,
-                    candidates: serde_json::from_str(&candidates).map_err(|e| {
-                        rusqlite::Error::FromSqlConversionFailure(
-                            2,
-                            rusqlite::types::Type::Text,
-                            e.into(),
-                        )
-                    })?,
-                    opened_at: parse_time(&row.get::<_, String>(3)?)?,
-                })
+        let open = open_conflict_rows(&self.conn, Conflicted::Photo, photo_id)?;
+        Ok(open
+            .into_iter()
+            .map(|(field, candidates, opened_at)| PhotoConflict {
+                photo_id: photo_id.to_owned(),
+                field,
+                candidates,
+                opened_at,
             })
-            .context(|| "listing photo conflicts")?;
-        rows.collect::<rusqlite::Result<_>>()
-            .context(|| "listing photo conflicts")
+            .collect())
     }
 
     /// The photo desk's answer to a conflict on a photo: the field set to `value` (one of the
