@@ -329,7 +329,13 @@ impl Store {
             &merged.author,
             Some(&heads),
         )?;
-        record_conflicts(&tx, article_id, &merged.conflicts, &merged.author)?;
+        record_conflicts(
+            &tx,
+            Conflicted::Article,
+            article_id,
+            &merged.conflicts,
+            &merged.author,
+        )?;
         record_document(&tx, article_id, &merged.doc_id, &heads, article.version)?;
         tx.commit()
             .context(|| format!("committing the merge into article {article_id}"))?;
@@ -353,7 +359,13 @@ impl Store {
             params![article_id, heads],
         )
         .context(|| "naming the merged change")?;
-        record_conflicts(&tx, article_id, &merged.conflicts, &merged.author)?;
+        record_conflicts(
+            &tx,
+            Conflicted::Article,
+            article_id,
+            &merged.conflicts,
+            &merged.author,
+        )?;
         record_document(&tx, article_id, &merged.doc_id, &heads, article.version)?;
         tx.commit()
             .context(|| format!("committing the story {article_id} from the desk"))?;
@@ -485,6 +497,22 @@ pub(super) enum Conflicted {
     Photo,
 }
 
+impl Conflicted {
+    fn table(self) -> &'static str {
+        match self {
+            Conflicted::Article => "field_conflicts",
+            Conflicted::Photo => "photo_conflicts",
+        }
+    }
+
+    fn owner(self) -> &'static str {
+        match self {
+            Conflicted::Article => "article_id",
+            Conflicted::Photo => "photo_id",
+        }
+    }
+}
+
 /// The open conflicts of one article or photo: field, every value with who gave it, and when
 /// it was found.
 pub(super) fn open_conflict_rows(
@@ -492,18 +520,14 @@ pub(super) fn open_conflict_rows(
     of: Conflicted,
     id: &str,
 ) -> Result<Vec<(String, Vec<ConflictCandidate>, OffsetDateTime)>> {
-    let sql = match of {
-        Conflicted::Article => {
-            "SELECT field, candidates, opened_at FROM field_conflicts
-             WHERE article_id = ?1 AND resolved_at IS NULL ORDER BY field"
-        }
-        Conflicted::Photo => {
-            "SELECT field, candidates, opened_at FROM photo_conflicts
-             WHERE photo_id = ?1 AND resolved_at IS NULL ORDER BY field"
-        }
-    };
+    let sql = format!(
+        "SELECT field, candidates, opened_at FROM {} WHERE {} = ?1 AND resolved_at IS NULL
+         ORDER BY field",
+        of.table(),
+        of.owner()
+    );
     let context = || format!("listing the open conflicts of {id}");
-    let mut stmt = conn.prepare_cached(sql).context(context)?;
+    let mut stmt = conn.prepare_cached(&sql).context(context)?;
     let rows = stmt
         .query_map([id], |row| {
             let candidates: String = row.get(1)?;
@@ -546,44 +570,50 @@ fn record_document(
     Ok(())
 }
 
-/// Makes the open conflicts of an article exactly `conflicts`: new ones opened, known ones
-/// given their current candidates, and the ones the merged change settled (someone resolved
-/// them on another laptop) closed in that person's name.
-fn record_conflicts(
+/// Makes the open conflicts of an article or photo exactly `conflicts`: new ones opened, known
+/// ones given their current candidates, and the ones the merged change settled (someone
+/// resolved them on another laptop) closed in that person's name.
+pub(super) fn record_conflicts(
     tx: &Transaction<'_>,
-    article_id: &str,
+    of: Conflicted,
+    id: &str,
     conflicts: &[(String, Vec<ConflictCandidate>)],
     author: &str,
 ) -> Result<()> {
+    let (table, owner) = (of.table(), of.owner());
     let at = format_time(now());
     let open: Vec<String> = tx
-        .prepare_cached(
-            "SELECT field FROM field_conflicts WHERE article_id = ?1 AND resolved_at IS NULL",
-        )
-        .and_then(|mut stmt| stmt.query_map([article_id], |row| row.get(0))?.collect())
-        .context(|| "listing field conflicts")?;
+        .prepare_cached(&format!(
+            "SELECT field FROM {table} WHERE {owner} = ?1 AND resolved_at IS NULL"
+        ))
+        .and_then(|mut stmt| stmt.query_map([id], |row| row.get(0))?.collect())
+        .context(|| format!("listing the open conflicts of {id}"))?;
     for field in open
         .iter()
         .filter(|f| !conflicts.iter().any(|(c, _)| c == *f))
     {
         tx.execute(
-            "UPDATE field_conflicts SET resolved_at = ?3, resolved_by = ?4
-             WHERE article_id = ?1 AND field = ?2 AND resolved_at IS NULL",
-            params![article_id, field, at, author],
+            &format!(
+                "UPDATE {table} SET resolved_at = ?3, resolved_by = ?4
+                 WHERE {owner} = ?1 AND field = ?2 AND resolved_at IS NULL"
+            ),
+            params![id, field, at, author],
         )
-        .context(|| "closing a settled field conflict")?;
+        .context(|| format!("closing the settled conflict on {field} of {id}"))?;
     }
     for (field, candidates) in conflicts {
         let candidates =
             serde_json::to_string(candidates).expect("conflict candidates always serialise");
         tx.execute(
-            "INSERT INTO field_conflicts (article_id, field, candidates, opened_at)
-             VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (article_id, field) WHERE resolved_at IS NULL
-             DO UPDATE SET candidates = excluded.candidates",
-            params![article_id, field, candidates, at],
+            &format!(
+                "INSERT INTO {table} ({owner}, field, candidates, opened_at)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT ({owner}, field) WHERE resolved_at IS NULL
+                 DO UPDATE SET candidates = excluded.candidates"
+            ),
+            params![id, field, candidates, at],
         )
-        .context(|| format!("recording the conflict on {field}"))?;
+        .context(|| format!("recording the conflict on {field} of {id}"))?;
     }
     Ok(())
 }

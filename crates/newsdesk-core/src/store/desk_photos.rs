@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::desk::{ConflictCandidate, Conflicted, open_conflict_rows};
+use super::desk::{ConflictCandidate, Conflicted, open_conflict_rows, record_conflicts};
 use super::photos::{NewPhoto, photo_in, update_photo_with as update_photo};
 use super::{Store, format_time, now};
 use crate::error::Context;
@@ -371,7 +371,13 @@ impl Store {
 /// The crops and conflicts of a merged change.
 fn write_merged(tx: &Transaction<'_>, photo_id: &str, merged: &MergedPhoto) -> Result<()> {
     replace_crops(tx, photo_id, &merged.crops)?;
-    record_conflicts(tx, photo_id, &merged.conflicts, &merged.author)
+    record_conflicts(
+        tx,
+        Conflicted::Photo,
+        photo_id,
+        &merged.conflicts,
+        &merged.author,
+    )
 }
 
 /// Not validated against the photo: another laptop's library accepted them for the same
@@ -413,46 +419,5 @@ fn record_desk_photo(
     )
     .and_then(|mut stmt| stmt.execute(params![photo_id, doc_id, heads, version]))
     .context(|| format!("recording the desk document of photo {photo_id}"))?;
-    Ok(())
-}
-
-/// Makes the open conflicts of a photo exactly `conflicts`: new ones opened, known ones given
-/// their current candidates, the ones the merged change settled closed in its author's name.
-fn record_conflicts(
-    tx: &Transaction<'_>,
-    photo_id: &str,
-    conflicts: &[(String, Vec<ConflictCandidate>)],
-    author: &str,
-) -> Result<()> {
-    let at = format_time(now());
-    let open: Vec<String> = tx
-        .prepare_cached(
-            "SELECT field FROM photo_conflicts WHERE photo_id = ?1 AND resolved_at IS NULL",
-        )
-        .and_then(|mut stmt| stmt.query_map([photo_id], |row| row.get(0))?.collect())
-        .context(|| "listing photo conflicts")?;
-    for field in open
-        .iter()
-        .filter(|f| !conflicts.iter().any(|(c, _)| c == *f))
-    {
-        tx.execute(
-            "UPDATE photo_conflicts SET resolved_at = ?3, resolved_by = ?4
-             WHERE photo_id = ?1 AND field = ?2 AND resolved_at IS NULL",
-            params![photo_id, field, at, author],
-        )
-        .context(|| "closing a settled photo conflict")?;
-    }
-    for (field, candidates) in conflicts {
-        let candidates =
-            serde_json::to_string(candidates).expect("conflict candidates always serialise");
-        tx.execute(
-            "INSERT INTO photo_conflicts (photo_id, field, candidates, opened_at)
-             VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (photo_id, field) WHERE resolved_at IS NULL
-             DO UPDATE SET candidates = excluded.candidates",
-            params![photo_id, field, candidates, at],
-        )
-        .context(|| format!("recording the conflict on {field} of photo {photo_id}"))?;
-    }
     Ok(())
 }
