@@ -20,6 +20,9 @@ SYSTEM_PACKAGES=(
   # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
   # package only recommends it)
   chromium wordpress-theme-twentytwentythree
+  # the writing desk's spelling for French, German and Spanish stories (Hunspell dictionaries
+  # read by spellbook; about 10 MB, seconds to install)
+  hunspell-fr hunspell-de-de hunspell-es
 )
 
 # A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about

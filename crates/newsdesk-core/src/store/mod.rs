@@ -6,6 +6,7 @@
 mod articles;
 mod delivery;
 mod desk;
+mod desk_dictionary;
 mod desk_photos;
 mod photos;
 
@@ -37,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_team_desk.sql"),
     include_str!("migrations/009_desk_photos.sql"),
     include_str!("migrations/010_desk_token.sql"),
+    include_str!("migrations/012_desk_dictionary.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
