@@ -241,11 +241,14 @@ impl HouseRules {
     }
 }
 
+/// What a rule in Rust finds: byte span of the text, message, replacements.
+type Found = (usize, usize, String, Vec<String>);
+
 /// A house rule Weir cannot say: a finder over the paragraph's text and its tests.
 struct RustRule {
     name: &'static str,
     /// Byte spans of `text`, their message and replacements.
-    find: fn(&str) -> Vec<(usize, usize, String, Vec<String>)>,
+    find: fn(&str) -> Vec<Found>,
     /// (text, what it should become); equal for text the rule must leave alone.
     tests: &'static [(&'static str, &'static str)],
 }
@@ -461,7 +464,7 @@ static SINGLE_DIGIT: LazyLock<Regex> =
 
 /// One to nine in words; figures stay for ages ("The boy, 7,"), percentages, money, times,
 /// scores, dates, ranks ("No. 1"), decimals and millions, as the stylebooks have it.
-fn numbers_in_words(text: &str) -> Vec<(usize, usize, String, Vec<String>)> {
+fn numbers_in_words(text: &str) -> Vec<Found> {
     const STAYS_BEFORE: &[&str] = &[
         "percent", "per", "a.m.", "p.m.", "million", "billion", "trillion", "%",
     ];
@@ -519,7 +522,7 @@ static MONTH_WITH_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// With a date, the long months are abbreviated (Jan., Feb., Aug., Sept., Oct., Nov., Dec.);
 /// March to July never are.
-fn month_abbreviation(text: &str) -> Vec<(usize, usize, String, Vec<String>)> {
+fn month_abbreviation(text: &str) -> Vec<Found> {
     let mut out = Vec::new();
     for c in MONTH_WITH_DATE.captures_iter(text) {
         let month = c.get(1).expect("group 1");
@@ -550,7 +553,7 @@ static OVER_QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "More than" for quantities; "over" for place ("over the city").
-fn more_than(text: &str) -> Vec<(usize, usize, String, Vec<String>)> {
+fn more_than(text: &str) -> Vec<Found> {
     OVER_QUANTITY
         .captures_iter(text)
         .map(|c| {
@@ -574,7 +577,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A dateline opens a story with its place in capitals: "GENEVA —", "PORT MORESBY, Papua New
 /// Guinea (AP) —".
-fn dateline_capitals(text: &str) -> Vec<(usize, usize, String, Vec<String>)> {
+fn dateline_capitals(text: &str) -> Vec<Found> {
     let Some(c) = DATELINE.captures(text) else {
         return Vec::new();
     };

@@ -401,7 +401,7 @@ impl Checker {
 /// joined, every distinct suggestion once, the stronger kind (spelling before grammar before
 /// style before house) shown.
 fn merge_same_span(findings: &mut Vec<Finding>) {
-    findings.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    findings.sort_by_key(|f| (f.start, f.end, f.kind));
     let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
     for finding in findings.drain(..) {
         match merged.last_mut() {
