@@ -50,6 +50,9 @@ macro_rules! desk_commands {
             commands_desk::open_story,
             commands_desk::field_conflicts,
             commands_desk::resolve_conflict,
+            commands_check::check_field,
+            commands_check::check_article,
+            commands_check::add_desk_word,
         }
     };
 }

@@ -697,5 +697,12 @@ export const COMMANDS = [
   "open_story",
   "field_conflicts",
   "resolve_conflict",
+  "check_field",
+  "check_article",
+  "add_desk_word",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
+export type ProblemKind = "spelling" | "grammar" | "style" | "house";
+export type CheckedField = "headline" | "dek" | "body";
+export type TextProblem = { from: number, to: number, line: number, column: number, kind: ProblemKind, rule: string, message: string, text: string, suggestions: Array<string>, };
+export type FieldReport = { field: CheckedField, problems: Array<TextProblem>, language: string, grammar: boolean, note?: string, };
