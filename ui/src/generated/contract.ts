@@ -81,6 +81,12 @@ export type ArticleSummary = { id: string, version: number, status: Status, sect
  */
 last_author?: string, };
 
+/**
+ * A page of the article list and how many stories the filter holds in all: the window sizes
+ * its scroll bar from the total and fetches only the pages that come into sight.
+ */
+export type ArticlePage = { total: number, rows: Array<ArticleSummary>, };
+
 export type SortOrder = "updated" | "created" | "headline";
 
 export type ArticleFilter = { status: Status | null, section: string | null, sort: SortOrder, 
@@ -546,6 +552,27 @@ statuses: Array<Status>,
 aspect_presets: Array<string>, photo_reference: PhotoReference, };
 
 /**
+ * What a demo run did.
+ */
+export type DemoReport = { 
+/**
+ * Ids of the articles written by this run.
+ */
+created: Array<string>, 
+/**
+ * Demo articles that were already in the library and left as they are.
+ */
+already_there: number, 
+/**
+ * Ids of the photos this run put on the photo desk.
+ */
+photos_created: Array<string>, 
+/**
+ * Demo photos that were already in the library and left as they are.
+ */
+photos_already_there: number, };
+
+/**
  * What went wrong, as a name a script or the window can switch on.
  */
 export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "delivery" | "disk_full" | "io" | "database";
@@ -658,7 +685,9 @@ export type DeskEvents = {
 /** The commands the window may invoke (the capability grants exactly these). */
 export const COMMANDS = [
   "library_info",
+  "load_demo",
   "list_articles",
+  "article_page",
   "create_article",
   "get_article",
   "save_article",
