@@ -142,6 +142,10 @@ build_package() {
     "$TARGET_DIR/release/newsdesk" "$TARGET_DIR/release/newsdesk-relay")
   rm -rf "$PACKAGE_DIR"
   ui/node_modules/.bin/tauri bundle --ci --bundles deb --config "$config"
+  # The bundler names the file after productName (Newsdesk_...); the package itself is
+  # `newsdesk`, and so is the file README's `apt install ./newsdesk_*.deb` names.
+  local built
+  for built in "$PACKAGE_DIR"/Newsdesk_*.deb; do mv "$built" "$PACKAGE_DIR/newsdesk${built##*/Newsdesk}"; done
   ls "$PACKAGE_DIR"/newsdesk_*.deb
 }
 
