@@ -36,7 +36,12 @@ function words(n, seed) {
 }
 
 async function createArticle(browser, headline, body) {
-  const fields = { headline, body, authors: [{ name: "Bench Writer", role: "" }] };
+  // Every field: the core refuses a story that lacks one rather than blank it.
+  const fields = {
+    slugline: "", kicker: "", section: "", headline, dek: "", authors: [{ name: "Bench Writer", role: "" }],
+    dateline: { place: "", date: "" }, body, keywords: [], related: [], editors_note: "", language: "",
+    embargo: null, corrections: [], lead_photo: null,
+  };
   return invoke(browser, "create_article", { fields });
 }
 
