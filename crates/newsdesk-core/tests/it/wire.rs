@@ -493,7 +493,7 @@ fn a_newsml_update_replaces_the_item_and_a_kill_stops_its_story_until_cleared() 
     assert_eq!(item.copy.status, WireStatus::Canceled);
     let summary = &library.wire_list(&WireFilter::default()).unwrap()[0];
     assert_eq!(summary.status, WireStatus::Canceled);
-    assert_eq!(summary.stories, [story.id.clone()]);
+    assert_eq!(summary.stories, [story.id.as_str()]);
     let stop = library
         .wire_origin(&story.id)
         .unwrap()
