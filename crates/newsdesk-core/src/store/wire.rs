@@ -103,115 +103,26 @@ impl Store {
         file_name: &str,
     ) -> Result<(String, Recorded)> {
         let tx = self.write_tx()?;
-        let context = || format!("recording wire item {:?}", copy.guid);
-        let seen: Option<String> = tx
-            .query_row(
-                "SELECT item_id FROM wire_files WHERE sha256 = ?1",
-                [sha256],
-                |row| row.get(0),
-            )
-            .optional()
-            .context(context)?;
-        if let Some(item_id) = seen {
-            return Ok((item_id, Recorded::Duplicate));
-        }
-        let at = format_time(now());
-        let current: Option<(i64, String, i64, String, String)> = tx
-            .query_row(
-                "SELECT seq, id, version, copy, received_at FROM wire_items WHERE guid = ?1",
-                [&copy.guid],
-                |row| {
-                    Ok((
-                        row.get(0)?,
-                        row.get(1)?,
-                        row.get(2)?,
-                        row.get(3)?,
-                        row.get(4)?,
-                    ))
-                },
-            )
-            .optional()
-            .context(context)?;
-        let (item_id, recorded) = match current {
-            None => {
-                let id = uuid::Uuid::new_v4().to_string();
-                tx.execute(
-                    "INSERT INTO wire_items (id, guid, source, version, kind, status, urgency,
-                                             headline, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
-                        id,
-                        copy.guid,
-                        source,
-                        copy.version,
-                        copy.kind.as_str(),
-                        copy.status.as_str(),
-                        copy.urgency,
-                        copy.headline,
-                        at,
-                        to_json(copy)
-                    ],
-                )
-                .context(context)?;
-                let seq = tx.last_insert_rowid();
-                index(&tx, seq, copy)?;
-                (id, Recorded::New)
-            }
-            // The same version again with other bytes is the agency sending a correction
-            // without counting it: it replaces the item like a new version.
-            Some((seq, id, version, old_copy, old_at)) if copy.version >= version => {
-                tx.execute(
-                    "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![id, version, old_at, old_copy],
-                )
-                .context(context)?;
-                tx.execute(
-                    "UPDATE wire_items SET source = ?2, version = ?3, kind = ?4, status = ?5,
-                         urgency = ?6, headline = ?7, received_at = ?8, copy = ?9
-                     WHERE seq = ?1",
-                    params![
-                        seq,
-                        source,
-                        copy.version,
-                        copy.kind.as_str(),
-                        copy.status.as_str(),
-                        copy.urgency,
-                        copy.headline,
-                        at,
-                        to_json(copy)
-                    ],
-                )
-                .context(context)?;
-                index(&tx, seq, copy)?;
-                if copy.status.stops_stories() {
-                    tx.execute(
-                        "UPDATE wire_stories SET stop_status = ?2, stop_note = ?3, stop_at = ?4,
-                             cleared_by = '', cleared_at = NULL
-                         WHERE item_id = ?1",
-                        params![id, copy.status.as_str(), copy.ed_note, at],
-                    )
-                    .context(context)?;
-                }
-                (id, Recorded::Updated { previous: version })
-            }
-            Some((_, id, _, _, _)) => {
-                tx.execute(
-                    "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![id, copy.version, at, to_json(copy)],
-                )
-                .context(context)?;
-                (id, Recorded::Earlier)
-            }
-        };
-        tx.execute(
-            "INSERT INTO wire_files (sha256, item_id, file_name, received_at) VALUES (?1, ?2, ?3, ?4)",
-            params![sha256, item_id, file_name, at],
-        )
-        .context(context)?;
-        tx.commit().context(context)?;
-        Ok((item_id, recorded))
+        let recorded = record_in(&tx, source, copy, sha256, file_name)?;
+        tx.commit()
+            .context(|| format!("recording wire item {:?}", copy.guid))?;
+        Ok(recorded)
+    }
+
+    /// Records many items in one transaction (one disk sync for the lot), all or none: for
+    /// building large queues (the benchmarks) and bulk loads. Each is `(copy, sha256)`.
+    pub fn record_wire_items(
+        &mut self,
+        source: &str,
+        batch: &[(WireCopy, String)],
+    ) -> Result<Vec<(String, Recorded)>> {
+        let tx = self.write_tx()?;
+        let recorded = batch
+            .iter()
+            .map(|(copy, sha256)| record_in(&tx, source, copy, sha256, ""))
+            .collect::<Result<Vec<_>>>()?;
+        tx.commit().context(|| "recording wire items")?;
+        Ok(recorded)
     }
 
     pub fn wire_item(&self, id: &str) -> Result<WireItem> {
@@ -480,6 +391,123 @@ impl Store {
             .query_row("SELECT count(*) FROM wire_items", [], |row| row.get(0))
             .context(|| "counting the wire queue")
     }
+}
+
+fn record_in(
+    tx: &Transaction<'_>,
+    source: &str,
+    copy: &WireCopy,
+    sha256: &str,
+    file_name: &str,
+) -> Result<(String, Recorded)> {
+    let context = || format!("recording wire item {:?}", copy.guid);
+    let seen: Option<String> = tx
+        .query_row(
+            "SELECT item_id FROM wire_files WHERE sha256 = ?1",
+            [sha256],
+            |row| row.get(0),
+        )
+        .optional()
+        .context(context)?;
+    if let Some(item_id) = seen {
+        return Ok((item_id, Recorded::Duplicate));
+    }
+    let at = format_time(now());
+    let current: Option<(i64, String, i64, String, String)> = tx
+        .query_row(
+            "SELECT seq, id, version, copy, received_at FROM wire_items WHERE guid = ?1",
+            [&copy.guid],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                ))
+            },
+        )
+        .optional()
+        .context(context)?;
+    let (item_id, recorded) = match current {
+        None => {
+            let id = uuid::Uuid::new_v4().to_string();
+            tx.execute(
+                "INSERT INTO wire_items (id, guid, source, version, kind, status, urgency,
+                                             headline, received_at, copy)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    id,
+                    copy.guid,
+                    source,
+                    copy.version,
+                    copy.kind.as_str(),
+                    copy.status.as_str(),
+                    copy.urgency,
+                    copy.headline,
+                    at,
+                    to_json(copy)
+                ],
+            )
+            .context(context)?;
+            let seq = tx.last_insert_rowid();
+            index(tx, seq, copy)?;
+            (id, Recorded::New)
+        }
+        // The same version again with other bytes is the agency sending a correction
+        // without counting it: it replaces the item like a new version.
+        Some((seq, id, version, old_copy, old_at)) if copy.version >= version => {
+            tx.execute(
+                "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
+                     VALUES (?1, ?2, ?3, ?4)",
+                params![id, version, old_at, old_copy],
+            )
+            .context(context)?;
+            tx.execute(
+                "UPDATE wire_items SET source = ?2, version = ?3, kind = ?4, status = ?5,
+                         urgency = ?6, headline = ?7, received_at = ?8, copy = ?9
+                     WHERE seq = ?1",
+                params![
+                    seq,
+                    source,
+                    copy.version,
+                    copy.kind.as_str(),
+                    copy.status.as_str(),
+                    copy.urgency,
+                    copy.headline,
+                    at,
+                    to_json(copy)
+                ],
+            )
+            .context(context)?;
+            index(tx, seq, copy)?;
+            if copy.status.stops_stories() {
+                tx.execute(
+                    "UPDATE wire_stories SET stop_status = ?2, stop_note = ?3, stop_at = ?4,
+                             cleared_by = '', cleared_at = NULL
+                         WHERE item_id = ?1",
+                    params![id, copy.status.as_str(), copy.ed_note, at],
+                )
+                .context(context)?;
+            }
+            (id, Recorded::Updated { previous: version })
+        }
+        Some((_, id, _, _, _)) => {
+            tx.execute(
+                "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
+                     VALUES (?1, ?2, ?3, ?4)",
+                params![id, copy.version, at, to_json(copy)],
+            )
+            .context(context)?;
+            (id, Recorded::Earlier)
+        }
+    };
+    tx.execute(
+        "INSERT INTO wire_files (sha256, item_id, file_name, received_at) VALUES (?1, ?2, ?3, ?4)",
+        params![sha256, item_id, file_name, at],
+    )
+    .context(context)?;
+    Ok((item_id, recorded))
 }
 
 fn index(tx: &Transaction<'_>, seq: i64, copy: &WireCopy) -> Result<()> {
