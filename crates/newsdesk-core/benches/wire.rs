@@ -9,6 +9,8 @@
 //!   generated deterministically once and cached under `target/bench-libraries/`.
 //!
 //!     cargo bench -p newsdesk-core --bench wire [-- ingest | search]
+//!
+//! `NEWSDESK_BENCH_WIRE_ITEMS=N` picks another queue size for the search.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -48,6 +50,11 @@ fn main() {
     } else {
         (20, 500)
     };
+    // `NEWSDESK_BENCH_WIRE_ITEMS=N` searches a queue of another size (a quick run).
+    let items = std::env::var("NEWSDESK_BENCH_WIRE_ITEMS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(items);
     if wanted("ingest") {
         bench_ingest(files);
     }
