@@ -21,6 +21,8 @@ SYSTEM_PACKAGES=(
   # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
   # package only recommends it)
   chromium wordpress-theme-twentytwentythree
+  # the wire desk validates NewsML-G2 against its XSD with xmllint (libxml2); about 1 s to install
+  libxml2-utils
 )
 
 # A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about

@@ -7,6 +7,7 @@ mod desk;
 mod output;
 mod packages;
 mod photos;
+mod wire;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +50,9 @@ enum Command {
     /// The team desk: who you are, joining a desk, syncing, field conflicts.
     #[command(subcommand)]
     Desk(desk::Command),
+    /// The wire desk: agency copy in (import, watch), the queue (list, show), a story out (use).
+    #[command(subcommand)]
+    Wire(wire::Command),
 }
 
 fn main() -> ExitCode {
@@ -110,6 +114,7 @@ fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<()> {
         Command::Packages(cmd) => packages::run(&mut library, cmd, out),
         Command::Photo(cmd) => photos::run(&mut library, cmd, out),
         Command::Attach(args) => photos::attach(&mut library, args, out),
+        Command::Wire(cmd) => wire::run(&mut library, cmd, out),
         Command::Desk(_) => unreachable!("desk commands run before the library is opened"),
     }
 }

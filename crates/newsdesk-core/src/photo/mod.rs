@@ -25,6 +25,7 @@ pub use import::{
     receive_original,
 };
 pub use metadata::{PhotoMetadata, read_metadata};
+pub(crate) use pixels::format_of;
 pub use pixels::{MAX_FILE_BYTES, PIXEL_BUDGET};
 pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail};
 

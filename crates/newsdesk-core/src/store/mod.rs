@@ -8,6 +8,7 @@ mod delivery;
 mod desk;
 mod desk_photos;
 mod photos;
+mod wire;
 
 pub use articles::{
     ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
@@ -17,6 +18,7 @@ pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
 pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, MergedPhoto, PhotoConflict};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
+pub use wire::Recorded;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -39,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_team_desk.sql"),
     include_str!("migrations/009_desk_photos.sql"),
     include_str!("migrations/010_desk_token.sql"),
+    include_str!("migrations/011_wire.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
