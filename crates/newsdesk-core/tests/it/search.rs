@@ -645,3 +645,315 @@ fn defect_10_control_characters_in_articles_never_make_markup_in_snippets() {
         }
     }
 }
+
+/// A small newsroom for ranking: filler stories in which the most common words of news copy
+/// are in nearly every story (as in a real library, where "the" or "city" are in most), and
+/// twenty stories that each one query should bring first.
+fn ranking_desk() -> (Desk, Vec<(&'static str, String)>) {
+    let mut desk = Desk::new();
+    // Words most stories hold, and topics a few do; mixed deterministically.
+    const TOPICS: &[&str] = &[
+        "budget", "school", "hospital", "market", "rail", "court", "festival", "housing", "energy",
+        "museum", "airport", "election",
+    ];
+    let filler: Vec<(ArticleFields, Status)> = (0..240)
+        .map(|n| {
+            let (a, b) = (TOPICS[n % TOPICS.len()], TOPICS[(n * 7 + 3) % TOPICS.len()]);
+            let fields = ArticleFields {
+                headline: format!("{} plan for the {b} is delayed again", capitalised(a)),
+                dek: format!("Officials of the city said the {a} would wait another year."),
+                body: format!(
+                    "The city council of the region met on the {a} and the {b}. It said the \
+                     year had been hard for the police, the schools and the people of the \
+                     city. The {b} will be discussed again next year, officials said. \
+                     Story number {n} of the year."
+                ),
+                section: "city".into(),
+                authors: vec![Author {
+                    name: "Staff Reporter".into(),
+                    role: "Reporter".into(),
+                }],
+                keywords: vec![a.into(), b.into()],
+                ..ArticleFields::default()
+            };
+            (fields, Status::Published)
+        })
+        .collect();
+    desk.library
+        .store_mut()
+        .create_articles(&filler, RevisionKind::Import)
+        .unwrap();
+    let story = |headline: &str, body: &str, author: &str, keywords: &[&str]| ArticleFields {
+        headline: headline.into(),
+        body: body.into(),
+        section: "city".into(),
+        authors: vec![Author {
+            name: author.into(),
+            role: "Reporter".into(),
+        }],
+        keywords: keywords.iter().map(|k| (*k).into()).collect(),
+        ..ArticleFields::default()
+    };
+    // (query, the story it must bring first). Each query's words also appear in other
+    // stories, in the body or fewer of them at once, so the order is the ranking's doing.
+    let targets = [
+        (
+            "the city of the year",
+            story(
+                "The City of the Year",
+                "A jury chose among twelve places.",
+                "Ana Ruiz",
+                &[],
+            ),
+        ),
+        (
+            "harbour ferry",
+            story(
+                "Harbour ferry strike ends",
+                "Crews return on Monday.",
+                "Li Wei",
+                &[],
+            ),
+        ),
+        (
+            "the ferry of the harbour",
+            story(
+                "Ferry of the harbour gets a new captain",
+                "The ferry of the harbour sails again.",
+                "Li Wei",
+                &[],
+            ),
+        ),
+        (
+            "marathon",
+            story(
+                "Marathon record falls",
+                "A runner won in the rain.",
+                "Omar Haddad",
+                &[],
+            ),
+        ),
+        (
+            "vaccine the trial",
+            story(
+                "Vaccine trial shows promise",
+                "The trial ran for a year.",
+                "Sofia Rossi",
+                &[],
+            ),
+        ),
+        (
+            "drought farmers",
+            story(
+                "Farmers count the cost of the drought",
+                "Wells ran dry across the region.",
+                "Jonas Berg",
+                &[],
+            ),
+        ),
+        (
+            "bridge the city",
+            story(
+                "The bridge that saved the city",
+                "Engineers of the city built it in a year.",
+                "Amara Okafor",
+                &[],
+            ),
+        ),
+        (
+            "okafor",
+            story(
+                "Tram fares rise",
+                "Tickets cost more from June.",
+                "Amara Okafor",
+                &[],
+            ),
+        ),
+        (
+            "wildfire",
+            story(
+                "Evacuations in the hills",
+                "Residents left their homes overnight.",
+                "Kenji Sato",
+                &["wildfire"],
+            ),
+        ),
+        (
+            "library of the year",
+            story(
+                "Library of the Year award for the old mill",
+                "The library of the year opened in the mill.",
+                "Marta Nowak",
+                &[],
+            ),
+        ),
+        (
+            "museum budget",
+            story(
+                "Museum budget cut by half",
+                "The museum budget falls for the year.",
+                "David Cohen",
+                &["museum", "budget"],
+            ),
+        ),
+        (
+            "rail strike",
+            story(
+                "Rail strike halts the city",
+                "No trains ran. The rail strike ends Friday.",
+                "Chloé Dubois",
+                &["rail"],
+            ),
+        ),
+        (
+            "glacier",
+            story(
+                "A glacier in retreat",
+                "The glacier lost a tenth of its ice.",
+                "Tomás García",
+                &[],
+            ),
+        ),
+        (
+            "the police said",
+            story(
+                "The police said nothing",
+                "The police said nothing more about the case.",
+                "Ingrid Larsen",
+                &[],
+            ),
+        ),
+        (
+            "cafe",
+            story(
+                "Café culture returns",
+                "Terraces are full again.",
+                "Priya Patel",
+                &[],
+            ),
+        ),
+        (
+            "elephant the zoo",
+            story(
+                "An elephant is born at the zoo",
+                "The zoo of the city welcomed a calf.",
+                "Lucas Moreau",
+                &[],
+            ),
+        ),
+        (
+            "festival of the year",
+            story(
+                "Festival of the year",
+                "The festival of the year drew crowds.",
+                "Fatima Ahmed",
+                &["festival"],
+            ),
+        ),
+        (
+            "hospit",
+            story(
+                "Hospital opens a new wing",
+                "Patients moved in on Tuesday.",
+                "Élodie Mensah",
+                &["hospital"],
+            ),
+        ),
+        (
+            "the housing of the city",
+            story(
+                "The housing of the city, street by street",
+                "The housing of the city is old.",
+                "Samuel Kim",
+                &["housing"],
+            ),
+        ),
+        (
+            "electric buses",
+            story(
+                "Electric buses for every route",
+                "The city orders electric buses.",
+                "Zainab Walsh",
+                &[],
+            ),
+        ),
+    ];
+    // Competitors: the same words, fewer or in the body only.
+    let competitors = [
+        ("Strike talks", "The harbour was quiet and one ferry ran."),
+        (
+            "Sport roundup",
+            "A marathon, a marathon relay and a marathon swim.",
+        ),
+        (
+            "Health notes",
+            "A vaccine was mentioned in court; the trial goes on.",
+        ),
+        ("Farm prices", "Farmers sold early. No drought is expected."),
+        ("Roads", "A bridge in the city closed for a day."),
+        ("Weather", "A wildfire risk was noted for the hills."),
+        ("Books", "A library opened; the year was good."),
+        ("Culture", "The museum had a good year; the budget grew."),
+        ("Transport", "The rail line and a strike threat."),
+        ("Science", "Ice cores from a glacier were studied."),
+        ("Crime", "The police said the case is closed."),
+        ("Food", "A new cafe and a bakery opened."),
+        ("Animals", "The zoo had visitors; an elephant toy sold out."),
+        ("Events", "The festival was the event of the year."),
+        ("Health", "The hospital reported a quiet week."),
+        ("Homes", "The housing plan of the city."),
+        ("Buses", "Electric cars and diesel buses."),
+    ];
+    for (headline, body) in competitors {
+        desk.add(headline, body, "city", Status::Published);
+    }
+    let mut expected = Vec::new();
+    for (query, fields) in targets {
+        let id = desk
+            .library
+            .store_mut()
+            .create_article(None, &fields, Status::Published, RevisionKind::Create)
+            .unwrap()
+            .id;
+        expected.push((query, id));
+    }
+    // More filler after the targets, so they are neither the newest nor the oldest.
+    desk.library
+        .store_mut()
+        .create_articles(&filler[..60], RevisionKind::Import)
+        .unwrap();
+    (desk, expected)
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn twenty_queries_bring_their_story_first() {
+    let (desk, expected) = ranking_desk();
+    let mut wrong = Vec::new();
+    for (query, id) in &expected {
+        let hits = search(
+            desk.library.store(),
+            &SearchQuery {
+                text: (*query).into(),
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let first = hits.first().map(|h| (&h.article.id, &h.article.headline));
+        if first.map(|(found, _)| found) != Some(id) {
+            wrong.push(format!(
+                "{query:?} brought {:?} first",
+                first.map(|(_, headline)| headline)
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
