@@ -41,6 +41,12 @@ const SYNC_PATIENCE: Duration = Duration::from_secs(120);
 const PATIENCE_PER_STORY: Duration = Duration::from_millis(100);
 /// Documents looked up at once.
 const FINDS_AT_ONCE: usize = 64;
+/// Stories one round of a sync opens; a sync with more to do runs rounds, each on a fresh samod
+/// repo. samod's hub checks every loaded document against every connection on every event and
+/// never unloads one (samod-core 0.16, `ensure_connections`; notes/samod-relay.md, trap 6), so
+/// the work of one repo grows with the square of its documents: a laptop catching up on 2,000
+/// stories in one repo took 117 s, and on 10,000 had not finished after 19 minutes.
+const STORIES_PER_ROUND: usize = 500;
 /// One round of waiting for the relay to agree; a round that times out starts again on the
 /// current connection (the old one may have died with a relay restart).
 const ROUND: Duration = Duration::from_secs(5);
@@ -87,12 +93,18 @@ pub fn join(root: &Path, url: &str, token: &str) -> Result<SyncReport> {
 /// Syncs the library in `root` with its desk once, and returns when every story agrees with
 /// the relay (or with an error saying why not).
 pub fn sync(root: &Path, token: &str) -> Result<SyncReport> {
+    sync_in_rounds_of(root, token, STORIES_PER_ROUND)
+}
+
+/// `sync`, opening at most `stories` stories in each round (tests use small rounds; `sync`
+/// uses `STORIES_PER_ROUND`).
+pub fn sync_in_rounds_of(root: &Path, token: &str, stories: usize) -> Result<SyncReport> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| Error::Library(io_error("starting the sync", e)))?;
-    runtime.block_on(sync_async(root, token))
+    runtime.block_on(sync_async(root, token, stories.max(1)))
 }
 
 fn io_error(context: &str, source: std::io::Error) -> newsdesk_core::Error {
@@ -159,7 +171,7 @@ pub(crate) fn fetch_index_id(url: &url::Url, token: &str) -> Result<String> {
         .ok_or_else(|| unreachable("it does not answer like a Newsdesk relay".into()))
 }
 
-async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
+async fn sync_async(root: &Path, token: &str, per_round: usize) -> Result<SyncReport> {
     let mut library = newsdesk_core::Library::open(root)?;
     let store = library.store_mut();
     let db = root.join(DB_FILE);
@@ -177,27 +189,45 @@ async fn sync_async(root: &Path, token: &str) -> Result<SyncReport> {
         device: me.device_id,
     });
     let storage = LibraryStorage::new(Store::open(&db)?);
-    // The laptop's default share policy (read-write, announce) is right: its one peer is the
-    // desk's relay, and everything it holds belongs to that desk.
-    let repo = Repo::build_tokio()
-        .with_storage(storage.clone())
-        .load()
+    let mut report = SyncReport::default();
+    loop {
+        // The laptop's default share policy (read-write, announce) is right: its one peer is
+        // the desk's relay, and everything it holds belongs to that desk.
+        let repo = Repo::build_tokio()
+            .with_storage(storage.clone())
+            .load()
+            .await;
+        let round = Sync {
+            repo: &repo,
+            store,
+            session: session.clone(),
+            url: url.clone(),
+            root,
+        }
+        .run(index_id.clone(), token, per_round, &mut report)
         .await;
-    let result = Sync {
-        repo: &repo,
-        store,
-        session,
-        url,
-        root,
+        // Waits for samod's pending writes to the library.
+        repo.stop().await;
+        if let Some(failure) = storage.take_failure() {
+            return Err(failure.into());
+        }
+        match round? {
+            Round::More => continue,
+            Round::Last => break,
+        }
     }
-    .run(index_id, token)
-    .await;
-    // Waits for samod's pending writes to the library.
-    repo.stop().await;
-    if let Some(failure) = storage.take_failure() {
-        return Err(failure.into());
+    let rows = store.desk_documents()?;
+    report.stories = rows.len();
+    for row in &rows {
+        report.open_conflicts += store.open_conflicts(&row.article_id)?.len();
     }
-    result
+    Ok(report)
+}
+
+/// Whether a round of a sync left stories for the next.
+enum Round {
+    More,
+    Last,
 }
 
 pub(crate) struct Sync<'a> {
@@ -218,7 +248,16 @@ struct Open {
 }
 
 impl Sync<'_> {
-    async fn run(&mut self, index_id: DocumentId, token: &str) -> Result<SyncReport> {
+    /// One round: at most `per_round` stories (this laptop's saves first, then what moved on
+    /// the desk, then stories new to the desk or to this laptop, the newest first), and the
+    /// photos in the last round.
+    async fn run(
+        &mut self,
+        index_id: DocumentId,
+        token: &str,
+        per_round: usize,
+        report: &mut SyncReport,
+    ) -> Result<Round> {
         let dialer = self
             .repo
             .dial(
@@ -245,20 +284,25 @@ impl Sync<'_> {
         self.converge(&dialer, std::slice::from_ref(&index), SYNC_PATIENCE)
             .await?;
 
-        let mut report = SyncReport::default();
         let listed = index::listings(&index, index::STORIES).await?;
         let rows = self.store.desk_documents()?;
         let on_this_laptop: HashSet<String> =
             rows.iter().map(|row| row.article_id.clone()).collect();
         // Only the stories that moved are opened: at 2,000 stories, opening every document
         // made a sync with nothing new take two minutes.
-        let moved: Vec<DeskDocument> = rows
+        let (mut moved, moved_there): (Vec<DeskDocument>, Vec<DeskDocument>) = rows
             .into_iter()
             .filter(|row| {
                 row.saved_since_sync()
                     || !index::agrees(&row.doc_id, &row.synced_heads, listed.get(&row.article_id))
             })
-            .collect();
+            .partition(DeskDocument::saved_since_sync);
+        moved.extend(moved_there);
+        let mut budget = Budget {
+            left: per_round,
+            left_some_out: false,
+        };
+        let moved = budget.take(moved);
         let found = self
             .find_all(moved.iter().map(|row| row.doc_id.as_str()))
             .await?;
@@ -288,7 +332,9 @@ impl Sync<'_> {
         }
 
         // Stories not on the desk yet: a new document each.
-        for article in self.store.articles_off_desk()? {
+        let off_desk = self.store.articles_off_desk(budget.left + 1)?;
+        let mut added = 0;
+        for article in budget.take(off_desk) {
             let doc = document::new_document(&article, &self.session)?;
             let handle = self.repo.create(doc).await.map_err(|_| self.stopped())?;
             let heads = heads_of(&handle).await?;
@@ -313,8 +359,10 @@ impl Sync<'_> {
                     applied_version: Some(article.version),
                 },
             );
-            report.added += 1;
+            added += 1;
         }
+
+        report.added += added;
 
         // Local saves since the last sync.
         for (article_id, story) in open.iter_mut() {
@@ -343,12 +391,20 @@ impl Sync<'_> {
         }
 
         // Stories others put on the desk.
-        let new_here: Vec<(String, String)> = listed
+        let mut new_here: Vec<(i64, String, String)> = listed
             .into_iter()
             .filter(|(article_id, _)| {
                 !on_this_laptop.contains(article_id) && !open.contains_key(article_id)
             })
-            .map(|(article_id, listing)| (article_id, listing.doc_id))
+            .map(|(article_id, listing)| (listing.listed_at, article_id, listing.doc_id))
+            .collect();
+        // The latest first, so a laptop catching up on a large desk has today's stories in the
+        // first round; ties in a fixed order, so a round's choice never depends on a hash map.
+        new_here.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let new_here: Vec<(String, String)> = budget
+            .take(new_here)
+            .into_iter()
+            .map(|(_, article_id, doc_id)| (article_id, doc_id))
             .collect();
         let found = self
             .find_all(new_here.iter().map(|(_, doc_id)| doc_id.as_str()))
@@ -359,7 +415,7 @@ impl Sync<'_> {
             .filter_map(|((article_id, _), handle)| Some((article_id, handle?)))
             .collect();
 
-        report.opened = open.len() - report.added + arrived.len();
+        report.opened += open.len() - added + arrived.len();
         let mut handles: Vec<DocHandle> = vec![index.clone()];
         handles.extend(open.values().map(|o| o.handle.clone()));
         handles.extend(arrived.iter().map(|(_, h)| h.clone()));
@@ -433,14 +489,13 @@ impl Sync<'_> {
                 Err(e) => return Err(e.into()),
             }
         }
+        if budget.left_some_out {
+            dialer.close();
+            return Ok(Round::More);
+        }
         report.photos = crate::photos::sync_photos(self, &dialer, &index, token).await?;
         dialer.close();
-        let rows = self.store.desk_documents()?;
-        report.stories = rows.len();
-        for row in &rows {
-            report.open_conflicts += self.store.open_conflicts(&row.article_id)?.len();
-        }
-        Ok(report)
+        Ok(Round::Last)
     }
 
     /// Looks up many documents at once: one at a time, a laptop catching up on 2,000 stories
@@ -540,6 +595,23 @@ impl Sync<'_> {
                 return Ok(());
             }
         }
+    }
+}
+
+/// The stories a round may still open, and whether it had to leave some for the next.
+struct Budget {
+    left: usize,
+    left_some_out: bool,
+}
+
+impl Budget {
+    fn take<T>(&mut self, mut wanted: Vec<T>) -> Vec<T> {
+        if wanted.len() > self.left {
+            wanted.truncate(self.left);
+            self.left_some_out = true;
+        }
+        self.left -= wanted.len();
+        wanted
     }
 }
 

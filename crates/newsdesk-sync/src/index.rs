@@ -1,7 +1,8 @@
 //! The desk's index document: what the desk holds and where each document stands. Two
 //! sections, stories (by article id) and photos (by SHA-256); each is a map of key -> document
 //! id beside a map of key -> the document's heads as the last laptop to sync it left them
-//! (comma-joined hex). A library that agreed with a document at exactly the listed heads has
+//! (comma-joined hex), and a map of key -> when it was last listed (Unix seconds: a laptop
+//! catching up takes the latest stories first). A library that agreed with a document at exactly the listed heads has
 //! nothing to fetch for it and does not open it: at 2,000 stories, opening every document made
 //! a sync with nothing new take two minutes.
 
@@ -19,15 +20,18 @@ use crate::{Error, Result};
 pub(crate) struct Section {
     pub documents: &'static str,
     pub heads: &'static str,
+    pub listed_at: &'static str,
 }
 
 pub(crate) const STORIES: Section = Section {
     documents: "stories",
     heads: "heads",
+    listed_at: "stories_listed_at",
 };
 pub(crate) const PHOTOS: Section = Section {
     documents: "photos",
     heads: "photo_heads",
+    listed_at: "photos_listed_at",
 };
 
 /// What the index says of one document.
@@ -35,6 +39,8 @@ pub(crate) struct Listing {
     pub doc_id: String,
     /// Every value of its heads: two laptops that synced it at once each wrote theirs.
     pub heads: Vec<String>,
+    /// When it was last listed (Unix seconds; 0 in an index written before this was kept).
+    pub listed_at: i64,
 }
 
 /// Whether a library that last agreed with document `doc_id` at `synced_heads` agrees with the
@@ -61,6 +67,7 @@ pub(crate) async fn listings(
                 return HashMap::new();
             };
             let heads = map(section.heads);
+            let listed_at = map(section.listed_at);
             doc.map_range(&documents, ..)
                 .filter_map(|item| {
                     let Value::Scalar(s) = Value::from(item.value) else {
@@ -75,7 +82,19 @@ pub(crate) async fn listings(
                         .into_iter()
                         .filter_map(|(value, _)| value.into_string().ok())
                         .collect();
-                    Some((key, Listing { doc_id, heads }))
+                    let listed_at = listed_at
+                        .as_ref()
+                        .and_then(|at| doc.get(at, key.as_str()).ok().flatten())
+                        .and_then(|(value, _)| value.as_i64())
+                        .unwrap_or(0);
+                    Some((
+                        key,
+                        Listing {
+                            doc_id,
+                            heads,
+                            listed_at,
+                        },
+                    ))
                 })
                 .collect()
         })
@@ -108,6 +127,9 @@ pub(crate) async fn list(
         return Ok(false);
     }
     let actor = session.actor.clone();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
     index
         .with_document_async(move |doc| {
             doc.set_actor(actor);
@@ -117,9 +139,11 @@ pub(crate) async fn list(
                     _ => tx.put_object(automerge::ROOT, key, ObjType::Map),
                 };
                 let (documents, heads) = (map(section.documents)?, map(section.heads)?);
+                let listed_at = map(section.listed_at)?;
                 for (key, doc_id, at) in &changes {
                     tx.put(&documents, key.as_str(), doc_id.as_str())?;
                     tx.put(&heads, key.as_str(), at.as_str())?;
+                    tx.put(&listed_at, key.as_str(), now)?;
                 }
                 Ok(())
             })

@@ -1,16 +1,21 @@
-//! samod's storage in the library: the laptop's copy of the desk's documents is rows of
-//! `desk_chunks` in `newsdesk.db`, each write a transaction with `synchronous = FULL`. samod's
-//! own filesystem storage writes in place without a temporary file or fsync and ignores errors
-//! (notes/samod-relay.md, trap 7); a laptop's copy must survive a crash like its saves do.
-//!
-//! samod's `Storage` cannot return errors, so the first one is kept and the sync reports it
-//! when it ends instead of claiming success.
+//! Where samod keeps documents. samod's own filesystem storage writes in place without a
+//! temporary file or fsync and ignores errors (notes/samod-relay.md, trap 7), so neither end
+//! uses it for writing:
+//! - the laptop's copy of the desk's documents is rows of `desk_chunks` in `newsdesk.db`, each
+//!   write a transaction with `synchronous = FULL` (`LibraryStorage`): it must survive a crash
+//!   like the laptop's saves do. samod's `Storage` cannot return errors, so the first one is
+//!   kept and the sync reports it when it ends instead of claiming success;
+//! - the relay's folder (`RelayStorage`) gets whole chunks, written beside and renamed into
+//!   place, because the relay runs one repo per connection over one folder (`relay.rs`): two
+//!   repos may write the same chunk (two laptops' repos compacting a story at the same heads)
+//!   while a third reads it, and an in-place write can be read half-way.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use newsdesk_core::store::Store;
-use samod::storage::{Storage, StorageKey};
+use samod::storage::{Storage, StorageKey, TokioFilesystemStorage};
 
 #[derive(Clone)]
 pub struct LibraryStorage {
@@ -86,5 +91,92 @@ impl Storage for LibraryStorage {
     async fn delete(&self, key: StorageKey) {
         let key = key_text(&key);
         self.with_store(|store| store.delete_desk_chunk(&key));
+    }
+}
+
+/// The relay's documents in a folder, in the layout of automerge-repo's Node filesystem storage
+/// (`automerge-repo-storage-nodefs`), which samod's `TokioFilesystemStorage` also reads and
+/// writes: reads go through samod's, only writes are our own.
+#[derive(Clone)]
+pub struct RelayStorage {
+    documents: Arc<Path>,
+    /// Chunks being written, on the same file system so a rename moves them into place, and
+    /// outside `documents` so no read of a document's chunks ever sees one half-written.
+    incoming: Arc<Path>,
+    reads: TokioFilesystemStorage,
+}
+
+impl RelayStorage {
+    /// Over `documents`, with chunks written in `incoming` first (both created if missing).
+    pub fn new(documents: &Path, incoming: &Path) -> std::io::Result<RelayStorage> {
+        std::fs::create_dir_all(documents)?;
+        std::fs::create_dir_all(incoming)?;
+        // What a relay killed mid-write left behind.
+        for entry in std::fs::read_dir(incoming)?.flatten() {
+            let _ = std::fs::remove_file(entry.path());
+        }
+        Ok(RelayStorage {
+            documents: documents.into(),
+            incoming: incoming.into(),
+            reads: TokioFilesystemStorage::new(documents),
+        })
+    }
+
+    /// The nodefs layout: the first part of the key split after two characters (so no folder
+    /// holds every document), then the other parts as folders and file.
+    fn path(&self, key: &StorageKey) -> PathBuf {
+        let mut path = self.documents.to_path_buf();
+        for (n, part) in key.into_iter().enumerate() {
+            if n == 0 {
+                let split = part.char_indices().nth(2).map_or(part.len(), |(i, _)| i);
+                path.push(&part[..split]);
+                path.push(&part[split..]);
+            } else {
+                path.push(part);
+            }
+        }
+        path
+    }
+}
+
+/// A whole chunk or none: written in `incoming`, synced, renamed into place. The folder is not
+/// synced on every write: a power cut may lose the last chunks, never tear one, and every laptop
+/// holds a full copy of what it sent, which its next sync sends again.
+fn write_whole(incoming: &Path, path: &Path, data: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let temp = incoming.join(uuid::Uuid::new_v4().to_string());
+    let mut file = std::fs::File::create(&temp)?;
+    file.write_all(data)?;
+    file.sync_all()?;
+    std::fs::rename(&temp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+    })
+}
+
+impl Storage for RelayStorage {
+    async fn load(&self, key: StorageKey) -> Option<Vec<u8>> {
+        self.reads.load(key).await
+    }
+
+    async fn load_range(&self, prefix: StorageKey) -> HashMap<StorageKey, Vec<u8>> {
+        self.reads.load_range(prefix).await
+    }
+
+    async fn put(&self, key: StorageKey, data: Vec<u8>) {
+        let path = self.path(&key);
+        let incoming = self.incoming.clone();
+        let written =
+            tokio::task::spawn_blocking(move || write_whole(&incoming, &path, &data)).await;
+        if let Ok(Err(e)) | Err(e) = written.map_err(std::io::Error::other) {
+            // samod's `put` cannot fail; the laptop that sent the change still has it.
+            eprintln!("newsdesk-relay: a document chunk was not kept: {e}");
+        }
+    }
+
+    async fn delete(&self, key: StorageKey) {
+        self.reads.delete(key).await
     }
 }

@@ -201,14 +201,18 @@ impl Store {
             .context(|| "reading the desk token")
     }
 
-    /// Stories whose saves have not reached the desk yet: never synced, or saved since they
-    /// last agreed with their document. One query, cheap enough to run after every save.
+    /// Stories and photos whose saves have not reached the desk yet: never synced, or saved
+    /// since they last agreed with their document. One query, cheap enough to run after every
+    /// save.
     pub fn desk_changes_waiting(&self) -> Result<usize> {
         self.conn
             .query_row(
-                "SELECT count(*) FROM articles a
-                 LEFT JOIN desk_documents d ON d.article_id = a.id
-                 WHERE d.article_id IS NULL OR d.synced_version <> a.version",
+                "SELECT (SELECT count(*) FROM articles a
+                         LEFT JOIN desk_documents d ON d.article_id = a.id
+                         WHERE d.article_id IS NULL OR d.synced_version <> a.version)
+                      + (SELECT count(*) FROM photos p
+                         LEFT JOIN desk_photos d ON d.photo_id = p.id
+                         WHERE d.photo_id IS NULL OR d.synced_version <> p.version)",
                 [],
                 |row| row.get::<_, i64>(0),
             )
@@ -252,15 +256,21 @@ impl Store {
             .context(|| "listing the desk's documents")
     }
 
-    /// Articles that have no document on the desk yet (written before joining, or since).
-    pub fn articles_off_desk(&self) -> Result<Vec<Article>> {
+    /// Up to `at_most` articles that have no document on the desk yet (written before joining,
+    /// or since), the newest first.
+    pub fn articles_off_desk(&self, at_most: usize) -> Result<Vec<Article>> {
         let ids: Vec<String> = self
             .conn
             .prepare_cached(
                 "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM desk_documents)
-                 ORDER BY seq",
+                 ORDER BY seq DESC LIMIT ?1",
             )
-            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .and_then(|mut stmt| {
+                stmt.query_map([i64::try_from(at_most).unwrap_or(i64::MAX)], |row| {
+                    row.get(0)
+                })?
+                .collect()
+            })
             .context(|| "listing articles not on the desk")?;
         ids.iter().map(|id| self.article(id)).collect()
     }

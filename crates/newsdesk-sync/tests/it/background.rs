@@ -120,10 +120,11 @@ fn a_relay_that_is_down_shows_offline_since_and_the_saves_wait_then_go_out() {
 
     relay.kill();
     bea.edit(&id, |f| f.body.push_str(" The ferry runs instead."));
+    crate::photos::import(&mut bea, "rubbish.jpg");
     window.desk.saved();
     let offline = window.status_until("went offline", |s| s.trouble == Some(Trouble::Offline));
     let since = offline.offline_since.expect("offline since a time");
-    assert_eq!(offline.waiting, 1, "the save waits here");
+    assert_eq!(offline.waiting, 2, "the save and the photo wait here");
     assert!(offline.message.unwrap().contains("cannot be reached"));
     // Still offline on the next try: since when stays the first failure.
     window.desk.sync_now();

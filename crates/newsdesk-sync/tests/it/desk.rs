@@ -87,6 +87,53 @@ fn a_sync_opens_only_the_stories_that_moved() {
 }
 
 #[test]
+fn a_sync_with_more_stories_than_a_round_runs_rounds_until_all_agree() {
+    let relay = Relay::start();
+    let mut ana = Laptop::new("Ana Ruiz");
+    ana.write("Story 0", "Body 0.");
+    ana.join(&relay);
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    let ids: Vec<String> = (1..=22)
+        .map(|n| ana.write(&format!("Story {n}"), &format!("Body {n}.")).id)
+        .collect();
+    let first = ids[0].clone();
+    ana.edit(&first, |f| f.body.push_str(" Edited before the sync."));
+
+    // Rounds of 7: the 22 new stories go out in four (the edited one among them), and come in
+    // in four.
+    let sent = newsdesk_sync::desk::sync_in_rounds_of(&ana.root, TOKEN, 7).unwrap();
+    assert_eq!((sent.added, sent.stories), (22, 23), "{sent:?}");
+    let got = newsdesk_sync::desk::sync_in_rounds_of(&bea.root, TOKEN, 7).unwrap();
+    assert_eq!(
+        (got.received, got.opened, got.stories),
+        (22, 22, 23),
+        "{got:?}"
+    );
+    for id in &ids {
+        assert_eq!(bea.article(id).fields, ana.article(id).fields);
+    }
+
+    // Bea's edits to 10 stories and Ana's to 10 others meet in rounds of 3.
+    for id in &ids[..10] {
+        bea.edit(id, |f| f.body.push_str(" Bea's line."));
+    }
+    for id in &ids[10..20] {
+        ana.edit(id, |f| f.body.push_str(" Ana's line."));
+    }
+    let sent = newsdesk_sync::desk::sync_in_rounds_of(&bea.root, TOKEN, 3).unwrap();
+    assert_eq!(sent.sent, 10, "{sent:?}");
+    let both = newsdesk_sync::desk::sync_in_rounds_of(&ana.root, TOKEN, 3).unwrap();
+    assert_eq!((both.sent, both.merged), (10, 10), "{both:?}");
+    converge(&mut [&mut ana, &mut bea]);
+    for id in &ids[..20] {
+        assert_eq!(bea.article(id).fields, ana.article(id).fields);
+    }
+    assert!(ana.article(&ids[0]).fields.body.ends_with("Bea's line."));
+    assert!(bea.article(&ids[19]).fields.body.ends_with("Ana's line."));
+}
+
+#[test]
 fn edits_to_the_same_paragraph_on_two_laptops_keep_both() {
     let (_relay, mut ana, mut bea, mut cal, id) =
         desk_of_three("The council met on Tuesday. It voted on the harbour.");

@@ -15,7 +15,7 @@ fn wire(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn import(laptop: &mut Laptop, file: &str) -> Photo {
+pub(crate) fn import(laptop: &mut Laptop, file: &str) -> Photo {
     photo::import_file(&mut laptop.library, &wire(file))
         .unwrap()
         .photo
