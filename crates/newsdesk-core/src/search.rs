@@ -42,12 +42,6 @@ const RANK: &str = "bm25(articles_fts, 10.0, 4.0, 1.0, 3.0, 5.0)";
 /// common says little about what the editor wants, and in a newsroom the recent stories are
 /// the ones wanted, so past this many matches only the newest are ranked.
 const RANKED_MATCHES: usize = 2_000;
-/// A word in at least this share of the articles does not rank (see [`ranked_phrases`]).
-const COMMON_SHARE: f64 = 0.5;
-/// How the share of a word is estimated: this many runs of articles, spread over the library...
-const SAMPLE_WINDOWS: i64 = 8;
-/// ...of this many articles each.
-const SAMPLE_ROWS: i64 = 128;
 /// One or two letters match a large part of the vocabulary and help nobody; the prefix search
 /// starts from the third letter typed, which the index has a prefix list for (migration 004).
 const MIN_PREFIX_CHARS: usize = 3;
@@ -87,44 +81,38 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     } else {
         query.limit
     };
-    let Some(phrases) = phrases(&query.text) else {
+    let Some(expression) = fts_expression(&query.text) else {
         return recent(store, query, limit);
     };
     let context = || format!("searching for {:?}", query.text);
-    let expression = phrases.join(" AND ");
     let filters = Filters::new(store, query).context(context)?;
-    let matches = Matches {
-        oldest_ranked: oldest_ranked(store, &expression, &filters).context(context)?,
-        expression,
-        filters,
-    };
-    let ranked = match ranking(store, &phrases).context(context)? {
-        Ranking::ByEveryWord => matches.ranked(store, ALL_WORDS_RANKED, "", limit),
-        Ranking::ByRarerWords(rarer) => {
-            matches.ranked(store, RANKED_BY_SOME, &rarer.join(" AND "), limit)
-        }
-        Ranking::EveryWordCommon => headline_then_newest(store, &matches, &query.text, limit),
-    }
-    .context(context)?;
-    // Snippets for the hits alone, once they are known: in the ranking statement SQLite made
-    // one for every match it sorted (up to 2,000), which cost more than the ranking itself.
-    let mut snippet = store
-        .conn()
-        .prepare_cached(&format!(
-            "SELECT snippet(articles_fts, -1, ?3, ?4, '…', {SNIPPET_TOKENS})
-             FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid = ?2"
-        ))
-        .context(context)?;
-    let (start, end) = (MATCH_START.to_string(), MATCH_END.to_string());
-    let ranked = ranked
-        .into_iter()
-        .map(|(seq, marked_by)| {
-            let marked = snippet
-                .query_row(params![marked_by, seq, start, end], |row| row.get(0))
-                .optional()?;
-            Ok((seq, marked.unwrap_or_default()))
-        })
-        .collect::<rusqlite::Result<Vec<(i64, String)>>>()
+    let oldest_ranked = oldest_ranked(store, &expression, &filters).context(context)?;
+    // Ranked on the index alone; the article rows are read only for the hits. Joining
+    // `articles` in the ranking query made SQLite read the row of every match (most of the
+    // library for a common word) before sorting, several times the cost of the ranking.
+    let sql = format!(
+        "SELECT rowid, snippet(articles_fts, -1, ?6, ?7, '…', {SNIPPET_TOKENS})
+         FROM articles_fts WHERE {FILTERED_MATCH} AND rowid >= ?8
+         ORDER BY {RANK} LIMIT ?9"
+    );
+    let mut stmt = store.conn().prepare_cached(&sql).context(context)?;
+    let ranked = stmt
+        .query_map(
+            params![
+                expression,
+                filters.status,
+                filters.section,
+                filters.status_listed,
+                filters.section_listed,
+                MATCH_START.to_string(),
+                MATCH_END.to_string(),
+                oldest_ranked,
+                limit as i64
+            ],
+            |row| Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?)),
+        )
+        .context(context)?
+        .collect::<rusqlite::Result<Vec<_>>>()
         .context(context)?;
     let mut article = store
         .conn()
@@ -145,177 +133,6 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
             })
         })
         .collect()
-}
-
-// The three ranking statements. Ranked on the index alone; the article rows are read only
-// for the hits. Joining `articles` in the ranking query made SQLite read the row of every
-// match (most of the library for a common word) before sorting, several times the cost of
-// the ranking. All take the same parameters (see [`Matches::ranked`]); ?8 is unused in the
-// first, where the ranking expression is the match itself.
-const ALL_WORDS_RANKED: &str = "WHERE {FILTERED_MATCH} AND rowid >= ?6 AND ?8 IS NOT NULL
-    ORDER BY {RANK}";
-/// The matches are those of every word, as always; ?8 (the rarer words, or a phrase) orders
-/// them. `+rowid`: an expression, so SQLite checks each row of ?8 against the list instead of
-/// handing FTS5 one lookup per listed article.
-const RANKED_BY_SOME: &str = "WHERE articles_fts MATCH ?8 AND rowid >= ?6
-    AND +rowid IN (SELECT rowid FROM articles_fts WHERE {FILTERED_MATCH} AND rowid >= ?6)
-    ORDER BY {RANK}";
-const NEWEST_FIRST: &str = "WHERE articles_fts MATCH ?8 AND rowid >= ?6
-    AND +rowid IN (SELECT rowid FROM articles_fts WHERE {FILTERED_MATCH} AND rowid >= ?6)
-    ORDER BY rowid DESC";
-
-/// Words that are all common are most likely a headline or a quote, typed as it reads: the
-/// stories with them in that order in the headline come first, then the other matches, newest
-/// first.
-fn headline_then_newest(
-    store: &Store,
-    matches: &Matches<'_>,
-    text: &str,
-    limit: usize,
-) -> rusqlite::Result<Vec<(i64, String)>> {
-    let in_headline = format!("{{headline}} : {}", as_one_phrase(text));
-    let mut hits = matches.ranked(store, NEWEST_FIRST, &in_headline, limit)?;
-    if hits.len() < limit {
-        let newest =
-            matches.ranked(store, NEWEST_FIRST, &matches.expression, limit + hits.len())?;
-        for hit in newest {
-            if hits.len() < limit && !hits.iter().any(|(seq, _)| *seq == hit.0) {
-                hits.push(hit);
-            }
-        }
-    }
-    Ok(hits)
-}
-
-/// What every word typed matches, with the filters, and where the ranked ones start.
-struct Matches<'q> {
-    expression: String,
-    filters: Filters<'q>,
-    oldest_ranked: i64,
-}
-
-impl Matches<'_> {
-    /// The first `limit` matches in the order of `statement` (one of the three above), each
-    /// with the expression its snippet marks (what ordered it).
-    fn ranked(
-        &self,
-        store: &Store,
-        statement: &str,
-        by: &str,
-        limit: usize,
-    ) -> rusqlite::Result<Vec<(i64, String)>> {
-        let sql = format!(
-            "SELECT rowid FROM articles_fts {} LIMIT ?7",
-            statement
-                .replace("{FILTERED_MATCH}", FILTERED_MATCH)
-                .replace("{RANK}", RANK)
-        );
-        let mut stmt = store.conn().prepare_cached(&sql)?;
-        stmt.query_map(
-            params![
-                self.expression,
-                self.filters.status,
-                self.filters.section,
-                self.filters.status_listed,
-                self.filters.section_listed,
-                self.oldest_ranked,
-                limit as i64,
-                by
-            ],
-            |row| row.get::<_, i64>(0),
-        )?
-        .map(|seq| {
-            let marks = if by.is_empty() {
-                self.expression.as_str()
-            } else {
-                by
-            };
-            Ok((seq?, marks.to_owned()))
-        })
-        .collect()
-    }
-}
-
-/// How a query's matches are put in order; see [`ranking`].
-enum Ranking<'p> {
-    /// bm25 over every word typed.
-    ByEveryWord,
-    /// bm25 over the words in less than [`COMMON_SHARE`] of the library.
-    ByRarerWords(Vec<&'p str>),
-    /// Every word is in at least [`COMMON_SHARE`] of the library: no bm25.
-    EveryWordCommon,
-}
-
-/// bm25 over the words typed, less those found in at least [`COMMON_SHARE`] of the library.
-///
-/// bm25 first walks, for every phrase of the query, the index entries of every article in the
-/// library that holds it (to count them for its IDF), whatever the matches: in the
-/// 100,000-story library that walk took 48 ms for "the" and 28 ms for the prefix "ker" (most
-/// of the vocabulary), and 2 ms or less for "cup" or "including" (fewer entries per story),
-/// measured on a loaded machine. A word in half of the articles or more has an IDF of zero
-/// (FTS5 puts 1e-6 in its place), so leaving it out of the ranking changes no score that
-/// matters, while it still narrows the matches like every word typed. When every word is
-/// that common, bm25 would rank by how often the words occur, which says little about words
-/// most stories hold; such a query ranks without bm25 (see [`search`]).
-fn ranking<'p>(store: &Store, phrases: &'p [String]) -> rusqlite::Result<Ranking<'p>> {
-    let shares = phrases
-        .iter()
-        .map(|p| share_of_library(store, p))
-        .collect::<rusqlite::Result<Vec<f64>>>()?;
-    let rarer: Vec<&str> = phrases
-        .iter()
-        .zip(&shares)
-        .filter(|(_, share)| **share < COMMON_SHARE)
-        .map(|(p, _)| p.as_str())
-        .collect();
-    if rarer.len() == phrases.len() {
-        return Ok(Ranking::ByEveryWord);
-    }
-    if rarer.is_empty() {
-        return Ok(Ranking::EveryWordCommon);
-    }
-    Ok(Ranking::ByRarerWords(rarer))
-}
-
-/// The words typed as one FTS5 phrase (in that order, next to each other), the last one a
-/// prefix while typing, as in [`phrases`].
-fn as_one_phrase(text: &str) -> String {
-    let (words, prefix) = typed_words(text);
-    let joined = words.join(" ").replace('"', "\"\"");
-    format!("\"{joined}\"{}", if prefix { " *" } else { "" })
-}
-
-/// The share of the library holding `phrase`, from [`SAMPLE_WINDOWS`] runs of
-/// [`SAMPLE_ROWS`] articles spread from the oldest to the newest (exact in a small library).
-/// Each run is a seek into the phrase's entries, so this costs next to nothing where counting
-/// all of them cost as much as the ranking it spares. Spread over the years, not only the
-/// newest stories, so a word the news is full of this week still counts as rare.
-fn share_of_library(store: &Store, phrase: &str) -> rusqlite::Result<f64> {
-    let conn = store.conn();
-    let articles: i64 = conn
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM articles")?
-        .query_row([], |row| row.get(0))?;
-    let mut count = conn.prepare_cached(
-        "SELECT count(*) FROM articles_fts
-         WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3",
-    )?;
-    let window = SAMPLE_ROWS.min(articles.max(1));
-    let windows = if articles <= SAMPLE_ROWS * SAMPLE_WINDOWS {
-        vec![(1, articles.max(1))]
-    } else {
-        (0..SAMPLE_WINDOWS)
-            .map(|i| {
-                let first = 1 + i * (articles - window) / (SAMPLE_WINDOWS - 1);
-                (first, first + window - 1)
-            })
-            .collect()
-    };
-    let (mut found, mut looked_at) = (0i64, 0i64);
-    for (first, last) in windows {
-        found += count.query_row(params![phrase, first, last], |row| row.get::<_, i64>(0))?;
-        looked_at += last - first + 1;
-    }
-    Ok(found as f64 / looked_at as f64)
 }
 
 /// The match and the filters, parameters ?1 to ?5 of both search statements.
@@ -397,47 +214,31 @@ fn oldest_ranked(store: &Store, expression: &str, filters: &Filters<'_>) -> rusq
     Ok(boundary.unwrap_or(i64::MIN))
 }
 
-/// The FTS5 expression for what the editor typed, or `None` when there is nothing to find:
-/// its [`phrases`], all of which must match.
-pub fn fts_expression(text: &str) -> Option<String> {
-    phrases(text).map(|p| p.join(" AND "))
-}
-
-/// The words the editor typed as FTS5 phrases, or `None` when there is nothing to find.
+/// The FTS5 expression for what the editor typed, or `None` when there is nothing to find.
 ///
 /// Each word (split at white space and control characters, which FTS5 would choke on: a NUL
 /// ends its strings early) becomes an FTS string (`"..."` with inner quotes doubled),
 /// which FTS5 never parses as an operator or column filter; the tokenizer then splits it like
 /// the indexed text, so `body:x` looks for the phrase "body x". Words with no letter or digit
 /// would become empty phrases and are dropped.
-fn phrases(text: &str) -> Option<Vec<String>> {
-    let (words, prefix) = typed_words(text);
-    if words.is_empty() {
-        return None;
-    }
-    let mut parts: Vec<String> = words
-        .iter()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    if prefix && let Some(part) = parts.last_mut() {
-        part.push_str(" *");
-    }
-    Some(parts)
-}
-
-/// The words of `text` with a letter or digit, and whether the last one is still being typed
-/// (no space after it yet) and long enough to match as a prefix.
-fn typed_words(text: &str) -> (Vec<&str>, bool) {
+pub fn fts_expression(text: &str) -> Option<String> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
+    let (last, _) = words.split_last()?;
     let still_typing = !text.ends_with(|c: char| c.is_whitespace() || c.is_control());
-    let prefix = still_typing
-        && words.last().is_some_and(|last| {
-            last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS
-        });
-    (words, prefix)
+    let mut parts: Vec<String> = words
+        .iter()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    if still_typing
+        && last.chars().filter(|c| c.is_alphanumeric()).count() >= MIN_PREFIX_CHARS
+        && let Some(part) = parts.last_mut()
+    {
+        part.push_str(" *");
+    }
+    Some(parts.join(" AND "))
 }
 
 fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<SearchHit>> {
