@@ -22,6 +22,9 @@ use std::process::Command;
 use newsdesk_core::Library;
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
 
+#[path = "shared/gnu_time.rs"]
+mod gnu_time;
+
 const RUNS: usize = 5;
 const WIDTH: u32 = 6000;
 const HEIGHT: u32 = 4000;
@@ -258,35 +261,18 @@ fn print_row(name: &str, f: &Figures) {
     );
 }
 
-/// Runs the command under GNU time: "%e %U %S %M" (wall, user, system, max RSS in KiB).
+/// Runs the command under GNU time, with the work it reports ("work S" on its output).
 fn once(mut run: impl FnMut() -> Command) -> Figures {
-    let command = run();
-    let report = std::env::temp_dir().join(format!("newsdesk-bench-{}", uuid()));
-    let output = Command::new("/usr/bin/time")
-        .args(["-f", "%e %U %S %M", "-o", path(&report)])
-        .arg(command.get_program())
-        .args(command.get_args())
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .expect("/usr/bin/time runs");
-    assert!(output.status.success(), "{command:?} failed");
-    let text = std::fs::read_to_string(&report).unwrap();
-    let _ = std::fs::remove_file(&report);
-    let n: Vec<f64> = text
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(|v| v.parse().unwrap())
-        .collect();
-    let work = String::from_utf8_lossy(&output.stdout)
+    let cost = gnu_time::run(&run());
+    let work = String::from_utf8_lossy(&cost.output.stdout)
         .lines()
         .filter_map(|l| l.strip_prefix("work ")?.trim().parse().ok())
         .next_back();
     Figures {
-        wall: n[3],
+        wall: cost.wall,
         work,
-        cpu: n[2] + n[1],
-        peak_mib: n[0] / 1024.0,
+        cpu: cost.cpu,
+        peak_mib: cost.peak_mib,
     }
 }
 
