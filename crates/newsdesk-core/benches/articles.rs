@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 #[path = "shared/text.rs"]
 mod text;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::render::{NoPhotos, render};
 use newsdesk_core::search::{SearchQuery, search};
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind};
@@ -43,11 +46,8 @@ fn main() {
         library.root().display()
     );
     // `cargo bench --bench articles -- search` runs only the benches named.
-    let chosen: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
     if wanted("save") || wanted("tidy") {
         tidy(&mut library);
     }

@@ -19,6 +19,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::Library;
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Rect};
 
@@ -68,12 +71,8 @@ fn main() {
 
     // `cargo bench --bench photos -- renditions` runs only the cases named (import,
     // renditions, batch).
-    let chosen: Vec<&String> = args
-        .iter()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| *c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
     if wanted("import") {
         import_cases(&me, &source, &work);
     }

@@ -22,6 +22,9 @@ mod gnu_time;
 #[allow(dead_code)] // The shared generator has more than this bench uses (statuses).
 mod text;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::Library;
 use newsdesk_core::wire::WireFolder;
 use newsdesk_core::wire_item::{WireCopy, WireFilter, WireKind};
@@ -40,12 +43,8 @@ fn main() {
         return ingest_case(Path::new(&args[at + 1]), Path::new(&args[at + 2]));
     }
     let benching = args.iter().any(|a| a == "--bench");
-    let chosen: Vec<&String> = args
-        .iter()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| *c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
     println!("load average: {}", load_average());
     let (files, items) = if benching {
         (INGEST_FILES, QUEUE_ITEMS)
