@@ -16,10 +16,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "shared/gnu_time.rs"]
+mod gnu_time;
 #[path = "shared/text.rs"]
 #[allow(dead_code)] // The shared generator has more than this bench uses (statuses).
 mod text;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::Library;
 use newsdesk_core::wire::WireFolder;
 use newsdesk_core::wire_item::{WireCopy, WireFilter, WireKind};
@@ -38,12 +43,8 @@ fn main() {
         return ingest_case(Path::new(&args[at + 1]), Path::new(&args[at + 2]));
     }
     let benching = args.iter().any(|a| a == "--bench");
-    let chosen: Vec<&String> = args
-        .iter()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| *c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
     println!("load average: {}", load_average());
     let (files, items) = if benching {
         (INGEST_FILES, QUEUE_ITEMS)
@@ -139,26 +140,11 @@ fn ingest_case(folder: &Path, library: &Path) {
     }
 }
 
-/// Wall s, CPU s and peak MiB of a child, from GNU time.
+/// Wall s, CPU s and peak MiB of a child.
 fn timed(command: &mut Command) -> (f64, f64, f64) {
-    let report = std::env::temp_dir().join(format!("newsdesk-wire-bench-{}", std::process::id()));
-    let status = Command::new("/usr/bin/time")
-        .args(["-f", "%e %U %S %M", "-o"])
-        .arg(&report)
-        .arg(command.get_program())
-        .args(command.get_args())
-        .status()
-        .expect("/usr/bin/time runs");
-    assert!(status.success());
-    let text = std::fs::read_to_string(&report).unwrap();
-    let _ = std::fs::remove_file(&report);
-    let n: Vec<f64> = text
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(|v| v.parse().unwrap())
-        .collect();
-    (n[3], n[2] + n[1], n[0] / 1024.0)
+    let cost = gnu_time::run(command);
+    print!("{}", String::from_utf8_lossy(&cost.output.stdout));
+    (cost.wall, cost.cpu, cost.peak_mib)
 }
 
 fn tempdir(name: &str) -> PathBuf {
