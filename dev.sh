@@ -5,6 +5,7 @@
 #   ./dev.sh test   install what is missing, run every test (format, clippy, the contract,
 #                   core, CLI, app IPC, end to end)
 #   ./dev.sh generate   write ui/src/generated/ from the Rust types (after changing one)
+#   ./dev.sh bench NAME [CASE...]   a benchmark with its peers installed (see below)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -171,7 +172,27 @@ wait_for_receivers() {
   fi
 }
 
+# --- Benchmarks, not part of `test` ----------------------------------------------------------
+# `./dev.sh bench NAME [CASE...]` runs `cargo bench -p newsdesk-core --bench NAME`. The photos
+# bench sets libvips in one process beside Newsdesk through pyvips, installed here into a
+# virtualenv under the target folder: pyvips in its ABI mode opens the system's libvips (from
+# libvips-tools above), so nothing is compiled; about 10 s the first time.
+install_bench_tools() {
+  local venv="$TARGET_DIR/bench-python"
+  if ! "$venv/bin/python" -c 'import pyvips' 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip --disable-pip-version-check --no-input -q install 'pyvips==3.2.0'
+  fi
+  export NEWSDESK_BENCH_PYTHON="$venv/bin/python"
+}
+
 case "${1:-}" in
+  bench)
+    install_system_packages
+    install_bench_tools
+    cargo bench --locked -p newsdesk-core --bench "${2:?which bench: articles, photos, export, cms}" \
+      -- "${@:3}"
+    ;;
   run)
     setup
     build_ui
@@ -196,7 +217,7 @@ case "${1:-}" in
     generate_contract
     ;;
   *)
-    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate" >&2
+    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate | ./dev.sh bench NAME [CASE...]" >&2
     exit 2
     ;;
 esac

@@ -9,15 +9,22 @@
 //!   generated deterministically once and cached under `target/bench-libraries/`.
 //!
 //!     cargo bench -p newsdesk-core --bench wire [-- ingest | search]
+//!
+//! `NEWSDESK_BENCH_WIRE_ITEMS=N` picks another queue size for the search.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "shared/gnu_time.rs"]
+mod gnu_time;
 #[path = "shared/text.rs"]
 #[allow(dead_code)] // The shared generator has more than this bench uses (statuses).
 mod text;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::Library;
 use newsdesk_core::wire::WireFolder;
 use newsdesk_core::wire_item::{WireCopy, WireFilter, WireKind};
@@ -36,18 +43,19 @@ fn main() {
         return ingest_case(Path::new(&args[at + 1]), Path::new(&args[at + 2]));
     }
     let benching = args.iter().any(|a| a == "--bench");
-    let chosen: Vec<&String> = args
-        .iter()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| *c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
     println!("load average: {}", load_average());
     let (files, items) = if benching {
         (INGEST_FILES, QUEUE_ITEMS)
     } else {
         (20, 500)
     };
+    // `NEWSDESK_BENCH_WIRE_ITEMS=N` searches a queue of another size (a quick run).
+    let items = std::env::var("NEWSDESK_BENCH_WIRE_ITEMS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(items);
     if wanted("ingest") {
         bench_ingest(files);
     }
@@ -132,26 +140,11 @@ fn ingest_case(folder: &Path, library: &Path) {
     }
 }
 
-/// Wall s, CPU s and peak MiB of a child, from GNU time.
+/// Wall s, CPU s and peak MiB of a child.
 fn timed(command: &mut Command) -> (f64, f64, f64) {
-    let report = std::env::temp_dir().join(format!("newsdesk-wire-bench-{}", std::process::id()));
-    let status = Command::new("/usr/bin/time")
-        .args(["-f", "%e %U %S %M", "-o"])
-        .arg(&report)
-        .arg(command.get_program())
-        .args(command.get_args())
-        .status()
-        .expect("/usr/bin/time runs");
-    assert!(status.success());
-    let text = std::fs::read_to_string(&report).unwrap();
-    let _ = std::fs::remove_file(&report);
-    let n: Vec<f64> = text
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(|v| v.parse().unwrap())
-        .collect();
-    (n[3], n[2] + n[1], n[0] / 1024.0)
+    let cost = gnu_time::run(command);
+    print!("{}", String::from_utf8_lossy(&cost.output.stdout));
+    (cost.wall, cost.cpu, cost.peak_mib)
 }
 
 fn tempdir(name: &str) -> PathBuf {

@@ -402,7 +402,11 @@ async fn put_blob(
     };
     let target = relay.blobs.join(name);
     if tokio::fs::metadata(&target).await.is_ok() {
-        // Already here: the same name is the same bytes.
+        // Already here: the same name is the same bytes. Read to its end all the same: a
+        // body answered unread met a closed connection when it was larger than the socket's
+        // buffers (two laptops putting one photo at once: the second's sync failed with
+        // "broken pipe").
+        discard(body).await;
         return StatusCode::OK.into_response();
     }
     let temp = relay.blobs.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
@@ -427,6 +431,19 @@ async fn put_blob(
             "the relay could not keep the blob\n",
         )
             .into_response(),
+    }
+}
+
+/// Reads a body to its end, or to the most a photo may be, keeping nothing.
+async fn discard(body: Body) {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut bytes = 0u64;
+    while let Some(Ok(chunk)) = stream.next().await {
+        bytes += chunk.len() as u64;
+        if bytes > newsdesk_core::photo::MAX_FILE_BYTES {
+            return;
+        }
     }
 }
 

@@ -420,8 +420,10 @@ impl Store {
     }
 
     /// An IMMEDIATE transaction takes the write lock up front, so the version check and the
-    /// write cannot interleave with another process's save.
+    /// write cannot interleave with another process's save. Each one counts towards the next
+    /// checkpoint, which runs beside the saves (see `checkpoint.rs`).
     pub(super) fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.checkpointer.wrote(&self.conn);
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(|| "starting a write (is another Newsdesk holding the library?)")

@@ -4,6 +4,7 @@
 //! Submodules group the statements by what they touch; they all share [`Store`].
 
 mod articles;
+mod checkpoint;
 mod delivery;
 mod desk;
 mod desk_photos;
@@ -40,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_desk_photos.sql"),
     include_str!("migrations/010_desk_token.sql"),
     include_str!("migrations/011_wire.sql"),
+    include_str!("migrations/012_search_crisis_merge.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
@@ -51,6 +53,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const OPEN_PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Store {
+    /// First, so it is dropped first: its thread's connection closes before `conn`.
+    checkpointer: checkpoint::Checkpointer,
     conn: Connection,
     /// This laptop's person, named on every revision it writes (`""` until set): read once at
     /// open, so a save costs nothing more.
@@ -97,9 +101,10 @@ impl Store {
             .map_err(|e| library_error(format!("cannot configure the database: {e}")))?;
         // WAL lets readers (search, a second window) work while a save commits; synchronous =
         // FULL makes each acknowledged save survive a power cut, not just a process crash.
-        // Copying the WAL back into the database (a checkpoint) runs inside whichever commit
-        // crosses the threshold; the window checkpoints when idle (`checkpoint`), and the last
-        // connection to close does too, so the large threshold is only a backstop.
+        // Copying the WAL back into the database (a checkpoint) runs on a thread beside the
+        // saves (`checkpoint.rs`); the window checkpoints when idle (`checkpoint`), and the last
+        // connection to close does too. SQLite's own, inside whichever commit crosses the
+        // threshold, is only a backstop.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
@@ -121,6 +126,7 @@ impl Store {
             _ => library_error(format!("cannot open the database: {e}")),
         })?;
         let mut store = Store {
+            checkpointer: checkpoint::Checkpointer::new(path),
             conn,
             author: String::new(),
         };
@@ -172,12 +178,8 @@ impl Store {
     /// readers, so that no save has to. For idle time. Returns whether all of it was copied
     /// (a reader in another window can hold some back until next time).
     pub fn checkpoint(&self) -> Result<bool> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
-                let (busy, logged, copied): (i64, i64, i64) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?);
-                Ok(busy == 0 && logged == copied)
-            })
+        self.checkpointer
+            .run(&self.conn)
             .context(|| "checkpointing the library")
     }
 

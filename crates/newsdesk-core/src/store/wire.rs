@@ -413,73 +413,26 @@ fn record_in(
         return Ok((item_id, Recorded::Duplicate));
     }
     let at = format_time(now());
-    let current: Option<(i64, String, i64, String, String)> = tx
+    let current: Option<(String, i64, String, String)> = tx
         .query_row(
-            "SELECT seq, id, version, copy, received_at FROM wire_items WHERE guid = ?1",
+            "SELECT id, version, copy, received_at FROM wire_items WHERE guid = ?1",
             [&copy.guid],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                ))
-            },
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
         )
         .optional()
         .context(context)?;
     let (item_id, recorded) = match current {
         None => {
             let id = uuid::Uuid::new_v4().to_string();
-            tx.execute(
-                "INSERT INTO wire_items (id, guid, source, version, kind, status, urgency,
-                                             headline, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    id,
-                    copy.guid,
-                    source,
-                    copy.version,
-                    copy.kind.as_str(),
-                    copy.status.as_str(),
-                    copy.urgency,
-                    copy.headline,
-                    at,
-                    to_json(copy)
-                ],
-            )
-            .context(context)?;
-            let seq = tx.last_insert_rowid();
+            let seq = write_item(tx, &id, source, copy, &at).context(context)?;
             index(tx, seq, copy)?;
             (id, Recorded::New)
         }
         // The same version again with other bytes is the agency sending a correction
         // without counting it: it replaces the item like a new version.
-        Some((seq, id, version, old_copy, old_at)) if copy.version >= version => {
-            tx.execute(
-                "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4)",
-                params![id, version, old_at, old_copy],
-            )
-            .context(context)?;
-            tx.execute(
-                "UPDATE wire_items SET source = ?2, version = ?3, kind = ?4, status = ?5,
-                         urgency = ?6, headline = ?7, received_at = ?8, copy = ?9
-                     WHERE seq = ?1",
-                params![
-                    seq,
-                    source,
-                    copy.version,
-                    copy.kind.as_str(),
-                    copy.status.as_str(),
-                    copy.urgency,
-                    copy.headline,
-                    at,
-                    to_json(copy)
-                ],
-            )
-            .context(context)?;
+        Some((id, version, old_copy, old_at)) if copy.version >= version => {
+            keep_version(tx, &id, version, &old_at, &old_copy).context(context)?;
+            let seq = write_item(tx, &id, source, copy, &at).context(context)?;
             index(tx, seq, copy)?;
             if copy.status.stops_stories() {
                 tx.execute(
@@ -492,13 +445,8 @@ fn record_in(
             }
             (id, Recorded::Updated { previous: version })
         }
-        Some((_, id, _, _, _)) => {
-            tx.execute(
-                "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
-                     VALUES (?1, ?2, ?3, ?4)",
-                params![id, copy.version, at, to_json(copy)],
-            )
-            .context(context)?;
+        Some((id, _, _, _)) => {
+            keep_version(tx, &id, copy.version, &at, &to_json(copy)).context(context)?;
             (id, Recorded::Earlier)
         }
     };
@@ -508,6 +456,56 @@ fn record_in(
     )
     .context(context)?;
     Ok((item_id, recorded))
+}
+
+/// Writes `copy` as item `guid`'s latest version: a new row under `id`, or the row the guid
+/// already has (its `id` and `seq` kept). Returns the row's `seq`.
+fn write_item(
+    tx: &Transaction<'_>,
+    id: &str,
+    source: &str,
+    copy: &WireCopy,
+    at: &str,
+) -> rusqlite::Result<i64> {
+    tx.query_row(
+        "INSERT INTO wire_items (id, guid, source, version, kind, status, urgency, headline,
+                                 received_at, copy)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (guid) DO UPDATE SET
+             source = excluded.source, version = excluded.version, kind = excluded.kind,
+             status = excluded.status, urgency = excluded.urgency,
+             headline = excluded.headline, received_at = excluded.received_at,
+             copy = excluded.copy
+         RETURNING seq",
+        params![
+            id,
+            copy.guid,
+            source,
+            copy.version,
+            copy.kind.as_str(),
+            copy.status.as_str(),
+            copy.urgency,
+            copy.headline,
+            at,
+            to_json(copy)
+        ],
+        |row| row.get(0),
+    )
+}
+
+/// Keeps a version of item `id` that is not (or no longer) its latest, for the diff.
+fn keep_version(
+    tx: &Transaction<'_>,
+    id: &str,
+    version: i64,
+    received_at: &str,
+    copy_json: &str,
+) -> rusqlite::Result<usize> {
+    tx.execute(
+        "INSERT OR IGNORE INTO wire_versions (item_id, version, received_at, copy)
+             VALUES (?1, ?2, ?3, ?4)",
+        params![id, version, received_at, copy_json],
+    )
 }
 
 fn index(tx: &Transaction<'_>, seq: i64, copy: &WireCopy) -> Result<()> {

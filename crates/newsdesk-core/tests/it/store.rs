@@ -590,3 +590,54 @@ fn defect_11_an_old_article_with_a_bad_link_or_language_loads_but_never_goes_out
     assert_eq!(err.kind(), "preflight");
     assert!(!out.exists());
 }
+
+#[test]
+fn saves_leave_copying_the_log_to_a_checkpoint_beside_them() {
+    let (_dir, mut lib) = library();
+    let database = lib.root().join("newsdesk.db");
+    let id = lib
+        .store_mut()
+        .create_article(None, &titled("v1"), Status::Draft, RevisionKind::Create)
+        .unwrap()
+        .id;
+    // A few dozen saves: a few hundred pages of log, far below SQLite's own threshold
+    // (10,000 pages), so while the library is open only the store's checkpoint copies them
+    // into the database file. The second save's text is kept there by its revision.
+    let marker = "quokka-marker-of-the-second-save";
+    for version in 1..=48 {
+        let mut fields = titled(&format!("v{}", version + 1));
+        fields.body = if version == 1 {
+            marker.to_owned()
+        } else {
+            "A paragraph the editor keeps adding to. ".repeat(version as usize)
+        };
+        lib.store_mut()
+            .save_article(&id, version, &fields, SaveKind::Autosave)
+            .unwrap();
+    }
+    let in_database = || {
+        let bytes = std::fs::read(&database).unwrap();
+        bytes.windows(marker.len()).any(|w| w == marker.as_bytes())
+    };
+    // The copy runs on its own thread: wait for it (a generous bound, not a timing goal).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !in_database() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        in_database(),
+        "the saves' log was not copied into the database while the library was open"
+    );
+    // Everything saved is there, and the store's own connection is still the last to close:
+    // it removes the log as SQLite always did.
+    let root = lib.root().to_path_buf();
+    assert_eq!(lib.store().article(&id).unwrap().version, 49);
+    drop(lib);
+    assert!(
+        !root.join("newsdesk.db-wal").exists(),
+        "the log was left behind"
+    );
+    let lib = Library::open(&root).unwrap();
+    assert_eq!(lib.store().article(&id).unwrap().fields.headline, "v49");
+    assert_eq!(lib.store().integrity_check().unwrap(), "ok");
+}
