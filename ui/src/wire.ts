@@ -124,7 +124,9 @@ export class WireDesk {
       $("#wire-preview").hidden = false;
       const parts: (HTMLElement | null)[] = [
         label ? h("p", { class: "banner danger" }, `${label} by ${copy.agency || item.source}`, copy.ed_note ? `: ${copy.ed_note}` : "") : null,
-        h("p", { class: "muted" }, `${item.source} · ${copy.agency} · ${copy.format} v${copy.version}`),
+        h("div", { class: "wire-actions" },
+          h("span", { class: "muted" }, `${item.source} · ${copy.agency} · ${copy.format} v${copy.version}`),
+          h("button", { id: "wire-start", class: "primary", disabled: copy.status === "canceled", onclick: () => void this.start(id) }, "Start a story")),
         h("h2", { id: "wire-preview-headline" }, copy.headline),
         copy.byline ? h("p", { class: "byline" }, `By ${copy.byline}`) : null,
         copy.dateline ? h("p", { class: "muted" }, copy.dateline) : null,
@@ -133,7 +135,6 @@ export class WireDesk {
         h("pre", { class: "wire-body" }, copy.body),
         ...copy.photos.map((p) => h("p", { class: "muted" }, `Photo: ${p.credit || "no credit"} ${p.photo_id ? "" : "(not received: " + p.href + ")"}`)),
         earlier.length ? h("p", { class: "muted" }, `Earlier versions: ${earlier.map((v) => `v${v.version}`).join(", ")}`) : null,
-        h("button", { id: "wire-start", class: "primary", disabled: copy.status === "canceled", onclick: () => void this.start(id) }, "Start a story"),
       ];
       $("#wire-preview").replaceChildren(...parts.filter((el): el is HTMLElement => el !== null));
     } catch (e) {
