@@ -48,6 +48,9 @@ pub struct Here {
 pub struct WireChanged {
     /// Files that became (or updated) items.
     pub read: usize,
+    /// Of those, new versions of items already here: one may be a kill or withhold that
+    /// stops stories, so the window lists its stories again.
+    pub updated: usize,
     /// Files moved to a quarantine folder.
     pub quarantined: usize,
     /// Files or folders the library could not take now, with why.

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use newsdesk_core::Library;
+use newsdesk_core::store::Recorded;
 use newsdesk_core::wire::WireFolder;
 use tauri::{AppHandle, Runtime};
 
@@ -52,6 +53,11 @@ pub fn start<R: Runtime>(app: AppHandle<R>, root: Option<PathBuf>) {
                 match library.wire_poll(folder) {
                     Ok(report) => {
                         changed.read += report.files.iter().filter(|f| f.refused.is_none()).count();
+                        changed.updated += report
+                            .files
+                            .iter()
+                            .filter(|f| matches!(f.recorded, Some(Recorded::Updated { .. })))
+                            .count();
                         changed.quarantined +=
                             report.files.iter().filter(|f| f.refused.is_some()).count();
                         changed.failed.extend(report.failed);

@@ -51,7 +51,10 @@ const photoDesk = new PhotoDesk({
   },
 });
 
-const wireDesk = new WireDesk((article) => { list.update(article); show(article); });
+const wireDesk = new WireDesk((article) => { list.update(article); show(article); }, () => {
+  void list.refresh();
+  void showStop(editor.article?.id ?? null, () => void list.refresh());
+});
 
 /** The centre shows the story, the photo desk or the wire. */
 function showView(view: "story" | "photos" | "wire") {
@@ -138,7 +141,10 @@ function show(article: Article) {
   if (!$("#tab-publish").hidden) void publish.refresh();
   void fieldConflicts.refresh();
   void desk.storyOpened(article.id);
-  void showStop(article.id, () => { if (!$("#tab-publish").hidden) void publish.refresh(); });
+  void showStop(article.id, () => {
+    void list.refresh();
+    if (!$("#tab-publish").hidden) void publish.refresh();
+  });
 }
 
 async function newArticle() {

@@ -39,7 +39,11 @@ export class WireDesk {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
 
-  constructor(private opened: (article: Article) => void) {
+  /**
+   * `opened`: a story was started from an item. `updated`: new versions of items came in; one
+   * may be a kill or withhold that stops stories, which the article list shows in red.
+   */
+  constructor(private opened: (article: Article) => void, updated: () => void = () => undefined) {
     for (const id of ["#wire-source", "#wire-urgency"]) {
       $(id).addEventListener("change", () => void this.refresh());
     }
@@ -53,6 +57,7 @@ export class WireDesk {
     void onEvent("wire-changed", (changed) => {
       if (changed.quarantined > 0) notice(`${changed.quarantined} wire file(s) quarantined`, true);
       void this.refresh();
+      if (changed.updated > 0) updated();
     });
   }
 

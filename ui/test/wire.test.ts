@@ -97,8 +97,18 @@ test("filters and a wire-changed event list the queue again", async () => {
   $("#wire-urgency").dispatchEvent(new Event("change"));
   await vi.waitFor(() => expect(commands(calls).filter((c) => c === "wire_list")).toHaveLength(2));
   expect(calls.filter((c) => c.cmd === "wire_list")[1].args.filter).toMatchObject({ urgency: 2 });
-  await emit("wire-changed", { read: 1, quarantined: 0, failed: [] });
+  await emit("wire-changed", { read: 1, updated: 0, quarantined: 0, failed: [] });
   await vi.waitFor(() => expect(commands(calls).filter((c) => c === "wire_list")).toHaveLength(3));
+});
+
+test("a new version of an item (maybe a kill) has the stories listed again", async () => {
+  shell({ wire_list: () => [], wire_sources: () => [], wire_folders: () => [] });
+  const updated = vi.fn();
+  new WireDesk(vi.fn(), updated);
+  await emit("wire-changed", { read: 1, updated: 0, quarantined: 0, failed: [] });
+  expect(updated).not.toHaveBeenCalled();
+  await emit("wire-changed", { read: 1, updated: 1, quarantined: 0, failed: [] });
+  expect(updated).toHaveBeenCalledOnce();
 });
 
 test("a story the agency killed shows the notice until it is cleared", async () => {

@@ -1,7 +1,7 @@
 // The wire desk in the real window: a folder set in the window is polled while it is open; a
 // ninjs file dropped into it appears in the queue, and "Start a story" opens the draft.
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { ROOT, cli, freshLibrary, launch, screenshot, startDriver, textOf } from "../app.js";
@@ -47,6 +47,21 @@ test("a file dropped into the wire folder appears in the queue and starts a stor
     const article = cli(library, "show", story.id);
     assert.equal(article.authors[0].name, "Christian Hollmann, dpa");
     assert.match(article.body, /Für Lucien Favre/);
+
+    // The agency kills the item: the story started from it turns red in the list and its
+    // banner says so, until an editor clears it.
+    const kill = JSON.parse(readFileSync(path.join(FIXTURES, "ninjs/3.0_dpa_text.json"), "utf8"));
+    kill.version = "3";
+    kill.pubStatus = "canceled";
+    writeFileSync(path.join(feed, "dpa-kill.json"), JSON.stringify(kill));
+    const red = browser.$(`#article-list li.wire-stopped[data-id="${story.id}"]`);
+    await red.waitForExist({ timeout: 20000, timeoutMsg: "the killed story never turned red" });
+    assert.equal((await red.$(".wire-stop").getText()).trim(), "KILLED");
+    await browser.$("#wire-stop").waitForDisplayed({ timeout: 5000 });
+    await screenshot(browser, "wire-03-killed");
+    await browser.$("#wire-stop button").click();
+    await browser.waitUntil(async () => !(await browser.$(`#article-list li.wire-stopped[data-id="${story.id}"]`).isExisting()),
+      { timeout: 10000, timeoutMsg: "the cleared story stayed red" });
   } finally {
     await browser.deleteSession();
   }

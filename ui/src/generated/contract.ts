@@ -79,7 +79,12 @@ export type ArticleSummary = { id: string, version: number, status: Status, sect
  * Who last changed the story; absent when nobody with a name on the desk has (a laptop
  * that never named its person lists exactly what it listed before).
  */
-last_author?: string, };
+last_author?: string, 
+/**
+ * A kill or withhold from the wire item the story was started from, not yet cleared: the
+ * list shows the story in red (preflight blocks it).
+ */
+wire_stop?: WireStatus, };
 
 export type SortOrder = "updated" | "created" | "headline";
 
@@ -154,7 +159,12 @@ snippet_html: string, id: string, version: number, status: Status, section: stri
  * Who last changed the story; absent when nobody with a name on the desk has (a laptop
  * that never named its person lists exactly what it listed before).
  */
-last_author?: string, };
+last_author?: string, 
+/**
+ * A kill or withhold from the wire item the story was started from, not yet cleared: the
+ * list shows the story in red (preflight blocks it).
+ */
+wire_stop?: WireStatus, };
 
 export type TextStats = { 
 /**
@@ -835,6 +845,11 @@ export type WireChanged = {
  * Files that became (or updated) items.
  */
 read: number, 
+/**
+ * Of those, new versions of items already here: one may be a kill or withhold that
+ * stops stories, so the window lists its stories again.
+ */
+updated: number, 
 /**
  * Files moved to a quarantine folder.
  */

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use newsdesk_core::package::{self, Existing};
-use newsdesk_core::store::Recorded;
+use newsdesk_core::store::{ArticleFilter, Recorded};
 use newsdesk_core::wire::{FolderReport, WireFolder};
 use newsdesk_core::wire_item::{WireCopy, WireFilter, WireKind, WireStatus};
 use newsdesk_core::{Error, Library};
@@ -502,6 +502,18 @@ fn a_newsml_update_replaces_the_item_and_a_kill_stops_its_story_until_cleared() 
         .unwrap();
     assert_eq!(stop.status, WireStatus::Canceled);
     assert_eq!(stop.note, "canceled notice");
+    // The list says so (the window draws the row in red).
+    let listed_stop = |library: &Library| {
+        let rows = library
+            .store()
+            .list_articles(&ArticleFilter::default())
+            .unwrap();
+        rows.into_iter()
+            .find(|row| row.id == story.id)
+            .unwrap()
+            .wire_stop
+    };
+    assert_eq!(listed_stop(&library), Some(WireStatus::Canceled));
     // Preflight names it, and nothing goes out.
     let out = dir.path().join("out");
     match package::export(
@@ -528,6 +540,7 @@ fn a_newsml_update_replaces_the_item_and_a_kill_stops_its_story_until_cleared() 
     // An editor clears it; then it goes out.
     library.wire_clear_stop(&story.id).unwrap();
     assert_eq!(library.wire_origin(&story.id).unwrap().unwrap().stop, None);
+    assert_eq!(listed_stop(&library), None);
     package::export(
         &mut library,
         &story.id,
