@@ -771,6 +771,39 @@ fn the_queue_filters_by_source_urgency_and_subject_and_searches() {
 }
 
 #[test]
+fn a_newsml_file_in_latin_1_reads_as_its_declaration_says() {
+    let (dir, mut library) = library();
+    let utf8 = fs::read_to_string(fixture("newsml-g2/LISTING_2_NewsML-G2_Text_Document.xml"))
+        .unwrap()
+        .replace(
+            "Fed to halt QE to avert \"bubble\"",
+            "Fed in Zürich: Überraschung",
+        );
+    let latin_1 = |text: &str| -> Vec<u8> {
+        text.chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect()
+    };
+    let declared = dir.path().join("latin-1.xml");
+    fs::write(
+        &declared,
+        latin_1(&utf8.replacen("encoding=\"UTF-8\"", "encoding='ISO-8859-1'", 1)),
+    )
+    .unwrap();
+    let id = import_one(&mut library, &declared);
+    assert_eq!(
+        library.wire_item(&id).unwrap().0.copy.headline,
+        "Fed in Zürich: Überraschung"
+    );
+    // The same bytes saying they are UTF-8 are refused, not read as mojibake.
+    let undeclared = dir.path().join("lying.xml");
+    fs::write(&undeclared, latin_1(&utf8)).unwrap();
+    let reports = library.wire_import(&[undeclared], "test").unwrap();
+    let refused = reports[0].refused.as_deref().unwrap_or_default();
+    assert!(refused.contains("not UTF-8"), "{refused:?}");
+}
+
+#[test]
 fn a_word_on_most_of_the_wire_ranks_only_the_newest_items() {
     let (_dir, mut library) = library();
     let item = |n: usize, headline: &str, body: &str| {
