@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_desk_token.sql"),
     include_str!("migrations/011_wire.sql"),
     include_str!("migrations/012_search_crisis_merge.sql"),
+    include_str!("migrations/014_thumbnails_first.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
