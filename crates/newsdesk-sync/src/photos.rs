@@ -29,7 +29,14 @@
 //! 7. the originals: every photo still waiting for its original (those of step 5, and those
 //!    a sync cut off before this step left behind) has it fetched (`GET`), streamed to where
 //!    an import puts originals and kept only if its SHA-256 is right
-//!    (`photo::receive_original`), then recorded as arrived.
+//!    (`photo::receive_original`), then recorded as arrived;
+//! 8. a blob the relay lost is sent again: the relay's list of blobs (`GET /blobs`) is asked
+//!    for with the ETag at which this laptop last found there every blob it holds that the
+//!    desk lists (originals here, thumbnails whose documents name these very bytes); while
+//!    nothing came or went on the relay the answer is a bodyless 304, and a sync costs one
+//!    small request, not a `HEAD` per photo (4,000 for 2,000 photos). When the list changed,
+//!    it comes whole (65 bytes a blob: 260 KB for 2,000 photos and their thumbnails) and
+//!    whatever of this laptop's is missing from it is sent again.
 //!
 //! On a slow link a story from the desk so shows its photos (thumbnail, credit, caption,
 //! crops) once some tens of KB per photo are in, and the originals (25 MB each from an agency)
@@ -42,12 +49,12 @@
 //! A photo or its edits never wait for an original: the photo desk can credit and crop it
 //! from the thumbnail meanwhile.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use newsdesk_core::photo::{self, Photo, Received};
-use newsdesk_core::store::{DeskPhoto, MergedPhoto, NewPhoto};
+use newsdesk_core::store::{DeskPhoto, HeldBlob, MergedPhoto, NewPhoto};
 use samod::{DialerHandle, DocHandle};
 use serde::Serialize;
 
@@ -86,6 +93,11 @@ pub struct PhotoReport {
     pub originals: usize,
     /// Photos whose originals are still to come after this sync (a failure says why).
     pub awaiting_originals: usize,
+    /// Blobs held here compared with the relay's list (step 8): 0 when the relay answered that
+    /// its list had not changed since the last check.
+    pub blobs_checked: usize,
+    /// Originals and thumbnails sent again because the relay no longer had them.
+    pub resent: usize,
     /// Photos changed here by a merge of others' changes.
     pub merged: usize,
     /// Photos changed here during the sync: their changes go out next time.
@@ -414,6 +426,11 @@ pub(crate) async fn sync_photos(
         }
     }
     report.awaiting_originals = awaiting;
+
+    // 8. What the relay lost, sent again.
+    if let Err(e) = tokio::task::block_in_place(|| resend_lost(sync, &blobs, &mut report)) {
+        failure.get_or_insert(e);
+    }
     if let Some(failure) = failure {
         return Err(failure);
     }
@@ -425,13 +442,68 @@ pub(crate) async fn sync_photos(
     Ok(report)
 }
 
+/// The most a relay's list of blobs may be: 65 bytes a name, a million blobs.
+const LIST_LIMIT: u64 = 65 * 1024 * 1024;
+
 /// A photo's version at import: what a photo document's first change holds.
 const IMPORTED: i64 = 1;
+
+/// Step 8: every blob held here that the relay's list lacks is sent again; the list's ETag is
+/// kept once all were found there, so the next sync hears 304 while nothing changes.
+fn resend_lost(sync: &mut Sync<'_>, blobs: &Blobs, report: &mut PhotoReport) -> Result<()> {
+    let checked = sync.store.desk_blobs_checked()?;
+    let Some((etag, listed)) = blobs.list(checked.as_deref())? else {
+        return Ok(());
+    };
+    let held = sync.store.desk_blobs_held()?;
+    report.blobs_checked = held.len();
+    let mut resent = 0;
+    for blob in held {
+        if listed.contains(blob.sha256()) {
+            continue;
+        }
+        let (what, path) = match &blob {
+            HeldBlob::Original { photo_id, path } => {
+                (Blobs::original(photo_id), sync.root.join(path))
+            }
+            HeldBlob::Thumbnail { photo_id, sha256 } => {
+                let path = photo::thumbnail_path(sync.root, photo_id);
+                // A thumbnail remade here since (it went missing) may not be those bytes:
+                // then this laptop holds no copy of the desk's.
+                if sha256_of_file(&path).as_deref() != Some(sha256.as_str()) {
+                    sync.store.mark_desk_thumbnail(photo_id, None)?;
+                    continue;
+                }
+                (Blobs::thumbnail(photo_id, sha256), path)
+            }
+        };
+        if !path.is_file() {
+            // Gone from this library too: nothing to send (what needs it says so there).
+            continue;
+        }
+        blobs.put(&what, blob.sha256(), &path)?;
+        resent += 1;
+    }
+    report.resent = resent;
+    if resent == 0 {
+        // Sent ones change the list: the next sync fetches it once more and finds them.
+        sync.store.mark_desk_blobs_checked(&etag)?;
+    }
+    Ok(())
+}
+
+fn sha256_of_file(path: &Path) -> Option<String> {
+    std::fs::read(path).ok().map(|bytes| sha256_hex(&bytes))
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(bytes))
+}
 
 /// This library's thumbnail of `photo` (made from the original first if it has gone missing),
 /// and what a document says of it.
 fn own_thumbnail(root: &Path, photo: &Photo) -> Result<(PathBuf, ThumbnailFacts)> {
-    use sha2::Digest;
     let path = photo::Thumbnail::of(root, photo).make()?;
     let bytes = std::fs::read(&path).map_err(|e| {
         Error::Library(newsdesk_core::Error::Io {
@@ -440,7 +512,7 @@ fn own_thumbnail(root: &Path, photo: &Photo) -> Result<(PathBuf, ThumbnailFacts)
         })
     })?;
     let facts = ThumbnailFacts {
-        sha256: hex::encode(sha2::Sha256::digest(&bytes)),
+        sha256: sha256_hex(&bytes),
         byte_size: bytes.len() as u64,
     };
     Ok((path, facts))
@@ -625,6 +697,39 @@ impl Blobs {
             )),
             Err(e) => Err(self.failed(what, sha256, e)),
         }
+    }
+
+    /// The relay's list of blobs and its ETag; `None` when it is still the one of ETag `known`.
+    fn list(&self, known: Option<&str>) -> Result<Option<(String, BTreeSet<String>)>> {
+        let mut url = self.base.clone();
+        url.set_path("/blobs");
+        let mut request = ureq::get(url.as_str()).header("Authorization", &self.bearer());
+        if let Some(etag) = known {
+            request = request.header("If-None-Match", etag);
+        }
+        let what = "the relay's list of blobs";
+        let mut response = match request.call() {
+            Ok(response) => response,
+            // A relay from before the list: nothing to compare with.
+            Err(ureq::Error::StatusCode(404 | 405)) => return Ok(None),
+            Err(e) => return Err(self.failed(what, "", e)),
+        };
+        if response.status() == 304 {
+            return Ok(None);
+        }
+        let etag = response
+            .headers()
+            .get("etag")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(LIST_LIMIT)
+            .read_to_string()
+            .map_err(|e| self.failed(what, "", e))?;
+        Ok(Some((etag, text.lines().map(str::to_owned).collect())))
     }
 
     /// Fetches the original of photo `id` into the library where an import would put it,

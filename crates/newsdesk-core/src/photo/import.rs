@@ -248,9 +248,9 @@ pub fn receive_original(
     .map(|outcome| outcome.unwrap_or(Received::Placed { original }))
 }
 
-/// The most a received thumbnail may be. A 400 px JPEG of the desk's is 10 to 60 KB (the
-/// wire fixtures' are 14 to 52 KB); sixteen times the largest leaves room for noisy pictures
-/// and still stops a relay sending an original in its place.
+/// The most a received thumbnail may be. A 400 px JPEG of the desk's is some tens of KB (the
+/// 16 wire fixtures' are 0.6 to 42 KB); 24 times the largest leaves room for noisy pictures
+/// and still stops a relay sending a 25 MB original in its place.
 pub const MAX_THUMBNAIL_BYTES: u64 = 1024 * 1024;
 
 /// Streams the thumbnail of photo `photo_id` that arrived from the desk ahead of its original

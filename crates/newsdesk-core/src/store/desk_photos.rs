@@ -40,6 +40,25 @@ impl DeskPhoto {
     }
 }
 
+/// A file of the desk this laptop holds, named on the relay by its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeldBlob {
+    /// A photo's original: its SHA-256 is the photo's id; `path` is relative to the library.
+    Original { photo_id: String, path: String },
+    /// The thumbnail of `photo_id` its document names (`photo::thumbnail_path`).
+    Thumbnail { photo_id: String, sha256: String },
+}
+
+impl HeldBlob {
+    /// Its name on the relay.
+    pub fn sha256(&self) -> &str {
+        match self {
+            HeldBlob::Original { photo_id, .. } => photo_id,
+            HeldBlob::Thumbnail { sha256, .. } => sha256,
+        }
+    }
+}
+
 /// What a sync brings into the library for one photo: the desk's side of it as the document
 /// holds it, who made the changes, the heads it reached, and what was set concurrently.
 #[derive(Debug, Clone)]
@@ -292,6 +311,64 @@ impl Store {
     /// `photo_id` names (`None`: it holds none the document names).
     pub fn mark_desk_thumbnail(&mut self, photo_id: &str, sha256: Option<&str>) -> Result<()> {
         record_desk_thumbnail(&self.conn, photo_id, sha256)
+    }
+
+    /// Every blob of the desk this laptop holds: the originals of its desk photos (those still
+    /// to come excepted) and the thumbnails their documents name that it holds those very
+    /// bytes of. What it sends the relay again if the relay lost them.
+    pub fn desk_blobs_held(&self) -> Result<Vec<HeldBlob>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.original, p.awaiting_original, d.thumbnail_sha256
+                 FROM desk_photos d JOIN photos p ON p.id = d.photo_id ORDER BY p.id",
+            )
+            .context(|| "listing the desk's blobs held here")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, bool>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .context(|| "listing the desk's blobs held here")?;
+        let mut held = Vec::new();
+        for row in rows {
+            let (photo_id, original, awaiting, thumbnail) =
+                row.context(|| "listing the desk's blobs held here")?;
+            if let Some(sha256) = thumbnail {
+                held.push(HeldBlob::Thumbnail {
+                    photo_id: photo_id.clone(),
+                    sha256,
+                });
+            }
+            if !awaiting {
+                held.push(HeldBlob::Original {
+                    photo_id,
+                    path: original,
+                });
+            }
+        }
+        Ok(held)
+    }
+
+    /// The relay's blob list (its ETag) at which every blob held here was last found there.
+    pub fn desk_blobs_checked(&self) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT blobs_checked FROM desk", [], |row| row.get(0))
+            .optional()
+            .map(Option::flatten)
+            .context(|| "reading when the desk's blobs were last checked")
+    }
+
+    /// Every blob held here was found on the relay, whose blob list was then `etag`.
+    pub fn mark_desk_blobs_checked(&mut self, etag: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE desk SET blobs_checked = ?1", [etag])
+            .context(|| "recording that the desk's blobs were checked")?;
+        Ok(())
     }
 
     /// The conflicts of a photo still waiting for the photo desk.

@@ -15,7 +15,7 @@ pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKi
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
-pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, MergedPhoto, PhotoConflict};
+pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, HeldBlob, MergedPhoto, PhotoConflict};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 pub use wire::Recorded;
 

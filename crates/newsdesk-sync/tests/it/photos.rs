@@ -817,3 +817,93 @@ fn image_opens(path: &Path) -> bool {
     let bytes = std::fs::read(path).unwrap();
     bytes.starts_with(&[0xff, 0xd8]) && bytes.ends_with(&[0xff, 0xd9])
 }
+
+#[test]
+fn blobs_the_relay_lost_are_sent_again_by_a_laptop_holding_them_at_its_next_sync() {
+    let relay = Relay::start();
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
+    let mut cal = Laptop::new("Cal Weir");
+    cal.join(&relay);
+    let thumb = thumbnail_sha(&bea, &lead.id);
+    let mut both = vec![lead.id.clone(), thumb.clone()];
+    both.sort();
+    assert_eq!(relay_blobs(&relay), both);
+
+    // Nothing lost: once checked, a sync hears that the relay's list has not changed.
+    for laptop in [&mut bea, &mut cal] {
+        laptop.sync();
+        let report = laptop.sync();
+        assert_eq!(
+            (report.photos.blobs_checked, report.photos.resent),
+            (0, 0),
+            "{report:?}"
+        );
+    }
+
+    // The relay loses both files (a restored backup, a disk swapped); Cal, who received them,
+    // sends them again at his next sync: the thumbnail he checked, the original.
+    for name in &both {
+        std::fs::remove_file(relay.folder.path().join("blobs").join(name)).unwrap();
+    }
+    let report = cal.sync();
+    assert_eq!(
+        (report.photos.blobs_checked, report.photos.resent),
+        (2, 2),
+        "{report:?}"
+    );
+    assert_eq!(relay_blobs(&relay), both);
+    let report = bea.sync();
+    assert_eq!(
+        (report.photos.blobs_checked, report.photos.resent),
+        (2, 0),
+        "{report:?}"
+    );
+
+    // A laptop joining now gets the photo whole, thumbnail first.
+    let mut dan = Laptop::new("Dan Moss");
+    let report = dan.join(&relay);
+    assert_eq!(
+        (report.photos.thumbnails, report.photos.originals),
+        (1, 1),
+        "{report:?}"
+    );
+    assert_eq!(thumbnail_sha(&dan, &lead.id), thumb);
+    assert!(export(&mut dan, &story).is_ok());
+}
+
+#[test]
+fn importing_the_file_whose_original_is_on_its_way_makes_the_photo_whole() {
+    let relay = Relay::start();
+    let (_bea, _story, lead) = desk_with_a_lead_photo(&relay);
+    std::fs::remove_file(relay.folder.path().join("blobs").join(&lead.id)).unwrap();
+    let mut cal = Laptop::new("Cal Weir");
+    let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
+    assert_eq!(err.kind(), "desk_blob", "{err}");
+    assert!(cal.store().photo(&lead.id).unwrap().awaiting_original);
+
+    // The agency's file reaches Cal another way, and he imports it: one photo, now whole,
+    // with the desk's record kept.
+    let imported = photo::import_file(&mut cal.library, &wire("getty.jpg")).unwrap();
+    assert!(imported.duplicate);
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert!(!got.awaiting_original);
+    assert_eq!(got.desk, lead.desk);
+    assert_eq!(
+        photo::renditions(&cal.library, &lead.id, Some("lead"), &[320])
+            .unwrap()
+            .len(),
+        1
+    );
+    // The desk's sync has nothing left to fetch, and gives the relay the original it lacks.
+    let report = cal.sync();
+    assert_eq!(
+        (
+            report.photos.originals,
+            report.photos.awaiting_originals,
+            report.photos.resent
+        ),
+        (0, 0, 1),
+        "{report:?}"
+    );
+    assert!(relay_blobs(&relay).contains(&lead.id));
+}

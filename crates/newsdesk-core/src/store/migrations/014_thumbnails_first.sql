@@ -14,3 +14,8 @@ CREATE INDEX photos_awaiting_original ON photos (id) WHERE awaiting_original = 1
 -- again if the relay lost it. NULL: the document names none (made before thumbnails
 -- travelled), or this laptop's thumbnail is its own.
 ALTER TABLE desk_photos ADD COLUMN thumbnail_sha256 TEXT;
+
+-- The relay's list of blobs as it stood (its ETag) when this laptop last found there every
+-- blob it holds that the desk lists: while the relay answers "not modified", none of them has
+-- gone, and a sync sends nothing again. NULL: not checked yet on this desk.
+ALTER TABLE desk ADD COLUMN blobs_checked TEXT;
