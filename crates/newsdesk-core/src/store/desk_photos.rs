@@ -354,7 +354,8 @@ impl Store {
         Ok(held)
     }
 
-    /// The relay's blob list (its ETag) at which every blob held here was last found there.
+    /// Where every blob held here was last found on the relay, as the sync wrote it (the
+    /// relay's list's ETag and a digest of what was held).
     pub fn desk_blobs_checked(&self) -> Result<Option<String>> {
         self.conn
             .query_row("SELECT blobs_checked FROM desk", [], |row| row.get(0))
@@ -363,10 +364,10 @@ impl Store {
             .context(|| "reading when the desk's blobs were last checked")
     }
 
-    /// Every blob held here was found on the relay, whose blob list was then `etag`.
-    pub fn mark_desk_blobs_checked(&mut self, etag: &str) -> Result<()> {
+    /// Every blob held here was found on the relay, as `checked` says.
+    pub fn mark_desk_blobs_checked(&mut self, checked: &str) -> Result<()> {
         self.conn
-            .execute("UPDATE desk SET blobs_checked = ?1", [etag])
+            .execute("UPDATE desk SET blobs_checked = ?1", [checked])
             .context(|| "recording that the desk's blobs were checked")?;
         Ok(())
     }

@@ -16,6 +16,7 @@ CREATE INDEX photos_awaiting_original ON photos (id) WHERE awaiting_original = 1
 ALTER TABLE desk_photos ADD COLUMN thumbnail_sha256 TEXT;
 
 -- The relay's list of blobs as it stood (its ETag) when this laptop last found there every
--- blob it holds that the desk lists: while the relay answers "not modified", none of them has
--- gone, and a sync sends nothing again. NULL: not checked yet on this desk.
+-- blob it holds that the desk lists, and a digest of those it held: "<etag> <sha256>". While it
+-- holds the same and the relay answers "not modified", none of them has gone, and a sync sends
+-- nothing again. NULL: not checked yet on this desk.
 ALTER TABLE desk ADD COLUMN blobs_checked TEXT;
