@@ -336,8 +336,9 @@ fn not_a_blob() -> Response {
 /// The names of every blob held, sorted, one a line; the ETag is the SHA-256 of that text, so
 /// it changes whenever a blob comes or goes (a file removed by hand included), and a laptop
 /// that sends the ETag it last saw hears 304 and no list while nothing did. A read of the
-/// folder per request: some milliseconds for thousands of blobs, against 65 bytes a blob
-/// that a list sent every time would cost each laptop on each sync.
+/// folder per request, against 65 bytes a blob that a list sent every time would cost each
+/// laptop on each sync: with 4,000 blobs (2,000 photos and their thumbnails) the 304 took
+/// 8 to 16 ms and the whole list (260 KB) 8 to 9 ms, debug build, loopback.
 async fn list_blobs(State(relay): State<Relay>, headers: HeaderMap) -> Response {
     use sha2::Digest;
     if !authorised(&headers, &relay.token) {
