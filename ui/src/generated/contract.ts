@@ -282,7 +282,13 @@ focal_point: [number, number] | null, crops: Array<Crop>, imported_at: string, u
 /**
  * Where the original sits, relative to the library folder.
  */
-original: string, };
+original: string, 
+/**
+ * A photo from the team desk whose original has not arrived yet (thumbnails come first):
+ * its record, crops and thumbnail are here; renditions, export and delivery wait for the
+ * original, which the next desk sync brings.
+ */
+awaiting_original: boolean, };
 
 /**
  * A file the desk refused, and why.
@@ -793,7 +799,7 @@ aspect_presets: Array<string>, photo_reference: PhotoReference, };
 /**
  * What went wrong, as a name a script or the window can switch on.
  */
-export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "delivery" | "disk_full" | "io" | "database";
+export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "original_pending" | "delivery" | "disk_full" | "io" | "database";
 
 /**
  * An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
@@ -811,7 +817,7 @@ what: string, id: string, } | { "kind": "conflict", message: string,
 /**
  * "article" or "photo".
  */
-what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "original_pending", message: string, photo_id: string, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
 
 /**
  * Sent once per file while a batch of photos imports.
