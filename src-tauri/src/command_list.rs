@@ -52,6 +52,14 @@ macro_rules! desk_commands {
             commands_desk::open_story,
             commands_desk::field_conflicts,
             commands_desk::resolve_conflict,
+            commands_wire::wire_list,
+            commands_wire::wire_sources,
+            commands_wire::wire_item,
+            commands_wire::wire_start_story,
+            commands_wire::wire_origin,
+            commands_wire::wire_clear_stop,
+            commands_wire::wire_folders,
+            commands_wire::watch_wire_folder,
         }
     };
 }

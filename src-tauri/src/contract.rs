@@ -35,8 +35,13 @@ use newsdesk_core::{
 use ts_rs::{Config, TS};
 
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
-use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged};
+use crate::commands_wire::{WireFolderSetting, WireShown};
+use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged, WireChanged};
 use newsdesk_core::store::{ConflictCandidate, FieldConflict, Identity};
+use newsdesk_core::wire_item::{
+    WireCopy, WireFilter, WireItem, WireKind, WireLink, WireOrigin, WirePhoto, WireStatus,
+    WireStop, WireSummary, WireVersion,
+};
 use newsdesk_sync::background::{DeskStatus, Trouble};
 use newsdesk_sync::presence::Present;
 
@@ -138,6 +143,20 @@ impl Generated {
             Present,
             ConflictCandidate,
             FieldConflict,
+            // the wire desk
+            WireKind,
+            WireStatus,
+            WirePhoto,
+            WireLink,
+            WireCopy,
+            WireItem,
+            WireVersion,
+            WireSummary,
+            WireFilter,
+            WireStop,
+            WireOrigin,
+            WireShown,
+            WireFolderSetting,
             // the library, errors, events
             FieldLimits,
             PhotoReference,
@@ -149,6 +168,7 @@ impl Generated {
             ExportProgress,
             OutboxChanged,
             Here,
+            WireChanged,
         );
         let text = &mut generated.text;
         let core = serde_json::to_value(LibraryInfo::new(None)).expect("library info serialises");

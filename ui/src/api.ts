@@ -37,6 +37,11 @@ import {
   type SearchQuery,
   type Status,
   type UnsavedText,
+  type WireFilter,
+  type WireFolderSetting,
+  type WireOrigin,
+  type WireShown,
+  type WireSummary,
 } from "./generated/contract";
 import type { NewDestination } from "./destinations";
 
@@ -183,4 +188,17 @@ export const deskApi = {
   /** `value` is the field's JSON value (a string for text fields, a status name...). */
   resolve: (id: string, baseVersion: number, field: string, value: unknown) =>
     call<Article>("resolve_conflict", { id, baseVersion, field, value }),
+};
+
+export const wireApi = {
+  /** The queue, newest first (best match first with words to find). */
+  list: (filter: WireFilter) => call<WireSummary[]>("wire_list", { filter }),
+  sources: () => call<string[]>("wire_sources"),
+  item: (id: string) => call<WireShown>("wire_item", { id }),
+  /** A draft from the item: byline, dateline, keywords, photos credited, its origin kept. */
+  startStory: (id: string) => call<Article>("wire_start_story", { id }),
+  origin: (id: string) => call<WireOrigin | null>("wire_origin", { id }),
+  clearStop: (id: string) => call<WireOrigin>("wire_clear_stop", { id }),
+  folders: () => call<WireFolderSetting[]>("wire_folders"),
+  watch: (dir: string, source: string) => call<null>("watch_wire_folder", { dir, source }),
 };

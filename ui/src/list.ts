@@ -7,6 +7,7 @@
 // save's reply; nothing is listed again (a re-list after every autosave moved megabytes).
 import { api, articlePage, reason, STATUSES, type Article, type SearchHit, type SortOrder, type Status } from "./api";
 import { $, h, ago, notice } from "./dom";
+import { statusLabel } from "./wire";
 
 const SEARCH_DELAY_MS = 150;
 /** Rows fetched at a time: a few screenfuls, a few tens of kilobytes. */
@@ -150,6 +151,8 @@ export class ArticleList {
     // A save here was made by whoever works on this laptop.
     const by = this.me ?? old?.last_author;
     if (by) row.last_author = by;
+    // A save does not clear a kill from the wire; only the editor's "clear" does (a re-list).
+    if (old?.wire_stop) row.wire_stop = old.wire_stop;
     if (this.searching) {
       // Hits keep their rank until the next search; a story that is not a hit stays out.
       if (at >= 0) this.hits.splice(at, 1, row);
@@ -255,7 +258,7 @@ export class ArticleList {
     if (item.snippet_html) snippet.innerHTML = item.snippet_html;
     return h("li", {
       "data-id": item.id, "data-key": rowKey(item), role: "option", tabindex: "0",
-      class: item.id === this.selected ? "selected" : "",
+      class: [item.id === this.selected ? "selected" : "", item.wire_stop ? "wire-stopped" : ""].join(" ").trim(),
       "aria-selected": String(item.id === this.selected),
       onclick: () => this.open(item.id),
       onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === "Enter") this.open(item.id); },
@@ -264,6 +267,7 @@ export class ArticleList {
       item.snippet_html ? snippet : null,
       h("div", { class: "meta" },
         h("span", { class: `status status-${item.status}` }, item.status),
+        item.wire_stop ? h("span", { class: "wire-stop" }, ` ${statusLabel(item.wire_stop)}`) : null,
         item.section ? ` · ${item.section}` : "",
         ` · ${ago(item.updated_at)}`,
         item.last_author ? h("span", { class: "by" }, ` · ${item.last_author}`) : null),
@@ -311,5 +315,6 @@ function spacer(rows: number, kind: string): HTMLElement {
 
 /** What a drawn row shows; a row whose key is unchanged is kept as it is. */
 function rowKey(item: SearchHit): string {
-  return `${item.version}:${item.last_author ?? ""}:${item.snippet_html}`;
+  return `${item.version}:${item.last_author ?? ""}:${item.wire_stop ?? ""}:${item.snippet_html}`;
 }
+

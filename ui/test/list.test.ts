@@ -99,6 +99,20 @@ describe("library list", () => {
     expect(document.querySelector("#article-list")?.getAttribute("aria-rowcount")).toBe("100000");
   });
 
+  test("a story whose wire item was killed is red in the list, and stays so through a save", async () => {
+    const rows = library(3);
+    rows[1] = { ...rows[1], wire_stop: "canceled" };
+    listing(rows);
+    const list = new ArticleList(() => undefined);
+    await list.refresh();
+    const killed = () => document.querySelector<HTMLElement>('#article-list li[data-id="story-1"]')!;
+    expect(killed().classList).toContain("wire-stopped");
+    expect(killed().querySelector(".wire-stop")?.textContent?.trim()).toBe("KILLED");
+    expect(document.querySelector('#article-list li[data-id="story-0"]')!.classList).not.toContain("wire-stopped");
+    list.update(article({ id: "story-1", version: 2, headline: "Story 1, edited" }));
+    expect(killed().classList).toContain("wire-stopped");
+  });
+
   test("a save that takes a story out of the filter removes its row", async () => {
     listing(library(10).filter((r) => r.status === "draft"));
     const list = new ArticleList(() => undefined);

@@ -224,6 +224,13 @@ fn check_photo(
         }
     );
     let mut problems = Vec::new();
+    // Came from the desk thumbnail first: the package's renditions need the original.
+    if photo.awaiting_original {
+        problems.push(format!(
+            "{label}: its original has not arrived from the desk yet (only its thumbnail is \
+             here): the next desk sync brings it"
+        ));
+    }
     if let Some(crop) = &reference.crop
         && photo.crop(crop).is_none()
     {

@@ -41,7 +41,8 @@ pub struct Rendition {
 }
 
 /// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
-/// Made once and then served from the cache.
+/// Made once and then served from the cache. A photo whose original is still on its way from
+/// the desk has none yet: [`Error::OriginalPending`].
 pub fn renditions(
     library: &Library,
     photo_id: &str,
@@ -49,6 +50,12 @@ pub fn renditions(
     widths: &[u32],
 ) -> Result<Vec<Rendition>> {
     let photo = library.store().photo(photo_id)?;
+    if photo.awaiting_original {
+        return Err(Error::OriginalPending {
+            photo_id: photo.id,
+            needed: "a rendition".into(),
+        });
+    }
     let rect = match crop {
         Some(name) => photo
             .crop(name)
@@ -184,14 +191,16 @@ fn decode_original(
     })
 }
 
-pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
+/// Where the thumbnail of photo `photo_id` sits in the library folder at `root` (the team desk
+/// sends it and puts a received one there).
+pub fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
     root.join("photos/thumbnails")
         .join(truncate_chars(photo_id, 2))
         .join(format!("{photo_id}.jpg"))
 }
 
-/// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
-/// original if it has gone missing.
+/// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import (or received from
+/// the desk before the original); remade from the original if it has gone missing.
 pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
     Thumbnail::look_up(library, photo_id)?.make()
 }
@@ -204,22 +213,37 @@ pub struct Thumbnail {
     photo_id: String,
     path: PathBuf,
     original: PathBuf,
+    awaiting_original: bool,
 }
 
 impl Thumbnail {
     /// What making the thumbnail of `photo_id` needs: where it goes and its original.
     pub fn look_up(library: &Library, photo_id: &str) -> Result<Thumbnail> {
         let photo = library.store().photo(photo_id)?;
-        Ok(Thumbnail {
-            path: thumbnail_path(library.root(), &photo.id),
-            original: library.root().join(&photo.original),
-            photo_id: photo.id,
-        })
+        Ok(Thumbnail::of(library.root(), &photo))
     }
 
-    /// The thumbnail's path, made from the original first when it is missing.
+    /// The same for `photo` of the library in the folder `root`.
+    pub fn of(root: &Path, photo: &Photo) -> Thumbnail {
+        Thumbnail {
+            path: thumbnail_path(root, &photo.id),
+            original: root.join(&photo.original),
+            photo_id: photo.id.clone(),
+            awaiting_original: photo.awaiting_original,
+        }
+    }
+
+    /// The thumbnail's path, made from the original first when it is missing. A photo from
+    /// the desk whose thumbnail did not come (a document from before thumbnails travelled)
+    /// and whose original is still on its way has none yet: [`Error::OriginalPending`].
     pub fn make(self) -> Result<PathBuf> {
         if !is_whole(&self.path) {
+            if self.awaiting_original {
+                return Err(Error::OriginalPending {
+                    photo_id: self.photo_id,
+                    needed: "its thumbnail".into(),
+                });
+            }
             let upright = decode_original(&self.original, &self.photo_id, |b| {
                 pixels::decode_upright_for(b, THUMBNAIL_SIZE)
             })?;

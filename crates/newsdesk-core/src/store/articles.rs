@@ -9,6 +9,7 @@ use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
 use crate::search::indexable;
+use crate::wire_item::WireStatus;
 use crate::{Error, Result};
 
 /// Why a save happened; kept on the revision so the history reads like the newsroom worked.
@@ -113,6 +114,11 @@ pub struct ArticleSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub last_author: Option<String>,
+    /// A kill or withhold from the wire item the story was started from, not yet cleared: the
+    /// list shows the story in red (preflight blocks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub wire_stop: Option<WireStatus>,
 }
 
 /// A page of the article list and how many stories the filter holds in all: the window sizes
@@ -164,7 +170,8 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
 
 /// The columns [`summary_from_row`] reads, for every query that lists articles.
 pub(crate) const SUMMARY_COLUMNS: &str =
-    "id, version, status, section, headline, updated_at, last_author";
+    "id, version, status, section, headline, updated_at, last_author,
+     (SELECT stop_status FROM wire_stories WHERE article_id = articles.id)";
 
 pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let status: String = row.get(2)?;
@@ -176,6 +183,9 @@ pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Arti
         headline: row.get(4)?,
         updated_at: parse_time(&row.get::<_, String>(5)?)?,
         last_author: Some(row.get::<_, String>(6)?).filter(|name| !name.is_empty()),
+        wire_stop: row
+            .get::<_, Option<String>>(7)?
+            .map(|s| WireStatus::parse(&s)),
     })
 }
 

@@ -17,7 +17,7 @@ pub use articles::{
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
-pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, MergedPhoto, PhotoConflict};
+pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, HeldBlob, MergedPhoto, PhotoConflict};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
 pub use wire::Recorded;
 
@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_desk_token.sql"),
     include_str!("migrations/011_wire.sql"),
     include_str!("migrations/012_search_crisis_merge.sql"),
+    include_str!("migrations/014_thumbnails_first.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.

@@ -9,7 +9,7 @@ use super::articles::insert_article;
 use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
-use crate::search::{fts_expression, indexable};
+use crate::search::{RANKED_MATCHES, fts_expression, indexable};
 use crate::store::RevisionKind;
 use crate::wire_item::{
     WireCopy, WireFilter, WireItem, WireKind, WireOrigin, WireStatus, WireStop, WireSummary,
@@ -214,12 +214,31 @@ impl Store {
                 // Ranked on the index alone, the item rows read only for the page of hits
                 // (the article search found joining the rows first cost several times the
                 // ranking); the filters become lists of index rows.
+                // Only the newest RANKED_MATCHES matches are ranked, as in the article
+                // search and for its reason: a word in most of the queue ("Berlin", "said")
+                // otherwise ranks every match for each key typed. An item keeps its index row
+                // through updates, so "newest" is the order in which guids first arrived.
+                let oldest_ranked: i64 = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT rowid FROM wire_fts WHERE wire_fts MATCH ?4 AND {FTS_FILTERS}
+                         ORDER BY rowid DESC LIMIT 1 OFFSET {}",
+                        RANKED_MATCHES - 1
+                    ))
+                    .context(context)?
+                    .query_row(
+                        params![filter.source, filter.urgency, filter.subject, expression],
+                        |row| row.get(0),
+                    )
+                    .optional()
+                    .context(context)?
+                    .unwrap_or(i64::MIN);
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS}, hit.snippet
                      FROM (SELECT rowid AS seq, {RANK} AS score,
                                   snippet(wire_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}) AS snippet
                            FROM wire_fts
-                           WHERE wire_fts MATCH ?6 AND {FTS_FILTERS}
+                           WHERE wire_fts MATCH ?6 AND {FTS_FILTERS} AND rowid >= ?7
                            ORDER BY score LIMIT ?4 OFFSET ?5) hit
                      JOIN wire_items w ON w.seq = hit.seq
                      ORDER BY hit.score"
@@ -232,7 +251,8 @@ impl Store {
                         filter.subject,
                         limit,
                         filter.offset as i64,
-                        expression
+                        expression,
+                        oldest_ranked
                     ],
                     |row| summary_from_row(row, Some(row.get(10)?)),
                 )

@@ -162,11 +162,17 @@ fn read_copy(
         return photo_copy(library, path);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
+    let decoded;
+    let text = match (std::str::from_utf8(bytes), newsml::declared_encoding(bytes)) {
+        (Ok(text), None) => text,
+        (_, Some(encoding)) => {
+            decoded = newsml::as_utf8(bytes, encoding);
+            &decoded
+        }
+        (Err(e), None) => {
             return Ok(Err(Refusal::new(format!(
-                "it is not UTF-8 text (invalid bytes at offset {}); ninjs and NewsML-G2 are read as UTF-8",
+                "it is not UTF-8 text (invalid bytes at offset {}) and declares no other encoding; \
+                 ninjs is UTF-8, and NewsML-G2 is read in the encoding its XML declaration names",
                 e.valid_up_to()
             ))));
         }

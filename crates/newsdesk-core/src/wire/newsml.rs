@@ -16,6 +16,37 @@ use crate::wire_item::{WireCopy, WireKind, WireLink, WirePhoto, WireStatus};
 
 pub(super) const NAMESPACE: &str = "http://iptc.org/std/nar/2006-10-01/";
 
+/// The encoding an XML declaration names, when it is not UTF-8 (`<?xml version="1.0"
+/// encoding="ISO-8859-1"?>`, which older agency systems still write). An unknown label is no
+/// encoding: the file is then read as UTF-8 and refused if it is not.
+pub(super) fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let declaration = bytes.strip_prefix(b"<?xml")?;
+    let end = declaration.windows(2).take(200).position(|w| w == b"?>")?;
+    let declaration = std::str::from_utf8(&declaration[..end]).ok()?;
+    let (_, after) = declaration.split_once("encoding")?;
+    let after = after.trim_start().strip_prefix('=')?.trim_start();
+    let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let label = after[1..].split(quote).next()?;
+    let encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes())?;
+    (encoding != encoding_rs::UTF_8).then_some(encoding)
+}
+
+/// The file as UTF-8 text, its declaration saying so (the schema check reads the text again
+/// and would otherwise decode it a second time). Bytes the encoding lacks become U+FFFD.
+pub(super) fn as_utf8(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> String {
+    let (text, _, _) = encoding.decode(bytes);
+    // The label between the quotes, whatever it was, becomes UTF-8 (`declared_encoding` found
+    // the declaration, its `encoding`, and both quotes).
+    let relabelled = text.find("?>").and_then(|end| {
+        let at = text[..end].find("encoding")?;
+        let open = at + text[at..end].find(['"', '\''])?;
+        let quote = &text[open..=open];
+        let close = open + 1 + text[open + 1..end].find(quote)?;
+        Some(format!("{}UTF-8{}", &text[..=open], &text[close..]))
+    });
+    relabelled.unwrap_or_else(|| text.into_owned())
+}
+
 /// Parses the XML, refusing a DTD. `Ok(None)` for XML that is not a NewsML-G2 item.
 pub(super) fn parse(text: &str) -> Result<Document<'_>, Refusal> {
     Document::parse(text).map_err(|e| match e {

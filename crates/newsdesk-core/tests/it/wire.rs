@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use newsdesk_core::package::{self, Existing};
-use newsdesk_core::store::Recorded;
+use newsdesk_core::store::{ArticleFilter, Recorded};
 use newsdesk_core::wire::{FolderReport, WireFolder};
-use newsdesk_core::wire_item::{WireFilter, WireKind, WireStatus};
+use newsdesk_core::wire_item::{WireCopy, WireFilter, WireKind, WireStatus};
 use newsdesk_core::{Error, Library};
 use serde_json::Value;
 
@@ -502,6 +502,18 @@ fn a_newsml_update_replaces_the_item_and_a_kill_stops_its_story_until_cleared() 
         .unwrap();
     assert_eq!(stop.status, WireStatus::Canceled);
     assert_eq!(stop.note, "canceled notice");
+    // The list says so (the window draws the row in red).
+    let listed_stop = |library: &Library| {
+        let rows = library
+            .store()
+            .list_articles(&ArticleFilter::default())
+            .unwrap();
+        rows.into_iter()
+            .find(|row| row.id == story.id)
+            .unwrap()
+            .wire_stop
+    };
+    assert_eq!(listed_stop(&library), Some(WireStatus::Canceled));
     // Preflight names it, and nothing goes out.
     let out = dir.path().join("out");
     match package::export(
@@ -528,6 +540,7 @@ fn a_newsml_update_replaces_the_item_and_a_kill_stops_its_story_until_cleared() 
     // An editor clears it; then it goes out.
     library.wire_clear_stop(&story.id).unwrap();
     assert_eq!(library.wire_origin(&story.id).unwrap().unwrap().stop, None);
+    assert_eq!(listed_stop(&library), None);
     package::export(
         &mut library,
         &story.id,
@@ -755,6 +768,90 @@ fn the_queue_filters_by_source_urgency_and_subject_and_searches() {
     };
     library.wire_list(&syntax).unwrap();
     assert_eq!(library.wire_sources().unwrap(), ["AP", "NTB", "TT", "dpa"]);
+}
+
+#[test]
+fn a_newsml_file_in_latin_1_reads_as_its_declaration_says() {
+    let (dir, mut library) = library();
+    let utf8 = fs::read_to_string(fixture("newsml-g2/LISTING_2_NewsML-G2_Text_Document.xml"))
+        .unwrap()
+        .replace(
+            "Fed to halt QE to avert \"bubble\"",
+            "Fed in Zürich: Überraschung",
+        );
+    let latin_1 = |text: &str| -> Vec<u8> {
+        text.chars()
+            .map(|c| u8::try_from(u32::from(c)).unwrap())
+            .collect()
+    };
+    let declared = dir.path().join("latin-1.xml");
+    fs::write(
+        &declared,
+        latin_1(&utf8.replacen("encoding=\"UTF-8\"", "encoding='ISO-8859-1'", 1)),
+    )
+    .unwrap();
+    let id = import_one(&mut library, &declared);
+    assert_eq!(
+        library.wire_item(&id).unwrap().0.copy.headline,
+        "Fed in Zürich: Überraschung"
+    );
+    // The same bytes saying they are UTF-8 are refused, not read as mojibake.
+    let undeclared = dir.path().join("lying.xml");
+    fs::write(&undeclared, latin_1(&utf8)).unwrap();
+    let reports = library.wire_import(&[undeclared], "test").unwrap();
+    let refused = reports[0].refused.as_deref().unwrap_or_default();
+    assert!(refused.contains("not UTF-8"), "{refused:?}");
+}
+
+#[test]
+fn a_word_on_most_of_the_wire_ranks_only_the_newest_items() {
+    let (_dir, mut library) = library();
+    let item = |n: usize, headline: &str, body: &str| {
+        let copy = WireCopy {
+            format: "ninjs 3.x".into(),
+            guid: format!("urn:test:harbour:{n}"),
+            version: 1,
+            headline: headline.into(),
+            body: body.into(),
+            ..WireCopy::default()
+        };
+        (copy, format!("{n:064x}"))
+    };
+    // The best match by its words is the oldest item, from another source.
+    library
+        .store_mut()
+        .record_wire_items(
+            "archive",
+            &[item(0, "Harbour harbour harbour", "The harbour.")],
+        )
+        .unwrap();
+    let newer: Vec<_> = (1..=2_100)
+        .map(|n| {
+            item(
+                n,
+                &format!("Story {n}"),
+                &format!("Boats in the harbour, day {n}."),
+            )
+        })
+        .collect();
+    library.store_mut().record_wire_items("AP", &newer).unwrap();
+    let find = |source: Option<&str>| -> Vec<String> {
+        let filter = WireFilter {
+            text: "harbour".into(),
+            source: source.map(str::to_owned),
+            ..WireFilter::default()
+        };
+        let hits = library.wire_list(&filter).unwrap();
+        hits.into_iter().map(|hit| hit.headline).collect()
+    };
+    let hits = find(None);
+    assert_eq!(hits.len(), 50);
+    assert!(
+        !hits.iter().any(|h| h.starts_with("Harbour")),
+        "more than 2,000 matches: only the newest 2,000 are ranked"
+    );
+    // Filters apply before the cut: narrowed to its source, the old item is found.
+    assert_eq!(find(Some("archive")), ["Harbour harbour harbour"]);
 }
 
 #[test]
