@@ -295,20 +295,7 @@ fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_or
 #[test]
 fn a_corrupted_original_on_the_relay_is_refused_and_nothing_is_written() {
     let relay = Relay::start();
-    let mut bea = Laptop::new("Bea Osei");
-    let story = bea.write("Harbour fire", "Smoke over the docks.").id;
-    let lead = import(&mut bea, "getty.jpg");
-    let lead = dress(&mut bea, &lead, "Getty Images");
-    photo::attach(
-        &mut bea.library,
-        &story,
-        &lead.id,
-        Some("lead"),
-        Placement::Lead,
-        1,
-    )
-    .unwrap();
-    bea.join(&relay);
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
 
     // One byte changed in the relay's copy.
     let blob = relay.folder.path().join("blobs").join(&lead.id);
