@@ -5,6 +5,7 @@
 #   ./dev.sh test   install what is missing, run every test (format, clippy, the contract,
 #                   core, CLI, app IPC, end to end)
 #   ./dev.sh generate   write ui/src/generated/ from the Rust types (after changing one)
+#   ./dev.sh package    install what is missing, build the release package (a .deb) and say where
 #   ./dev.sh bench NAME [CASE...]   a benchmark with its peers installed (see below)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -127,6 +128,39 @@ test_e2e() {
     xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
 }
 
+# --- The release package ---------------------------------------------------------------------
+# A .deb of the window with the command line and the team desk's relay inside, made by Tauri's
+# bundler (@tauri-apps/cli in ui/node_modules, installed by build_ui's `npm ci`). For a deb the
+# bundler downloads nothing: it ran here inside a network namespace with no network
+# (`unshare -n`). The release profile (root Cargo.toml) says why LTO, codegen units, strip and
+# panic are what they are. Run after build_ui (the bundle embeds ui/dist as it is).
+PACKAGE_DIR="$TARGET_DIR/release/bundle/deb"
+build_package() {
+  # Cargo builds the three binaries in one run (the app embeds ui/dist as build_ui left it);
+  # the bundler only packs them (`tauri bundle`, not `tauri build`, whose own cargo run would
+  # build the app again under its changed configuration).
+  cargo build --locked --release --workspace --bins
+  local config
+  config=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/newsdesk":"%s","/usr/bin/newsdesk-relay":"%s"}}}}}' \
+    "$TARGET_DIR/release/newsdesk" "$TARGET_DIR/release/newsdesk-relay")
+  rm -rf "$PACKAGE_DIR"
+  ui/node_modules/.bin/tauri bundle --ci --bundles deb --config "$config"
+  # The bundler names the file after productName (Newsdesk_...); the package itself is
+  # `newsdesk`, and so is the file README's `apt install ./newsdesk_*.deb` names.
+  local built
+  for built in "$PACKAGE_DIR"/Newsdesk_*.deb; do mv "$built" "$PACKAGE_DIR/newsdesk${built##*/Newsdesk}"; done
+  ls "$PACKAGE_DIR"/newsdesk_*.deb
+}
+
+# Installs the package just built, as a user would (`apt install ./newsdesk_*.deb`); the
+# end-to-end test of the package then starts /usr/bin/newsdesk-app on a default library.
+install_package() {
+  local deb
+  deb=$(ls "$PACKAGE_DIR"/newsdesk_*.deb)
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb"
+  export NEWSDESK_INSTALLED_APP=/usr/bin/newsdesk-app NEWSDESK_REQUIRE_PACKAGE=1
+}
+
 # --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
 # Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
 # every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
@@ -211,13 +245,20 @@ case "${1:-}" in
     start_superdesk_parser
     start_wordpress
     cargo test --workspace --locked
+    build_package
+    install_package
     test_e2e
+    ;;
+  package)
+    setup
+    build_ui
+    build_package
     ;;
   generate)
     generate_contract
     ;;
   *)
-    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate | ./dev.sh bench NAME [CASE...]" >&2
+    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate | ./dev.sh package | ./dev.sh bench NAME [CASE...]" >&2
     exit 2
     ;;
 esac

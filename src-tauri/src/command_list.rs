@@ -11,7 +11,9 @@ macro_rules! desk_commands {
     ($then:ident) => {
         $then! {
             commands::library_info,
+            commands::load_demo,
             commands::list_articles,
+            commands::article_page,
             commands::create_article,
             commands::get_article,
             commands::save_article,

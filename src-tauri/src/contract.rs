@@ -17,6 +17,7 @@ use newsdesk_core::delivery::{
     Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
     WordPress,
 };
+use newsdesk_core::demo::DemoReport;
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
 use newsdesk_core::photo::{
@@ -26,7 +27,7 @@ use newsdesk_core::recovery::UnsavedText;
 use newsdesk_core::render::{TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
 use newsdesk_core::store::{
-    ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
+    ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
 };
 use newsdesk_core::{
     Article, ArticleFields, Author, Dateline, ErrorKind, ErrorReport, RelatedStory, Status,
@@ -97,6 +98,7 @@ impl Generated {
             ArticleFields,
             Article,
             ArticleSummary,
+            ArticlePage,
             SortOrder,
             ArticleFilter,
             SaveKind,
@@ -159,6 +161,7 @@ impl Generated {
             FieldLimits,
             PhotoReference,
             LibraryInfo,
+            DemoReport,
             ErrorKind,
             ErrorReport,
             ImportProgress,

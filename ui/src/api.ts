@@ -11,8 +11,10 @@ import {
   type Article,
   type ArticleFields,
   type ArticleFilter,
+  type ArticlePage,
   type ArticleSummary,
   type BatchReport,
+  type DemoReport,
   type Command,
   type Delivery,
   type DeskEvents,
@@ -85,6 +87,8 @@ export function onEvent<K extends keyof DeskEvents>(name: K, handler: (payload: 
 
 export const api = {
   libraryInfo: () => call<LibraryInfo>("library_info"),
+  /** The demo newsroom, offered by the empty window (what `newsdesk demo` writes). */
+  loadDemo: () => call<DemoReport>("load_demo"),
   listArticles: (filter: ArticleFilter) => call<ArticleSummary[]>("list_articles", { filter }),
   createArticle: (fields: ArticleFields) => call<Article>("create_article", { fields }),
   getArticle: (id: string) => call<Article>("get_article", { id }),
@@ -150,8 +154,9 @@ export const publishApi = {
 /** A page of the library list: `offset` rows skipped, at most `limit` returned. */
 export type ListPage = ArticleFilter;
 
-export function listPage(page: ListPage): Promise<ArticleSummary[]> {
-  return call<ArticleSummary[]>("list_articles", { filter: page });
+/** A page of the list and the total the filter holds (the window's scroll bar). */
+export function articlePage(page: ListPage): Promise<ArticlePage> {
+  return call<ArticlePage>("article_page", { filter: page });
 }
 
 /** What a refused stale save tells the window besides its message. */

@@ -86,6 +86,12 @@ last_author?: string,
  */
 wire_stop?: WireStatus, };
 
+/**
+ * A page of the article list and how many stories the filter holds in all: the window sizes
+ * its scroll bar from the total and fetches only the pages that come into sight.
+ */
+export type ArticlePage = { total: number, rows: Array<ArticleSummary>, };
+
 export type SortOrder = "updated" | "created" | "headline";
 
 export type ArticleFilter = { status: Status | null, section: string | null, sort: SortOrder, 
@@ -797,6 +803,27 @@ statuses: Array<Status>,
 aspect_presets: Array<string>, photo_reference: PhotoReference, };
 
 /**
+ * What a demo run did.
+ */
+export type DemoReport = { 
+/**
+ * Ids of the articles written by this run.
+ */
+created: Array<string>, 
+/**
+ * Demo articles that were already in the library and left as they are.
+ */
+already_there: number, 
+/**
+ * Ids of the photos this run put on the photo desk.
+ */
+photos_created: Array<string>, 
+/**
+ * Demo photos that were already in the library and left as they are.
+ */
+photos_already_there: number, };
+
+/**
  * What went wrong, as a name a script or the window can switch on.
  */
 export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "original_pending" | "delivery" | "disk_full" | "io" | "database";
@@ -932,7 +959,9 @@ export type DeskEvents = {
 /** The commands the window may invoke (the capability grants exactly these). */
 export const COMMANDS = [
   "library_info",
+  "load_demo",
   "list_articles",
+  "article_page",
   "create_article",
   "get_article",
   "save_article",

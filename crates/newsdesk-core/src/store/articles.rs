@@ -121,6 +121,15 @@ pub struct ArticleSummary {
     pub wire_stop: Option<WireStatus>,
 }
 
+/// A page of the article list and how many stories the filter holds in all: the window sizes
+/// its scroll bar from the total and fetches only the pages that come into sight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ArticlePage {
+    pub total: usize,
+    pub rows: Vec<ArticleSummary>,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -395,6 +404,32 @@ impl Store {
             .context(|| "listing articles")?;
         rows.collect::<rusqlite::Result<_>>()
             .context(|| "listing articles")
+    }
+
+    /// How many articles the filter's status and section hold (its sort, limit and offset do
+    /// not matter).
+    pub fn count_articles(&self, filter: &ArticleFilter) -> Result<usize> {
+        self.conn
+            .prepare_cached(
+                "SELECT count(*) FROM articles
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(
+                    params![filter.status.map(Status::as_str), filter.section],
+                    |row| row.get::<_, i64>(0),
+                )
+            })
+            .map(|n| n as usize)
+            .context(|| "counting articles")
+    }
+
+    /// The page `filter` asks for, with the total it is a page of.
+    pub fn article_page(&self, filter: &ArticleFilter) -> Result<ArticlePage> {
+        Ok(ArticlePage {
+            total: self.count_articles(filter)?,
+            rows: self.list_articles(filter)?,
+        })
     }
 
     /// All revisions of an article, oldest first.

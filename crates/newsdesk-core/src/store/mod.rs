@@ -11,7 +11,9 @@ mod desk_photos;
 mod photos;
 mod wire;
 
-pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
+pub use articles::{
+    ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
+};
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};

@@ -401,6 +401,46 @@ fn pages_of_the_list_add_up_to_the_whole_list_in_every_order() {
     }
 }
 
+/// The window sizes its scroll bar from a page's total: the number of stories the filter
+/// holds, whatever page is asked for.
+#[test]
+fn a_page_carries_the_total_of_its_filter() {
+    let (_dir, mut lib) = library();
+    let batch: Vec<(ArticleFields, Status)> = (0..23)
+        .map(|i| {
+            let mut fields = titled(&format!("Story {i:02}"));
+            fields.section = if i % 3 == 0 { "Sport" } else { "News" }.into();
+            (fields, [Status::Draft, Status::Ready][i % 2])
+        })
+        .collect();
+    lib.store_mut()
+        .create_articles(&batch, RevisionKind::Create)
+        .unwrap();
+    // (status, section, limit, offset) -> (total, rows on the page)
+    type Asked = (Option<Status>, Option<&'static str>, usize, usize);
+    let cases: [(Asked, (usize, usize)); 7] = [
+        ((None, None, 10, 0), (23, 10)),
+        ((None, None, 10, 20), (23, 3)),
+        ((None, None, 10, 30), (23, 0)),
+        ((None, None, 0, 0), (23, 23)),
+        ((Some(Status::Draft), None, 5, 0), (12, 5)),
+        ((None, Some("Sport"), 50, 0), (8, 8)),
+        ((Some(Status::Ready), Some("Sport"), 2, 2), (4, 2)),
+    ];
+    for ((status, section, limit, offset), expected) in cases {
+        let filter = ArticleFilter {
+            status,
+            section: section.map(str::to_owned),
+            limit,
+            offset,
+            ..Default::default()
+        };
+        let page = lib.store().article_page(&filter).unwrap();
+        assert_eq!((page.total, page.rows.len()), expected, "{filter:?}");
+        assert_eq!(page.rows, lib.store().list_articles(&filter).unwrap());
+    }
+}
+
 fn with_link(url: &str) -> ArticleFields {
     ArticleFields {
         related: vec![RelatedStory {
