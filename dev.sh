@@ -5,6 +5,8 @@
 #   ./dev.sh test   install what is missing, run every test (format, clippy, the contract,
 #                   core, CLI, app IPC, end to end)
 #   ./dev.sh generate   write ui/src/generated/ from the Rust types (after changing one)
+#   ./dev.sh package    install what is missing, build the release package (a .deb) and say where
+#   ./dev.sh bench NAME [CASE...]   a benchmark with its peers installed (see below)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -20,6 +22,8 @@ SYSTEM_PACKAGES=(
   # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
   # package only recommends it)
   chromium wordpress-theme-twentytwentythree
+  # the wire desk validates NewsML-G2 against its XSD with xmllint (libxml2); about 1 s to install
+  libxml2-utils
   # the writing desk's spelling for French, German and Spanish stories (Hunspell dictionaries
   # read by spellbook; about 10 MB, seconds to install)
   hunspell-fr hunspell-de-de hunspell-es
@@ -127,6 +131,39 @@ test_e2e() {
     xvfb-run -a -s "-screen 0 1600x1000x24" npm test --prefix tests/e2e
 }
 
+# --- The release package ---------------------------------------------------------------------
+# A .deb of the window with the command line and the team desk's relay inside, made by Tauri's
+# bundler (@tauri-apps/cli in ui/node_modules, installed by build_ui's `npm ci`). For a deb the
+# bundler downloads nothing: it ran here inside a network namespace with no network
+# (`unshare -n`). The release profile (root Cargo.toml) says why LTO, codegen units, strip and
+# panic are what they are. Run after build_ui (the bundle embeds ui/dist as it is).
+PACKAGE_DIR="$TARGET_DIR/release/bundle/deb"
+build_package() {
+  # Cargo builds the three binaries in one run (the app embeds ui/dist as build_ui left it);
+  # the bundler only packs them (`tauri bundle`, not `tauri build`, whose own cargo run would
+  # build the app again under its changed configuration).
+  cargo build --locked --release --workspace --bins
+  local config
+  config=$(printf '{"bundle":{"linux":{"deb":{"files":{"/usr/bin/newsdesk":"%s","/usr/bin/newsdesk-relay":"%s"}}}}}' \
+    "$TARGET_DIR/release/newsdesk" "$TARGET_DIR/release/newsdesk-relay")
+  rm -rf "$PACKAGE_DIR"
+  ui/node_modules/.bin/tauri bundle --ci --bundles deb --config "$config"
+  # The bundler names the file after productName (Newsdesk_...); the package itself is
+  # `newsdesk`, and so is the file README's `apt install ./newsdesk_*.deb` names.
+  local built
+  for built in "$PACKAGE_DIR"/Newsdesk_*.deb; do mv "$built" "$PACKAGE_DIR/newsdesk${built##*/Newsdesk}"; done
+  ls "$PACKAGE_DIR"/newsdesk_*.deb
+}
+
+# Installs the package just built, as a user would (`apt install ./newsdesk_*.deb`); the
+# end-to-end test of the package then starts /usr/bin/newsdesk-app on a default library.
+install_package() {
+  local deb
+  deb=$(ls "$PACKAGE_DIR"/newsdesk_*.deb)
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb"
+  export NEWSDESK_INSTALLED_APP=/usr/bin/newsdesk-app NEWSDESK_REQUIRE_PACKAGE=1
+}
+
 # --- Superdesk's own ninjs parser, the independent reader of the http_push tests -----------
 # Installed into a cached virtualenv (.ci/superdesk-ninjs/install.sh); the tests run it on
 # every item they capture. NEWSDESK_REQUIRE_CMS=1 makes a test fail, not skip, when a reader
@@ -172,7 +209,27 @@ wait_for_receivers() {
   fi
 }
 
+# --- Benchmarks, not part of `test` ----------------------------------------------------------
+# `./dev.sh bench NAME [CASE...]` runs `cargo bench -p newsdesk-core --bench NAME`. The photos
+# bench sets libvips in one process beside Newsdesk through pyvips, installed here into a
+# virtualenv under the target folder: pyvips in its ABI mode opens the system's libvips (from
+# libvips-tools above), so nothing is compiled; about 10 s the first time.
+install_bench_tools() {
+  local venv="$TARGET_DIR/bench-python"
+  if ! "$venv/bin/python" -c 'import pyvips' 2>/dev/null; then
+    python3 -m venv "$venv"
+    "$venv/bin/python" -m pip --disable-pip-version-check --no-input -q install 'pyvips==3.2.0'
+  fi
+  export NEWSDESK_BENCH_PYTHON="$venv/bin/python"
+}
+
 case "${1:-}" in
+  bench)
+    install_system_packages
+    install_bench_tools
+    cargo bench --locked -p newsdesk-core --bench "${2:?which bench: articles, photos, export, cms}" \
+      -- "${@:3}"
+    ;;
   run)
     setup
     build_ui
@@ -191,13 +248,20 @@ case "${1:-}" in
     start_superdesk_parser
     start_wordpress
     cargo test --workspace --locked
+    build_package
+    install_package
     test_e2e
+    ;;
+  package)
+    setup
+    build_ui
+    build_package
     ;;
   generate)
     generate_contract
     ;;
   *)
-    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate" >&2
+    echo "usage: ./dev.sh run | ./dev.sh test | ./dev.sh generate | ./dev.sh package | ./dev.sh bench NAME [CASE...]" >&2
     exit 2
     ;;
 esac

@@ -1,11 +1,14 @@
 //! Article commands: each one is a call into `newsdesk_core`. They are `async` so Tauri runs
 //! them on its worker threads, never on the thread that drives the window.
 
+use newsdesk_core::demo::DemoReport;
 use newsdesk_core::history::{self, FieldDiff};
 use newsdesk_core::photo::{Aspect, LibraryFigures};
 use newsdesk_core::render::{self, TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
-use newsdesk_core::store::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind};
+use newsdesk_core::store::{
+    ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind,
+};
 use newsdesk_core::whole::Whole;
 use newsdesk_core::{Article, ArticleFields, Status};
 use serde::Serialize;
@@ -77,12 +80,26 @@ pub async fn library_info(desk: State<'_, Desk>) -> Reply<LibraryInfo> {
     desk.with(|_| Ok(LibraryInfo::new(root)))
 }
 
+/// The demo newsroom (stories in every status, photos with credits and crops), which the
+/// empty window offers on a first run; `newsdesk demo` does the same.
+#[tauri::command]
+pub async fn load_demo(desk: State<'_, Desk>, sync: State<'_, DeskSync>) -> Reply<DemoReport> {
+    desk.with(newsdesk_core::demo::fill_library)
+        .inspect(|_| sync.saved())
+}
+
 #[tauri::command]
 pub async fn list_articles(
     desk: State<'_, Desk>,
     filter: ArticleFilter,
 ) -> Reply<Vec<ArticleSummary>> {
     desk.with(|library| library.store().list_articles(&filter))
+}
+
+/// A page of the list with the total the window sizes its scroll bar from.
+#[tauri::command]
+pub async fn article_page(desk: State<'_, Desk>, filter: ArticleFilter) -> Reply<ArticlePage> {
+    desk.with(|library| library.store().article_page(&filter))
 }
 
 #[tauri::command]

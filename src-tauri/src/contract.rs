@@ -18,6 +18,7 @@ use newsdesk_core::delivery::{
     Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
     WordPress,
 };
+use newsdesk_core::demo::DemoReport;
 use newsdesk_core::history::{FieldDiff, Op, WordOp};
 use newsdesk_core::package::{Exported, Preflight, Problem};
 use newsdesk_core::photo::{
@@ -27,7 +28,7 @@ use newsdesk_core::recovery::UnsavedText;
 use newsdesk_core::render::{TextStats, Warning};
 use newsdesk_core::search::{SearchHit, SearchQuery};
 use newsdesk_core::store::{
-    ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
+    ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
 };
 use newsdesk_core::{
     Article, ArticleFields, Author, Dateline, ErrorKind, ErrorReport, RelatedStory, Status,
@@ -35,8 +36,13 @@ use newsdesk_core::{
 use ts_rs::{Config, TS};
 
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
-use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged};
+use crate::commands_wire::{WireFolderSetting, WireShown};
+use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged, WireChanged};
 use newsdesk_core::store::{ConflictCandidate, FieldConflict, Identity};
+use newsdesk_core::wire_item::{
+    WireCopy, WireFilter, WireItem, WireKind, WireLink, WireOrigin, WirePhoto, WireStatus,
+    WireStop, WireSummary, WireVersion,
+};
 use newsdesk_sync::background::{DeskStatus, Trouble};
 use newsdesk_sync::presence::Present;
 
@@ -93,6 +99,7 @@ impl Generated {
             ArticleFields,
             Article,
             ArticleSummary,
+            ArticlePage,
             SortOrder,
             ArticleFilter,
             SaveKind,
@@ -142,16 +149,32 @@ impl Generated {
             Present,
             ConflictCandidate,
             FieldConflict,
+            // the wire desk
+            WireKind,
+            WireStatus,
+            WirePhoto,
+            WireLink,
+            WireCopy,
+            WireItem,
+            WireVersion,
+            WireSummary,
+            WireFilter,
+            WireStop,
+            WireOrigin,
+            WireShown,
+            WireFolderSetting,
             // the library, errors, events
             FieldLimits,
             PhotoReference,
             LibraryInfo,
+            DemoReport,
             ErrorKind,
             ErrorReport,
             ImportProgress,
             ExportProgress,
             OutboxChanged,
             Here,
+            WireChanged,
         );
         let text = &mut generated.text;
         let core = serde_json::to_value(LibraryInfo::new(None)).expect("library info serialises");

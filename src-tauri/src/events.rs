@@ -43,6 +43,20 @@ pub struct Here {
     pub people: Vec<Present>,
 }
 
+/// A poll of the wire folders read or quarantined files: the window lists the queue again.
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct WireChanged {
+    /// Files that became (or updated) items.
+    pub read: usize,
+    /// Of those, new versions of items already here: one may be a kill or withhold that
+    /// stops stories, so the window lists its stories again.
+    pub updated: usize,
+    /// Files moved to a quarantine folder.
+    pub quarantined: usize,
+    /// Files or folders the library could not take now, with why.
+    pub failed: Vec<String>,
+}
+
 /// An event the shell sends, and its name on the wire.
 pub trait DeskEvent: Serialize + Clone {
     const NAME: &'static str;
@@ -75,6 +89,7 @@ desk_events! {
     OutboxError => "outbox-error" as ErrorReport,
     DeskStatus => "desk-status" as DeskStatus,
     Here => "desk-here" as Here,
+    WireChanged => "wire-changed" as WireChanged,
 }
 
 /// Sends `event` to every window. A closed window cannot be told; the work goes on regardless.

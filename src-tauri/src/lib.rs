@@ -11,11 +11,13 @@ mod commands_desk;
 mod commands_photos;
 mod commands_publish;
 mod commands_recovery;
+mod commands_wire;
 pub mod contract;
 mod desk;
 pub mod events;
 mod idle;
 mod photo_protocol;
+mod wire_watch;
 
 use std::path::PathBuf;
 
@@ -51,6 +53,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, desk: Desk) -> tauri::Bui
         .manage(commands_desk::DeskSync::default())
         .setup(move |app| {
             idle::start(root.clone());
+            wire_watch::start(app.handle().clone(), root.clone());
             app.manage(commands_publish::Outbox::start(
                 app.handle().clone(),
                 root.clone(),

@@ -49,14 +49,15 @@ function waitForPort(port, isDead, timeoutMs = 20000) {
   });
 }
 
-/** Starts tauri-driver on free ports; fails loudly if it dies. */
-export async function startDriver() {
+/** Starts tauri-driver on free ports; fails loudly if it dies. `env` reaches the app it starts
+ * (a fresh HOME gives the app a fresh default library). */
+export async function startDriver({ env = process.env } = {}) {
   const port = await freePort();
   const nativePort = await freePort();
   const child = spawn(TAURI_DRIVER, [
     "--port", String(port), "--native-port", String(nativePort),
     "--native-driver", "/usr/bin/WebKitWebDriver",
-  ], { stdio: ["ignore", "ignore", "pipe"] });
+  ], { stdio: ["ignore", "ignore", "pipe"], env });
   let log = "";
   child.stderr.on("data", (d) => { log = (log + d).slice(-4000); });
   let exit = null;
@@ -78,8 +79,9 @@ export async function startDriver() {
 }
 
 /** Opens a window of the real app on `library`; `listTimeout` is how long the list may take
- * to show (a benchmark library of 100,000 stories takes longer than a test's). */
-export async function launch(driver, library, { listTimeout = 15000 } = {}) {
+ * to show (a benchmark library of 100,000 stories takes longer than a test's); `application`
+ * another binary (the installed package's); `library` null opens the default library. */
+export async function launch(driver, library, { listTimeout = 15000, application = APP } = {}) {
   driver.check();
   const browser = await remote({
     hostname: "127.0.0.1",
@@ -90,7 +92,7 @@ export async function launch(driver, library, { listTimeout = 15000 } = {}) {
     connectionRetryCount: 3,
     connectionRetryTimeout: 60000,
     waitforTimeout: 10000,
-    capabilities: { "tauri:options": { application: APP, args: ["--library", library] } },
+    capabilities: { "tauri:options": { application, args: library === null ? [] : ["--library", library] } },
   });
   await browser.$("#article-list[data-ready]").waitForExist({ timeout: listTimeout });
   return browser;

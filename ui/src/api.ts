@@ -11,8 +11,10 @@ import {
   type Article,
   type ArticleFields,
   type ArticleFilter,
+  type ArticlePage,
   type ArticleSummary,
   type BatchReport,
+  type DemoReport,
   type Command,
   type Delivery,
   type DeskEvents,
@@ -37,6 +39,11 @@ import {
   type SearchQuery,
   type Status,
   type UnsavedText,
+  type WireFilter,
+  type WireFolderSetting,
+  type WireOrigin,
+  type WireShown,
+  type WireSummary,
 } from "./generated/contract";
 import type { NewDestination } from "./destinations";
 
@@ -82,6 +89,8 @@ export function onEvent<K extends keyof DeskEvents>(name: K, handler: (payload: 
 
 export const api = {
   libraryInfo: () => call<LibraryInfo>("library_info"),
+  /** The demo newsroom, offered by the empty window (what `newsdesk demo` writes). */
+  loadDemo: () => call<DemoReport>("load_demo"),
   listArticles: (filter: ArticleFilter) => call<ArticleSummary[]>("list_articles", { filter }),
   createArticle: (fields: ArticleFields) => call<Article>("create_article", { fields }),
   getArticle: (id: string) => call<Article>("get_article", { id }),
@@ -147,8 +156,9 @@ export const publishApi = {
 /** A page of the library list: `offset` rows skipped, at most `limit` returned. */
 export type ListPage = ArticleFilter;
 
-export function listPage(page: ListPage): Promise<ArticleSummary[]> {
-  return call<ArticleSummary[]>("list_articles", { filter: page });
+/** A page of the list and the total the filter holds (the window's scroll bar). */
+export function articlePage(page: ListPage): Promise<ArticlePage> {
+  return call<ArticlePage>("article_page", { filter: page });
 }
 
 /** What a refused stale save tells the window besides its message. */
@@ -189,4 +199,17 @@ export const checkApi = {
   article: (id: string) => call<FieldReport[]>("check_article", { id }),
   /** Adds a word the whole library accepts; answers it as stored. */
   addDeskWord: (word: string) => call<string>("add_desk_word", { word }),
+};
+
+export const wireApi = {
+  /** The queue, newest first (best match first with words to find). */
+  list: (filter: WireFilter) => call<WireSummary[]>("wire_list", { filter }),
+  sources: () => call<string[]>("wire_sources"),
+  item: (id: string) => call<WireShown>("wire_item", { id }),
+  /** A draft from the item: byline, dateline, keywords, photos credited, its origin kept. */
+  startStory: (id: string) => call<Article>("wire_start_story", { id }),
+  origin: (id: string) => call<WireOrigin | null>("wire_origin", { id }),
+  clearStop: (id: string) => call<WireOrigin>("wire_clear_stop", { id }),
+  folders: () => call<WireFolderSetting[]>("wire_folders"),
+  watch: (dir: string, source: string) => call<null>("watch_wire_folder", { dir, source }),
 };

@@ -14,6 +14,7 @@ import { Recovery } from "./recovery";
 import { DeskPanel } from "./desk";
 import { FieldConflicts } from "./field_conflicts";
 import { showPhotoStrip } from "./figure";
+import { showStop, WireDesk } from "./wire";
 
 const list = new ArticleList((id) => void openArticle(id));
 const preview = new LivePreview(focusField);
@@ -51,13 +52,22 @@ const photoDesk = new PhotoDesk({
   },
 });
 
-/** The centre shows either the story or the photo desk. */
-function showView(view: "story" | "photos") {
+const wireDesk = new WireDesk((article) => { list.update(article); show(article); }, () => {
+  void list.refresh();
+  void showStop(editor.article?.id ?? null, () => void list.refresh());
+});
+
+/** The centre shows the story, the photo desk or the wire. */
+function showView(view: "story" | "photos" | "wire") {
   const photos = view === "photos";
+  const wire = view === "wire";
   $("#photo-desk").hidden = !photos;
-  $("#editor").hidden = photos || !editor.article;
-  $("#welcome").hidden = photos || Boolean(editor.article);
+  $("#wire-desk").hidden = !wire;
+  $("#editor").hidden = view !== "story" || !editor.article;
+  $("#welcome").hidden = view !== "story" || Boolean(editor.article);
   $("#open-photo-desk").setAttribute("aria-pressed", String(photos));
+  $("#open-wire-desk").setAttribute("aria-pressed", String(wire));
+  if (wire) void wireDesk.refresh();
   // The side panel belongs to a story: with none open it would offer fields that go nowhere.
   $("#side").classList.toggle("idle", !editor.article);
   if (photos) void photoDesk.refresh();
@@ -132,6 +142,10 @@ function show(article: Article) {
   if (!$("#tab-publish").hidden) void publish.refresh();
   void fieldConflicts.refresh();
   void desk.storyOpened(article.id);
+  void showStop(article.id, () => {
+    void list.refresh();
+    if (!$("#tab-publish").hidden) void publish.refresh();
+  });
 }
 
 async function newArticle() {
@@ -204,6 +218,10 @@ function shortcuts(e: KeyboardEvent) {
     f: () => { $<HTMLInputElement>("#search").focus(); $<HTMLInputElement>("#search").select(); },
     e: () => selectTab("publish"),
   };
+  if (e.shiftKey && key === "w") {
+    e.preventDefault();
+    return showView($("#wire-desk").hidden ? "wire" : "story");
+  }
   if (e.shiftKey && key === "p") {
     e.preventDefault();
     return showView($("#photo-desk").hidden ? "photos" : "story");
@@ -221,6 +239,8 @@ async function start() {
   $("#new-article").addEventListener("click", () => void newArticle());
   $("#open-photo-desk").addEventListener("click", () => showView($("#photo-desk").hidden ? "photos" : "story"));
   $("#back-to-story").addEventListener("click", () => showView("story"));
+  $("#open-wire-desk").addEventListener("click", () => showView($("#wire-desk").hidden ? "wire" : "story"));
+  $("#back-from-wire").addEventListener("click", () => showView("story"));
   // "Outbox: 1 pending" in the status bar leads to the outbox.
   $("#outbox-summary").addEventListener("click", () => {
     if (!editor.article) return;

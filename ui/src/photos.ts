@@ -30,6 +30,27 @@ export function cropName(aspect: string): string {
   return aspect.replace(":", "x");
 }
 
+/**
+ * A photo in the grid: thumbnail and credit. A photo from the team desk whose original has not
+ * arrived yet says so: it can be credited, captioned and cropped from its thumbnail, and its
+ * stories go out once the next sync has brought the original.
+ */
+export function photoCard(p: Photo, selected: boolean, select: () => void): HTMLElement {
+  const credit = p.desk.credit.trim();
+  return h("li", {
+    "data-id": p.id, tabindex: "0", class: selected ? "selected" : "",
+    onclick: select,
+    onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === "Enter") select(); },
+  },
+    h("img", { src: thumbnailUrl(p.id), alt: p.desk.alt_text, loading: "lazy" }),
+    h("div", { class: credit ? "credit" : "credit missing" }, credit || "No credit"),
+    p.awaiting_original
+      ? h("div", { class: "awaiting", title: "Only the thumbnail is here: the next desk sync brings the original" },
+        "Original on its way")
+      : null,
+  );
+}
+
 export class PhotoDesk {
   private photos: Photo[] = [];
   private current: Photo | null = null;
@@ -64,17 +85,8 @@ export class PhotoDesk {
         "No photos yet. Import agency pictures with the button above or drop them here."));
       return;
     }
-    grid.replaceChildren(...this.photos.map((p) => {
-      const credit = p.desk.credit.trim();
-      return h("li", {
-        "data-id": p.id, tabindex: "0", class: p.id === this.current?.id ? "selected" : "",
-        onclick: () => void this.select(p.id),
-        onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === "Enter") void this.select(p.id); },
-      },
-        h("img", { src: thumbnailUrl(p.id), alt: p.desk.alt_text, loading: "lazy" }),
-        h("div", { class: credit ? "credit" : "credit missing" }, credit || "No credit"),
-      );
-    }));
+    grid.replaceChildren(...this.photos.map((p) =>
+      photoCard(p, p.id === this.current?.id, () => void this.select(p.id))));
   }
 
   private async chooseFiles() {

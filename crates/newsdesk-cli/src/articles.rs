@@ -94,7 +94,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Fill the library with demo articles (running it again adds nothing).
+    /// Fill the library with the demo newsroom: stories in every status, photos with credits
+    /// and crops (running it again adds nothing).
     Demo,
 }
 
@@ -419,12 +420,14 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             });
         }
         Command::Demo => {
-            let report = demo::fill(library.store_mut())?;
+            let report = demo::fill_library(library)?;
             out.print(&report, |r| {
                 println!(
-                    "{} demo articles written, {} already there",
+                    "{} demo articles written, {} already there; {} demo photos on the photo desk, {} already there",
                     r.created.len(),
-                    r.already_there
+                    r.already_there,
+                    r.photos_created.len(),
+                    r.photos_already_there
                 )
             });
         }

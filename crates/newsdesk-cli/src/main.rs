@@ -8,6 +8,7 @@ mod desk;
 mod output;
 mod packages;
 mod photos;
+mod wire;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,6 +57,9 @@ enum Command {
     /// The team desk: who you are, joining a desk, syncing, field conflicts.
     #[command(subcommand)]
     Desk(desk::Command),
+    /// The wire desk: agency copy in (import, watch), the queue (list, show), a story out (use).
+    #[command(subcommand)]
+    Wire(wire::Command),
 }
 
 fn main() -> ExitCode {
@@ -133,6 +137,7 @@ fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<Clean
             });
         }
         Command::Dictionary(cmd) => check::dictionary(&library, cmd, out),
+        Command::Wire(cmd) => wire::run(&mut library, cmd, out),
         Command::Desk(_) => unreachable!("desk commands run before the library is opened"),
     }
     .map(|()| Clean::Yes)

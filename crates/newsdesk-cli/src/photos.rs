@@ -323,6 +323,11 @@ fn print_photo(p: &Photo) {
         p.byte_size,
         visible(&p.source_name)
     );
+    if p.awaiting_original {
+        println!(
+            "original on its way from the desk (only its thumbnail is here): `newsdesk desk sync` brings it"
+        );
+    }
     let embedded = serde_json::to_value(&p.embedded).expect("metadata serialises");
     let desk = serde_json::to_value(&p.desk).expect("desk record serialises");
     println!("{:<22} {:<40} in the file", "", "desk");

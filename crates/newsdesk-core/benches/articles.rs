@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 #[path = "shared/text.rs"]
 mod text;
 
+#[path = "shared/chosen.rs"]
+mod chosen;
+use chosen::Chosen;
 use newsdesk_core::render::{NoPhotos, render};
 use newsdesk_core::search::{SearchQuery, search};
 use newsdesk_core::store::{ArticleFilter, RevisionKind, SaveKind};
@@ -43,11 +46,11 @@ fn main() {
         library.root().display()
     );
     // `cargo bench --bench articles -- search` runs only the benches named.
-    let chosen: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with('-'))
-        .collect();
-    let wanted = |name: &str| chosen.is_empty() || chosen.iter().any(|c| c == name);
+    let chosen = Chosen::from_args();
+    let wanted = |name: &str| chosen.wants(name);
+    if wanted("save") || wanted("tidy") {
+        tidy(&mut library);
+    }
     if wanted("save") {
         bench_saves(&mut library, &mut Text::new(1));
     }
@@ -99,6 +102,34 @@ fn cached_library(count: usize, text: &mut Text) -> Library {
     library
 }
 
+/// The library as the window keeps it: saves never merge the search index, the window's idle
+/// upkeep does (`src-tauri/src/idle.rs`), and a library just built in 100 large batches has
+/// segments no editor's library is left with. `NEWSDESK_BENCH_UNTIDY=1` saves into the library
+/// as built instead.
+fn tidy(library: &mut Library) {
+    if std::env::var_os("NEWSDESK_BENCH_UNTIDY").is_some() {
+        println!("index left as built (NEWSDESK_BENCH_UNTIDY)");
+        return;
+    }
+    let started = Instant::now();
+    let mut steps = 0;
+    while library
+        .store_mut()
+        // Larger steps than the window's 64 pages: the same merges, sooner.
+        .tidy_search_index(4096)
+        .expect("the index is tidied")
+    {
+        steps += 1;
+    }
+    library.store().checkpoint().expect("the log is copied");
+    if steps > 0 {
+        println!(
+            "tidied the index as idle time would: {steps} steps in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+}
+
 /// The real save path: `Store::save_article` with `synchronous = FULL`, on articles spread over
 /// the whole library, each an editor's small change (a sentence added to the body).
 fn bench_saves(library: &mut Library, text: &mut Text) {
@@ -112,6 +143,8 @@ fn bench_saves(library: &mut Library, text: &mut Text) {
     let mut timings = Vec::with_capacity(SAVES);
     let mut on_cpu = Vec::with_capacity(SAVES);
     let mut disk = DiskProbe::new(library.root());
+    let mut watch = SaveWatch::new(library.root());
+    let mut slowest = Vec::with_capacity(SAVES);
     for n in 0..SAVES {
         let id = &ids[text.below(ids.len())];
         let article = library.store().article(id).expect("article is read");
@@ -123,6 +156,7 @@ fn bench_saves(library: &mut Library, text: &mut Text) {
         } else {
             SaveKind::Autosave
         };
+        watch.before();
         let (started, cpu) = (Instant::now(), CpuClock::start());
         library
             .store_mut()
@@ -130,7 +164,16 @@ fn bench_saves(library: &mut Library, text: &mut Text) {
             .expect("save succeeds");
         timings.push(started.elapsed());
         on_cpu.extend(cpu.elapsed());
+        slowest.push((started.elapsed(), n, watch.after()));
         disk.sync();
+    }
+    slowest.sort_by_key(|(took, _, _)| std::cmp::Reverse(*took));
+    println!(
+        "  slowest saves (what happened in them: {}):",
+        SaveWatch::LEGEND
+    );
+    for (took, n, what) in slowest.iter().take(5) {
+        println!("    {:8.2} ms  save {n}: {what}", took.as_secs_f64() * 1e3);
     }
     report("save (fsync on)", &mut timings, &[50.0, 99.0], "p99 < 5 ms");
     report(
@@ -145,6 +188,74 @@ fn bench_saves(library: &mut Library, text: &mut Text) {
         &[50.0, 99.0],
         "reference",
     );
+}
+
+/// What a save did besides its own rows, told from outside the store: whether it wrote into
+/// the database file itself (a checkpoint: only checkpoints write there in WAL mode) and
+/// whether the search index's segments were merged (their count fell).
+/// `NEWSDESK_BENCH_SEGMENTS=1` counts the segments around each save (slow: a scan of the
+/// index's directory each time, outside the timed part).
+struct SaveWatch {
+    database: PathBuf,
+    segments: Option<rusqlite::Connection>,
+    modified: Option<std::time::SystemTime>,
+    count: i64,
+}
+
+impl SaveWatch {
+    const LEGEND: &str =
+        "checkpoint = the database file was written meanwhile; merge = index segments merged";
+
+    fn new(root: &std::path::Path) -> SaveWatch {
+        let database = root.join(newsdesk_core::library::DB_FILE);
+        let segments = std::env::var_os("NEWSDESK_BENCH_SEGMENTS")
+            .map(|_| rusqlite::Connection::open(&database).expect("a second connection"));
+        SaveWatch {
+            database,
+            segments,
+            modified: None,
+            count: 0,
+        }
+    }
+
+    fn segments(&self) -> i64 {
+        self.segments.as_ref().map_or(0, |conn| {
+            conn.query_row(
+                "SELECT count(DISTINCT segid) FROM articles_fts_idx",
+                [],
+                |row| row.get(0),
+            )
+            .expect("segments are counted")
+        })
+    }
+
+    fn before(&mut self) {
+        self.modified = std::fs::metadata(&self.database)
+            .and_then(|m| m.modified())
+            .ok();
+        self.count = self.segments();
+    }
+
+    fn after(&self) -> String {
+        let modified = std::fs::metadata(&self.database)
+            .and_then(|m| m.modified())
+            .ok();
+        let mut what = Vec::new();
+        if modified != self.modified {
+            what.push("checkpoint".to_owned());
+        }
+        if self.segments.is_some() {
+            let count = self.segments();
+            if count < self.count {
+                what.push(format!("merge ({} -> {count} segments)", self.count));
+            }
+        }
+        if what.is_empty() {
+            "only its own rows".into()
+        } else {
+            what.join(", ")
+        }
+    }
 }
 
 /// The floor under any durable save: one fsync on the library's disk, timed between the saves

@@ -1,22 +1,32 @@
-//! The demo library: a handful of realistic articles across sections and statuses, each with a
-//! history of several saves, so a new user sees real content at once.
+//! The demo newsroom: a handful of realistic articles across sections and every workflow
+//! status, each with a history of several saves, and a photo desk with credited, cropped
+//! photos, so a new user sees every desk at work at once: the sample story with its lead photo,
+//! and a draft whose photo still lacks a credit and alt text (preflight stops it and says why).
 //!
-//! The stories are data in this file (not read from `shared/`) so the binary works anywhere.
-//! Ids are fixed: running the demo twice adds nothing the second time.
+//! The stories are data in this file and the photos are built into the binary (see
+//! `demo-photos/README.md` for where each comes from and its licence), so it works anywhere.
+//! Ids are fixed (a photo's id is its SHA-256): running the demo twice adds nothing the second
+//! time.
 
 use serde::Serialize;
 
-use crate::article::Correction;
+use crate::article::{Correction, PhotoPlacement};
+use crate::photo::{Aspect, DeskEdit, default_crop, import_file, sha256_hex};
 use crate::store::{RevisionKind, SaveKind, Store};
-use crate::{ArticleFields, Author, Dateline, Error, RelatedStory, Result, Status};
+use crate::{ArticleFields, Author, Dateline, Error, Library, RelatedStory, Result, Status};
 
 /// What a demo run did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DemoReport {
     /// Ids of the articles written by this run.
     pub created: Vec<String>,
     /// Demo articles that were already in the library and left as they are.
     pub already_there: usize,
+    /// Ids of the photos this run put on the photo desk.
+    pub photos_created: Vec<String>,
+    /// Demo photos that were already in the library and left as they are.
+    pub photos_already_there: usize,
 }
 
 /// Ids of every demo article, in the order they are written.
@@ -27,13 +37,58 @@ pub fn article_ids() -> Vec<&'static str> {
 /// The id of the sports-diplomacy story (the sample text of the project).
 pub const SPORTS_DIPLOMACY_ID: &str = "bdfa652f-9423-4d96-ad2d-349778a31009";
 
-/// Writes every demo article that is not in the library yet.
+/// Writes every demo article that is not in the library yet, without photos (see
+/// [`fill_library`] for the whole demo newsroom).
 pub fn fill(store: &mut Store) -> Result<DemoReport> {
+    write_stories(store, &[])
+}
+
+/// The whole demo newsroom: the photos on the photo desk (credited, described, cropped), then
+/// every demo article that is not in the library yet, with its lead photo. What is there
+/// already is left as it is: a photo the desk edited since keeps the desk's edits.
+pub fn fill_library(library: &mut Library) -> Result<DemoReport> {
+    let mut photos_created = Vec::new();
+    let mut photos_already_there = 0;
+    for photo in photos() {
+        let id = sha256_hex(photo.bytes);
+        match library.store().photo(&id) {
+            Ok(_) => photos_already_there += 1,
+            Err(Error::NotFound { .. }) => {
+                put_on_desk(library, &photo)?;
+                photos_created.push(id);
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    let leads: Vec<(&str, PhotoPlacement)> = photos()
+        .iter()
+        .filter_map(|p| {
+            p.lead_of.map(|story| {
+                let placement = PhotoPlacement {
+                    photo_id: sha256_hex(p.bytes),
+                    crop: LEAD_CROP.to_owned(),
+                };
+                (story, placement)
+            })
+        })
+        .collect();
+    Ok(DemoReport {
+        photos_created,
+        photos_already_there,
+        ..write_stories(library.store_mut(), &leads)?
+    })
+}
+
+fn write_stories(store: &mut Store, leads: &[(&str, PhotoPlacement)]) -> Result<DemoReport> {
     let mut report = DemoReport::default();
-    for story in stories() {
+    for mut story in stories() {
         match store.article(story.id) {
             Ok(_) => report.already_there += 1,
             Err(Error::NotFound { .. }) => {
+                story.fields.lead_photo = leads
+                    .iter()
+                    .find(|(id, _)| *id == story.id)
+                    .map(|(_, placement)| placement.clone());
                 write_story(store, &story)?;
                 report.created.push(story.id.to_owned());
             }
@@ -41,6 +96,134 @@ pub fn fill(store: &mut Store) -> Result<DemoReport> {
         }
     }
     Ok(report)
+}
+
+/// The crop every demo photo has for a story's lead, and the square one for social posts.
+const LEAD_CROP: &str = "lead";
+const SQUARE_CROP: &str = "square";
+
+/// A photo of the demo newsroom, as the photo desk leaves it.
+struct DemoPhoto {
+    /// The name it is imported under.
+    file: &'static str,
+    bytes: &'static [u8],
+    /// Empty fields stay empty: a photo that came in without a credit, as agency files do.
+    desk: DeskEdit,
+    /// Where the default crops centre, (x, y) in 0..1.
+    focal: (f64, f64),
+    lead_aspect: Aspect,
+    /// The story whose lead photo it is.
+    lead_of: Option<&'static str>,
+}
+
+/// Imports one demo photo through the ordinary import (original, thumbnail, embedded
+/// metadata), from a file in a folder of the library that is removed again, then gives it the
+/// desk's record, a focal point and its crops.
+fn put_on_desk(library: &mut Library, photo: &DemoPhoto) -> Result<()> {
+    let folder = library.root().join(".demo-photos");
+    let file = folder.join(photo.file);
+    let written =
+        std::fs::create_dir_all(&folder).and_then(|()| std::fs::write(&file, photo.bytes));
+    let imported = written
+        .map_err(|e| Error::Library {
+            path: file.clone(),
+            reason: format!("cannot write the demo photo to import it: {e}"),
+        })
+        .and_then(|()| import_file(library, &file));
+    // The folder is ours alone; whatever the import did, it goes.
+    let _ = std::fs::remove_dir_all(&folder);
+    let mut current = imported?.photo;
+    let store = library.store_mut();
+    if photo.desk != DeskEdit::default() {
+        current = store.edit_photo_desk(&current.id, current.version, photo.desk.clone())?;
+    }
+    current = store.set_focal_point(&current.id, current.version, Some(photo.focal))?;
+    for (name, aspect) in [
+        (LEAD_CROP, photo.lead_aspect),
+        (SQUARE_CROP, Aspect::Ratio(1, 1)),
+    ] {
+        let rect = default_crop(aspect, current.width, current.height, current.focal_point);
+        current = store.save_crop(&current.id, current.version, name, aspect, rect)?;
+    }
+    Ok(())
+}
+
+fn desk(credit: &str, caption: &str, alt_text: &str, creator: &str, usage: &str) -> DeskEdit {
+    DeskEdit {
+        credit: Some(credit.to_owned()),
+        caption: Some(caption.to_owned()),
+        alt_text: Some(alt_text.to_owned()),
+        creator: Some(creator.to_owned()),
+        copyright: Some(usage.to_owned()),
+        source: Some("Newsdesk demo".to_owned()),
+        usage_terms: Some(usage.to_owned()),
+        special_instructions: None,
+    }
+}
+
+/// The id of the draft whose lead photo came in without a credit or alt text.
+pub const UNFINISHED_DRAFT_ID: &str = "1c4af797-b93a-47d2-ac78-5001aa3aa804";
+const NIGHT_BUSES_ID: &str = "37faf2bd-360e-455d-9cf4-fef67d859605";
+const HEAT_WARNING_ID: &str = "320eef17-ce98-4866-82db-1e34b11ab786";
+
+fn photos() -> Vec<DemoPhoto> {
+    vec![
+        DemoPhoto {
+            file: "stadium-lights.jpg",
+            bytes: include_bytes!("../demo-photos/stadium-lights.jpg"),
+            desk: desk(
+                "Newsdesk demo/CC0",
+                "Floodlights over a stadium before an evening match. An illustration drawn for \
+                 the demo newsroom, standing in for the agency photo the editor's note credits.",
+                "A floodlit stadium at night, the pitch green under four bright lights",
+                "Newsdesk demo",
+                "CC0 1.0: no rights reserved",
+            ),
+            focal: (0.5, 0.55),
+            lead_aspect: Aspect::Ratio(16, 9),
+            lead_of: Some(SPORTS_DIPLOMACY_ID),
+        },
+        DemoPhoto {
+            file: "city-dusk.jpg",
+            bytes: include_bytes!("../demo-photos/city-dusk.jpg"),
+            desk: desk(
+                "Newsdesk demo/CC0",
+                "A late bus crosses the city centre at dusk. An illustration drawn for the demo \
+                 newsroom.",
+                "A yellow bus in front of dark office towers with lit windows at dusk",
+                "Newsdesk demo",
+                "CC0 1.0: no rights reserved",
+            ),
+            focal: (0.3, 0.85),
+            lead_aspect: Aspect::Ratio(3, 2),
+            lead_of: Some(NIGHT_BUSES_ID),
+        },
+        DemoPhoto {
+            file: "half-dome.jpg",
+            bytes: include_bytes!("../demo-photos/half-dome.jpg"),
+            desk: desk(
+                "Guardian Grid test suite",
+                "Granite domes bake above the valley floor. A stand-in photo from the test suite \
+                 of the Guardian's Grid, Apache-2.0.",
+                "A granite dome rising above a forested valley under white clouds",
+                "Guardian News & Media",
+                "Apache-2.0 (github.com/guardian/grid)",
+            ),
+            focal: (0.75, 0.4),
+            lead_aspect: Aspect::Ratio(3, 2),
+            lead_of: Some(HEAT_WARNING_ID),
+        },
+        DemoPhoto {
+            file: "harbour-dawn.jpg",
+            bytes: include_bytes!("../demo-photos/harbour-dawn.jpg"),
+            // As it came in: no credit, caption or alt text yet. The draft using it stops at
+            // preflight until the photo desk adds them.
+            desk: DeskEdit::default(),
+            focal: (0.65, 0.5),
+            lead_aspect: Aspect::Ratio(16, 9),
+            lead_of: Some(UNFINISHED_DRAFT_ID),
+        },
+    ]
 }
 
 struct Story {
@@ -177,7 +360,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "320eef17-ce98-4866-82db-1e34b11ab786",
+            id: HEAT_WARNING_ID,
             status: Status::Ready,
             fields: ArticleFields {
                 slugline: "heat-warning".into(),
@@ -205,14 +388,18 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "1c4af797-b93a-47d2-ac78-5001aa3aa804",
+            id: UNFINISHED_DRAFT_ID,
             status: Status::Draft,
             fields: ArticleFields {
                 slugline: "startup-batteries".into(),
                 kicker: "Business".into(),
                 section: "Business".into(),
                 headline: "Local startup bets on sodium batteries for home storage".into(),
-                dek: "Voltaro says its cells cost a third less than lithium ones; investors are cautious.".into(),
+                // Over the dek's 160 characters: the draft shows a warning as well.
+                dek: "Voltaro says its cells cost a third less than lithium ones and last twenty years in a \
+                      garage; investors, burned by two battery makers that failed in the region last year, \
+                      are cautious."
+                    .into(),
                 authors: vec![author("Priya Raman", "Business reporter")],
                 dateline: dateline("RIVERTON", "2024-10-21"),
                 body: "Voltaro, a 40-person company in the old textile district, plans to start producing \
@@ -277,7 +464,7 @@ fn stories() -> Vec<Story> {
             correction: None,
         },
         Story {
-            id: "37faf2bd-360e-455d-9cf4-fef67d859605",
+            id: NIGHT_BUSES_ID,
             status: Status::Ready,
             fields: ArticleFields {
                 slugline: "oped-night-buses".into(),

@@ -55,6 +55,15 @@ pub enum Error {
         problems: Vec<crate::package::Problem>,
     },
 
+    /// A photo from the team desk whose original has not arrived yet (thumbnails come first):
+    /// its record, crops and thumbnail are here, pixels made from the original are not. Nothing
+    /// was made or written; the next desk sync brings the original.
+    #[error(
+        "{needed} needs the original of photo {photo_id}, which has not arrived from the desk yet \
+         (its thumbnail, record and crops are here): the next desk sync brings it"
+    )]
+    OriginalPending { photo_id: String, needed: String },
+
     /// A destination could not be reached, or refused what it was asked (a check of its
     /// settings, a delivery made on the spot); in the receiver's words where it gave any.
     #[error("destination {destination}: {reason}")]
@@ -84,6 +93,7 @@ impl Error {
             Error::Conflict { .. } | Error::Stale { .. } => ErrorKind::Conflict,
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::Preflight { .. } => ErrorKind::Preflight,
+            Error::OriginalPending { .. } => ErrorKind::OriginalPending,
             Error::Delivery { .. } => ErrorKind::Delivery,
             Error::Io { source, .. } if is_disk_full(source) => ErrorKind::DiskFull,
             Error::Io { .. } => ErrorKind::Io,
@@ -142,6 +152,10 @@ impl Error {
                 article_id: article_id.clone(),
                 problems: problems.clone(),
             },
+            Error::OriginalPending { photo_id, .. } => ErrorReport::OriginalPending {
+                message,
+                photo_id: photo_id.clone(),
+            },
             Error::Delivery { destination, .. } => ErrorReport::Delivery {
                 message,
                 destination: destination.clone(),
@@ -182,6 +196,7 @@ pub enum ErrorKind {
     Conflict,
     Invalid,
     Preflight,
+    OriginalPending,
     Delivery,
     DiskFull,
     Io,
@@ -189,12 +204,13 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Library,
         ErrorKind::NotFound,
         ErrorKind::Conflict,
         ErrorKind::Invalid,
         ErrorKind::Preflight,
+        ErrorKind::OriginalPending,
         ErrorKind::Delivery,
         ErrorKind::DiskFull,
         ErrorKind::Io,
@@ -208,6 +224,7 @@ impl ErrorKind {
             ErrorKind::Conflict => "conflict",
             ErrorKind::Invalid => "invalid",
             ErrorKind::Preflight => "preflight",
+            ErrorKind::OriginalPending => "original_pending",
             ErrorKind::Delivery => "delivery",
             ErrorKind::DiskFull => "disk_full",
             ErrorKind::Io => "io",
@@ -267,6 +284,11 @@ pub enum ErrorReport {
         article_id: String,
         problems: Vec<crate::package::Problem>,
     },
+    /// A photo's original has not arrived from the desk yet: `photo_id` names it.
+    OriginalPending {
+        message: String,
+        photo_id: String,
+    },
     /// A destination unreachable or refusing: `destination` names it.
     Delivery {
         message: String,
@@ -291,6 +313,7 @@ impl ErrorReport {
             ErrorReport::Conflict { .. } => ErrorKind::Conflict,
             ErrorReport::Invalid { .. } => ErrorKind::Invalid,
             ErrorReport::Preflight { .. } => ErrorKind::Preflight,
+            ErrorReport::OriginalPending { .. } => ErrorKind::OriginalPending,
             ErrorReport::Delivery { .. } => ErrorKind::Delivery,
             ErrorReport::DiskFull { .. } => ErrorKind::DiskFull,
             ErrorReport::Io { .. } => ErrorKind::Io,
@@ -306,6 +329,7 @@ impl ErrorReport {
             | ErrorReport::Conflict { message, .. }
             | ErrorReport::Invalid { message }
             | ErrorReport::Preflight { message, .. }
+            | ErrorReport::OriginalPending { message, .. }
             | ErrorReport::Delivery { message, .. }
             | ErrorReport::DiskFull { message }
             | ErrorReport::Io { message }

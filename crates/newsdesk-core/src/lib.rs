@@ -21,6 +21,8 @@ pub mod search;
 pub mod store;
 pub mod text;
 pub mod whole;
+pub mod wire;
+pub mod wire_item;
 
 pub use article::{Article, ArticleFields, Author, Dateline, RelatedStory, Status};
 pub use error::{Error, ErrorKind, ErrorReport, Result};

@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{CheckedField, CopyDesk, FieldReport, RuleTests};
 use crate::store::Store;
-use crate::{Error, Result};
+use crate::wire::{self, FolderReport, WireFileReport, WireFolder};
+use crate::wire_item::{WireFilter, WireItem, WireOrigin, WireSummary, WireVersion};
+use crate::{Article, Error, Result};
 
 pub const DB_FILE: &str = "newsdesk.db";
 /// Environment variable that overrides the default library folder.
@@ -97,5 +99,64 @@ impl Library {
     /// Runs the tests of the library's house rules.
     pub fn test_house_rules(&self) -> Result<Vec<RuleTests>> {
         self.copy_desk.test_house_rules()
+    }
+
+    // The wire desk (see `wire/`).
+
+    /// Reads agency files into the wire queue under `source`; refused files are reported,
+    /// never moved.
+    pub fn wire_import(&mut self, paths: &[PathBuf], source: &str) -> Result<Vec<WireFileReport>> {
+        wire::import_files(self, paths, source)
+    }
+
+    /// One poll of a watched wire folder.
+    pub fn wire_poll(&mut self, folder: &mut WireFolder) -> Result<FolderReport> {
+        folder.poll(self)
+    }
+
+    /// The wire queue, newest first (best match first for a search).
+    pub fn wire_list(&self, filter: &WireFilter) -> Result<Vec<WireSummary>> {
+        self.store.list_wire(filter)
+    }
+
+    /// The sources the queue holds.
+    pub fn wire_sources(&self) -> Result<Vec<String>> {
+        self.store.wire_sources()
+    }
+
+    /// A wire item by its id or the start of it, with its earlier versions.
+    pub fn wire_item(&self, id: &str) -> Result<(WireItem, Vec<WireVersion>)> {
+        let id = self.store.resolve_wire_id(id)?;
+        Ok((self.store.wire_item(&id)?, self.store.wire_versions(&id)?))
+    }
+
+    /// Starts a draft from a wire item (by its id or the start of it).
+    pub fn wire_start_story(&mut self, id: &str) -> Result<Article> {
+        let id = self.store.resolve_wire_id(id)?;
+        wire::start_story(self, &id)
+    }
+
+    /// The wire item a story came from, and the notice that stops it, if any.
+    pub fn wire_origin(&self, article_id: &str) -> Result<Option<WireOrigin>> {
+        self.store.wire_origin(article_id)
+    }
+
+    /// The wire folders the window watches while open: (folder, source).
+    pub fn wire_folders(&self) -> Result<Vec<(String, String)>> {
+        self.store.wire_folders()
+    }
+
+    /// Watches `dir` for feed `source` whenever the window is open (checked now: the folder
+    /// must exist and the source have a name).
+    pub fn wire_watch_folder(&mut self, dir: &Path, source: &str) -> Result<()> {
+        let folder = WireFolder::new(dir, source)?;
+        let dir = folder.dir().to_string_lossy().into_owned();
+        self.store.set_wire_folder(&dir, folder.source())
+    }
+
+    /// An editor clears the agency's kill or withhold on a story: it may go out again.
+    pub fn wire_clear_stop(&mut self, article_id: &str) -> Result<WireOrigin> {
+        let id = self.store.resolve_article_id(article_id)?;
+        self.store.clear_wire_stop(&id)
     }
 }

@@ -41,7 +41,7 @@ const RANK: &str = "bm25(articles_fts, 10.0, 4.0, 1.0, 3.0, 5.0)";
 /// to rank; counting or walking the matches in order costs next to nothing. A query that
 /// common says little about what the editor wants, and in a newsroom the recent stories are
 /// the ones wanted, so past this many matches only the newest are ranked.
-const RANKED_MATCHES: usize = 2_000;
+pub(crate) const RANKED_MATCHES: usize = 2_000;
 /// One or two letters match a large part of the vocabulary and help nobody; the prefix search
 /// starts from the third letter typed, which the index has a prefix list for (migration 004).
 const MIN_PREFIX_CHARS: usize = 3;

@@ -127,9 +127,7 @@ pub(crate) async fn list(
         return Ok(false);
     }
     let actor = session.actor.clone();
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
     index
         .with_document_async(move |doc| {
             doc.set_actor(actor);

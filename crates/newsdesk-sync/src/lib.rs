@@ -10,9 +10,10 @@
 //! - `desk`: joining a desk and one sync (`newsdesk desk join`, `newsdesk desk sync`).
 //! - `index`: the desk's index document: its stories and photos, and where each stands.
 //! - `relay`: the relay (`newsdesk-relay`): samod's axum acceptor behind a token check, and
-//!   photo originals by SHA-256 (`/blobs/<sha256>`).
+//!   photo originals and thumbnails by SHA-256 (`/blobs/<sha256>`).
 //! - `photo_document`: a photo record as a document, both ways (pure Automerge).
-//! - `photos`: the photo phase of a sync: records as documents, originals through the relay.
+//! - `photos`: the photo phase of a sync: records as documents, thumbnails then originals
+//!   through the relay.
 //! - `presence`: who else has a story open (heartbeats to the relay).
 //! - `background`: the window's desk: syncs after saves and every few seconds, and its status.
 
@@ -69,12 +70,15 @@ pub enum Error {
         source: Box<automerge::AutomergeError>,
     },
 
-    /// A photo's original could not be had from the desk as it should be (its bytes are not
-    /// the SHA-256 they are filed under, the relay does not hold it, or refused ours); nothing
-    /// of it was written to the library.
-    #[error("the original of photo {sha256} on the desk at {url}: {reason}")]
+    /// A photo's original or thumbnail could not be had from the desk as it should be (its
+    /// bytes are not the SHA-256 they are filed under, the relay does not hold it, or refused
+    /// ours); nothing of it was written to the library.
+    #[error("{what} on the desk at {url}: {reason}")]
     Blob {
         url: String,
+        /// "the original of photo <id>", "the thumbnail of photo <id> (SHA-256 <sha>)".
+        what: String,
+        /// The blob's name on the relay.
         sha256: String,
         reason: String,
     },

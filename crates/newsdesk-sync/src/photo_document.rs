@@ -6,6 +6,10 @@
 //! - `file`: what a laptop needs to record the original without decoding it again (format,
 //!   size, width and height upright, orientation, source name, what the file embedded), as
 //!   one JSON string, written once: the original never changes, so neither does this.
+//! - `thumbnail`: the SHA-256 and size of the 400 px thumbnail the laptop that put the photo
+//!   on the desk sent beside the original, as one JSON string, written once. A receiver
+//!   fetches and checks it first and shows the photo before its original arrives. Absent in
+//!   documents made before thumbnails travelled: the receiver makes its own from the original.
 //! - `desk`: a map of the desk record's fields (names from `DeskRecord`'s own serialisation,
 //!   so a field added there travels), each a plain string scalar. Single-valued on purpose:
 //!   two laptops setting a credit at once leave two values (`get_all`), which become a photo
@@ -32,6 +36,7 @@ const SHA256: &str = "sha256";
 const FILE: &str = "file";
 const DESK: &str = "desk";
 const CROPS: &str = "crops";
+const THUMBNAIL: &str = "thumbnail";
 const WRITERS: &str = "writers";
 
 /// The facts of the original a laptop records with it: the same on every laptop.
@@ -46,11 +51,21 @@ pub struct FileFacts {
     pub embedded: PhotoMetadata,
 }
 
+/// The thumbnail that travels with a photo: a blob of its own on the relay, checked on receipt
+/// like an original.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThumbnailFacts {
+    pub sha256: String,
+    pub byte_size: u64,
+}
+
 /// A photo record read from a document.
 #[derive(Debug, Clone)]
 pub struct PhotoRecord {
     pub photo_id: String,
     pub file: FileFacts,
+    /// `None` in a document made before thumbnails travelled.
+    pub thumbnail: Option<ThumbnailFacts>,
     pub desk: DeskRecord,
     pub focal_point: Option<(f64, f64)>,
     pub crops: Vec<Crop>,
@@ -82,11 +97,16 @@ fn crop_json(crop: &Crop) -> String {
 
 /// A new document holding the whole record of `photo`, made by `session` in two changes: first
 /// the photo as any import of its file starts (the record prefilled from what the file
-/// embeds, no focal point, no crops), then the desk's work on it. The same file imported on
-/// another laptop before it joined starts from that first change (`baseline_heads`), so its
-/// edits meet this desk's as concurrent ones, never as a silent overwrite.
-pub fn new_document(photo: &Photo, session: &Session) -> Result<Automerge> {
-    let mut doc = baseline(photo, session)?;
+/// embeds, no focal point, no crops; the file's facts and `thumbnail`, the one this laptop
+/// sends), then the desk's work on it. The same file imported on another laptop before it
+/// joined starts from that first change (`baseline_heads`), so its edits meet this desk's as
+/// concurrent ones, never as a silent overwrite.
+pub fn new_document(
+    photo: &Photo,
+    thumbnail: Option<&ThumbnailFacts>,
+    session: &Session,
+) -> Result<Automerge> {
+    let mut doc = baseline(photo, thumbnail, session)?;
     let heads = doc.get_heads();
     apply_local(&mut doc, &heads, photo, &[], session)?;
     Ok(doc)
@@ -108,7 +128,11 @@ pub fn baseline_heads(doc: &Automerge) -> Result<Vec<ChangeHash>> {
     }
 }
 
-fn baseline(photo: &Photo, session: &Session) -> Result<Automerge> {
+fn baseline(
+    photo: &Photo,
+    thumbnail: Option<&ThumbnailFacts>,
+    session: &Session,
+) -> Result<Automerge> {
     let imported = DeskRecord::from_embedded(&photo.embedded);
     let file = FileFacts {
         format: photo.format.clone(),
@@ -127,6 +151,13 @@ fn baseline(photo: &Photo, session: &Session) -> Result<Automerge> {
             FILE,
             serde_json::to_string(&file).expect("file facts serialise"),
         )?;
+        if let Some(thumbnail) = thumbnail {
+            tx.put(
+                automerge::ROOT,
+                THUMBNAIL,
+                serde_json::to_string(thumbnail).expect("thumbnail facts serialise"),
+            )?;
+        }
         let desk = tx.put_object(automerge::ROOT, DESK, ObjType::Map)?;
         for (key, text) in desk_fields(&imported) {
             tx.put(&desk, key, text)?;
@@ -316,6 +347,9 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
     let file: FileFacts = text_of(FILE)
         .and_then(|json| serde_json::from_str(&json).ok())
         .ok_or_else(|| Error::Malformed(format!("photo {photo_id}: its file facts are missing")))?;
+    // Lenient: a document without one (or with one this version cannot read) is a photo whose
+    // thumbnail is made here from the original.
+    let thumbnail = text_of(THUMBNAIL).and_then(|json| serde_json::from_str(&json).ok());
     let writers = writers(doc);
     let name_of = |id: &ObjId| match id {
         ObjId::Id(_, actor, _) => writers
@@ -383,6 +417,7 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
     Ok(PhotoRecord {
         photo_id,
         file,
+        thumbnail,
         desk,
         focal_point,
         crops,

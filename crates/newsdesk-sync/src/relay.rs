@@ -20,10 +20,12 @@
 //!   not synced on each write; every laptop holds a full copy of the desk's documents in its
 //!   library, so a chunk a power cut costs the relay comes back with the next laptop that syncs.
 //!
-//! - Photo originals live under `blobs/<sha256>`, behind the same token: `HEAD` (is it here?),
+//! - Photo originals and their thumbnails live under `blobs/<sha256>`, behind the same token: `HEAD` (is it here?),
 //!   `PUT` (streamed to a temporary file while hashed, refused with 422 unless its SHA-256 is
 //!   its name, else fsynced and renamed into place: a blob is whole or absent) and `GET`
-//!   (streamed). A file already here is not written again.
+//!   (streamed). A file already here is not written again. `GET /blobs` lists them, one name a
+//!   line, with an ETag made from the list: a laptop asks with the ETag it last checked at and
+//!   hears "304 Not Modified" while no blob has come or gone (`photos`, step 8).
 //!
 //! Plain `ws://`: behind a TLS reverse proxy, laptops join `wss://` (README).
 
@@ -115,6 +117,7 @@ pub async fn serve(
     let app = axum::Router::new()
         .route("/", get(connect))
         .route("/desk", get(desk))
+        .route("/blobs", get(list_blobs))
         .route(
             "/blobs/{sha256}",
             get(get_blob).head(head_blob).put(put_blob),
@@ -330,6 +333,54 @@ fn not_a_blob() -> Response {
         .into_response()
 }
 
+/// The names of every blob held, sorted, one a line; the ETag is the SHA-256 of that text, so
+/// it changes whenever a blob comes or goes (a file removed by hand included), and a laptop
+/// that sends the ETag it last saw hears 304 and no list while nothing did. A read of the
+/// folder per request, against 65 bytes a blob that a list sent every time would cost each
+/// laptop on each sync: with 4,000 blobs (2,000 photos and their thumbnails) the 304 took
+/// 8 to 16 ms and the whole list (260 KB) 8 to 9 ms, debug build, loopback.
+async fn list_blobs(State(relay): State<Relay>, headers: HeaderMap) -> Response {
+    use sha2::Digest;
+    if !authorised(&headers, &relay.token) {
+        return refused();
+    }
+    let folder = relay.blobs.clone();
+    let listed = tokio::task::spawn_blocking(move || -> std::io::Result<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&*folder)?
+            .filter_map(|entry| {
+                let name = entry.ok()?.file_name().into_string().ok()?;
+                blob_name(&name).is_some().then_some(name)
+            })
+            .collect();
+        names.sort_unstable();
+        Ok(names.join("\n"))
+    })
+    .await;
+    let Ok(Ok(text)) = listed else {
+        return (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the relay could not read its blobs\n",
+        )
+            .into_response();
+    };
+    let etag = format!("\"{}\"", hex::encode(sha2::Sha256::digest(text.as_bytes())));
+    let known = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == etag);
+    if known {
+        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
+    }
+    (
+        [
+            (header::CONTENT_TYPE, "text/plain".to_owned()),
+            (header::ETAG, etag),
+        ],
+        text,
+    )
+        .into_response()
+}
+
 async fn head_blob(
     State(relay): State<Relay>,
     UrlPath(sha256): UrlPath<String>,
@@ -402,7 +453,11 @@ async fn put_blob(
     };
     let target = relay.blobs.join(name);
     if tokio::fs::metadata(&target).await.is_ok() {
-        // Already here: the same name is the same bytes.
+        // Already here: the same name is the same bytes. Read to its end all the same: a
+        // body answered unread met a closed connection when it was larger than the socket's
+        // buffers (two laptops putting one photo at once: the second's sync failed with
+        // "broken pipe").
+        discard(body).await;
         return StatusCode::OK.into_response();
     }
     let temp = relay.blobs.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
@@ -427,6 +482,19 @@ async fn put_blob(
             "the relay could not keep the blob\n",
         )
             .into_response(),
+    }
+}
+
+/// Reads a body to its end, or to the most a photo may be, keeping nothing.
+async fn discard(body: Body) {
+    use futures::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut bytes = 0u64;
+    while let Some(Ok(chunk)) = stream.next().await {
+        bytes += chunk.len() as u64;
+        if bytes > newsdesk_core::photo::MAX_FILE_BYTES {
+            return;
+        }
     }
 }
 

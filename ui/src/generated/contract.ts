@@ -79,7 +79,18 @@ export type ArticleSummary = { id: string, version: number, status: Status, sect
  * Who last changed the story; absent when nobody with a name on the desk has (a laptop
  * that never named its person lists exactly what it listed before).
  */
-last_author?: string, };
+last_author?: string, 
+/**
+ * A kill or withhold from the wire item the story was started from, not yet cleared: the
+ * list shows the story in red (preflight blocks it).
+ */
+wire_stop?: WireStatus, };
+
+/**
+ * A page of the article list and how many stories the filter holds in all: the window sizes
+ * its scroll bar from the total and fetches only the pages that come into sight.
+ */
+export type ArticlePage = { total: number, rows: Array<ArticleSummary>, };
 
 export type SortOrder = "updated" | "created" | "headline";
 
@@ -154,7 +165,12 @@ snippet_html: string, id: string, version: number, status: Status, section: stri
  * Who last changed the story; absent when nobody with a name on the desk has (a laptop
  * that never named its person lists exactly what it listed before).
  */
-last_author?: string, };
+last_author?: string, 
+/**
+ * A kill or withhold from the wire item the story was started from, not yet cleared: the
+ * list shows the story in red (preflight blocks it).
+ */
+wire_stop?: WireStatus, };
 
 export type TextStats = { 
 /**
@@ -272,7 +288,13 @@ focal_point: [number, number] | null, crops: Array<Crop>, imported_at: string, u
 /**
  * Where the original sits, relative to the library folder.
  */
-original: string, };
+original: string, 
+/**
+ * A photo from the team desk whose original has not arrived yet (thumbnails come first):
+ * its record, crops and thumbnail are here; renditions, export and delivery wait for the
+ * original, which the next desk sync brings.
+ */
+awaiting_original: boolean, };
 
 /**
  * A file the desk refused, and why.
@@ -505,6 +527,241 @@ export type FieldConflict = { article_id: string,
  */
 field: string, candidates: Array<ConflictCandidate>, opened_at: string, };
 
+export type WireKind = "text" | "picture" | "package";
+
+/**
+ * The agency's word on using the item. A kill or a withhold marks the item and every story
+ * started from it until an editor clears that story.
+ */
+export type WireStatus = "usable" | "withheld" | "canceled";
+
+/**
+ * A photo the item carries or points to.
+ */
+export type WirePhoto = { 
+/**
+ * The agency's name for the photo (its uri or guid), or the file name.
+ */
+uri: string, 
+/**
+ * Where the agency put the picture (its largest rendition): remote or beside the item.
+ */
+href: string, caption: string, 
+/**
+ * The photographer.
+ */
+by: string, 
+/**
+ * The credit line the agency asks for.
+ */
+credit: string, 
+/**
+ * The library photo, when the picture came with the item (a file beside it or the item
+ * itself) and was imported; `None` when only a remote address is known.
+ */
+photo_id: string | null, };
+
+export type WireLink = { title: string, url: string, };
+
+/**
+ * What the agency said, as read from its file.
+ */
+export type WireCopy = { 
+/**
+ * `ninjs 1.x`, `ninjs 2.x`, `ninjs 3.x`, `NewsML-G2` or `photo`.
+ */
+format: string, 
+/**
+ * The agency's name for the item (ninjs `uri`, NewsML-G2 `guid`): its versions share it.
+ */
+guid: string, 
+/**
+ * The agency's version; 1 when the file gives none.
+ */
+version: number, kind: WireKind, status: WireStatus, 
+/**
+ * 1 (flash) to 9 (lowest); `None` when the agency gives none.
+ */
+urgency: number | null, 
+/**
+ * Who sent it: the provider, copyright holder or credit line, whichever the file names.
+ */
+agency: string, sent_at: string | null, embargo: string | null, headline: string, dek: string, 
+/**
+ * The writers' names as the agency gives them, without "By".
+ */
+byline: string, 
+/**
+ * Where the story was filed from.
+ */
+dateline: string, language: string, slugline: string, subjects: Array<string>, 
+/**
+ * The body in Markdown (converted from the agency's HTML, NITF or XHTML: headings, lists,
+ * quotes and links kept; scripts and styles never).
+ */
+body: string, ed_note: string, photos: Array<WirePhoto>, 
+/**
+ * Links to related material the agency gave (web addresses only).
+ */
+links: Array<WireLink>, };
+
+/**
+ * One item in the wire queue, at its latest version.
+ */
+export type WireItem = { 
+/**
+ * The library's id for the item (a UUID), the same across the agency's versions.
+ */
+id: string, 
+/**
+ * The watched folder's name for the feed ("AP", "dpa"), or `import` for a file imported
+ * by hand.
+ */
+source: string, received_at: string, 
+/**
+ * The agency's versions this library received before this one, newest last.
+ */
+earlier_versions: Array<number>, 
+/**
+ * `ninjs 1.x`, `ninjs 2.x`, `ninjs 3.x`, `NewsML-G2` or `photo`.
+ */
+format: string, 
+/**
+ * The agency's name for the item (ninjs `uri`, NewsML-G2 `guid`): its versions share it.
+ */
+guid: string, 
+/**
+ * The agency's version; 1 when the file gives none.
+ */
+version: number, kind: WireKind, status: WireStatus, 
+/**
+ * 1 (flash) to 9 (lowest); `None` when the agency gives none.
+ */
+urgency: number | null, 
+/**
+ * Who sent it: the provider, copyright holder or credit line, whichever the file names.
+ */
+agency: string, sent_at: string | null, embargo: string | null, headline: string, dek: string, 
+/**
+ * The writers' names as the agency gives them, without "By".
+ */
+byline: string, 
+/**
+ * Where the story was filed from.
+ */
+dateline: string, language: string, slugline: string, subjects: Array<string>, 
+/**
+ * The body in Markdown (converted from the agency's HTML, NITF or XHTML: headings, lists,
+ * quotes and links kept; scripts and styles never).
+ */
+body: string, ed_note: string, photos: Array<WirePhoto>, 
+/**
+ * Links to related material the agency gave (web addresses only).
+ */
+links: Array<WireLink>, };
+
+/**
+ * One earlier version of an item, kept for a diff.
+ */
+export type WireVersion = { received_at: string, 
+/**
+ * `ninjs 1.x`, `ninjs 2.x`, `ninjs 3.x`, `NewsML-G2` or `photo`.
+ */
+format: string, 
+/**
+ * The agency's name for the item (ninjs `uri`, NewsML-G2 `guid`): its versions share it.
+ */
+guid: string, 
+/**
+ * The agency's version; 1 when the file gives none.
+ */
+version: number, kind: WireKind, status: WireStatus, 
+/**
+ * 1 (flash) to 9 (lowest); `None` when the agency gives none.
+ */
+urgency: number | null, 
+/**
+ * Who sent it: the provider, copyright holder or credit line, whichever the file names.
+ */
+agency: string, sent_at: string | null, embargo: string | null, headline: string, dek: string, 
+/**
+ * The writers' names as the agency gives them, without "By".
+ */
+byline: string, 
+/**
+ * Where the story was filed from.
+ */
+dateline: string, language: string, slugline: string, subjects: Array<string>, 
+/**
+ * The body in Markdown (converted from the agency's HTML, NITF or XHTML: headings, lists,
+ * quotes and links kept; scripts and styles never).
+ */
+body: string, ed_note: string, photos: Array<WirePhoto>, 
+/**
+ * Links to related material the agency gave (web addresses only).
+ */
+links: Array<WireLink>, };
+
+/**
+ * One line of the wire queue.
+ */
+export type WireSummary = { id: string, source: string, agency: string, kind: WireKind, status: WireStatus, urgency: number | null, version: number, headline: string, subjects: Array<string>, received_at: string, 
+/**
+ * Around the match, each match in `[brackets]`, for a search; otherwise the dek.
+ */
+snippet: string, 
+/**
+ * Stories started from the item.
+ */
+stories: Array<string>, };
+
+/**
+ * What the queue shows: every filter optional, newest first (best match first for a search).
+ */
+export type WireFilter = { source: string | null, 
+/**
+ * Items at least this urgent (1 is the most urgent).
+ */
+urgency: number | null, subject: string | null, 
+/**
+ * Words to find (like the article search: never FTS syntax).
+ */
+text: string, 
+/**
+ * 0 means 50.
+ */
+limit: number, offset: number, };
+
+export type WireStop = { status: WireStatus, 
+/**
+ * The agency's note, when it gave one.
+ */
+note: string, at: string, };
+
+/**
+ * The wire item a story was started from, kept with the story and written into its exports.
+ */
+export type WireOrigin = { article_id: string, item_id: string, guid: string, 
+/**
+ * The agency's version the story was started from.
+ */
+version: number, agency: string, source: string, 
+/**
+ * Set when a kill or withhold notice came for the item: the story may not go out until an
+ * editor clears it.
+ */
+stop: WireStop | null, };
+
+/**
+ * An item as the preview shows it: the latest version and the earlier ones.
+ */
+export type WireShown = { item: WireItem, earlier: Array<WireVersion>, };
+
+/**
+ * A folder the window watches, and its feed's name.
+ */
+export type WireFolderSetting = { dir: string, source: string, };
+
 /**
  * Characters past which a field is flagged (the limits CMSes enforce downstream).
  */
@@ -546,9 +803,30 @@ statuses: Array<Status>,
 aspect_presets: Array<string>, photo_reference: PhotoReference, };
 
 /**
+ * What a demo run did.
+ */
+export type DemoReport = { 
+/**
+ * Ids of the articles written by this run.
+ */
+created: Array<string>, 
+/**
+ * Demo articles that were already in the library and left as they are.
+ */
+already_there: number, 
+/**
+ * Ids of the photos this run put on the photo desk.
+ */
+photos_created: Array<string>, 
+/**
+ * Demo photos that were already in the library and left as they are.
+ */
+photos_already_there: number, };
+
+/**
  * What went wrong, as a name a script or the window can switch on.
  */
-export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "delivery" | "disk_full" | "io" | "database";
+export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "original_pending" | "delivery" | "disk_full" | "io" | "database";
 
 /**
  * An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
@@ -566,7 +844,7 @@ what: string, id: string, } | { "kind": "conflict", message: string,
 /**
  * "article" or "photo".
  */
-what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "original_pending", message: string, photo_id: string, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
 
 /**
  * Sent once per file while a batch of photos imports.
@@ -591,6 +869,28 @@ export type OutboxChanged = null;
  * Who else has the story open in their window (`story`), each time that changes.
  */
 export type Here = { story: string | null, people: Array<Present>, };
+
+/**
+ * A poll of the wire folders read or quarantined files: the window lists the queue again.
+ */
+export type WireChanged = { 
+/**
+ * Files that became (or updated) items.
+ */
+read: number, 
+/**
+ * Of those, new versions of items already here: one may be a kill or withhold that
+ * stops stories, so the window lists its stories again.
+ */
+updated: number, 
+/**
+ * Files moved to a quarantine folder.
+ */
+quarantined: number, 
+/**
+ * Files or folders the library could not take now, with why.
+ */
+failed: Array<string>, };
 
 /** What `library_info` gives besides the folder: the core's limits, statuses, presets, photo syntax. */
 export const CORE = {
@@ -653,12 +953,15 @@ export type DeskEvents = {
   "outbox-error": ErrorReport,
   "desk-status": DeskStatus,
   "desk-here": Here,
+  "wire-changed": WireChanged,
 };
 
 /** The commands the window may invoke (the capability grants exactly these). */
 export const COMMANDS = [
   "library_info",
+  "load_demo",
   "list_articles",
+  "article_page",
   "create_article",
   "get_article",
   "save_article",
@@ -697,12 +1000,13 @@ export const COMMANDS = [
   "open_story",
   "field_conflicts",
   "resolve_conflict",
-  "check_field",
-  "check_article",
-  "add_desk_word",
+  "wire_list",
+  "wire_sources",
+  "wire_item",
+  "wire_start_story",
+  "wire_origin",
+  "wire_clear_stop",
+  "wire_folders",
+  "watch_wire_folder",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
-export type ProblemKind = "spelling" | "grammar" | "style" | "house";
-export type CheckedField = "headline" | "dek" | "body";
-export type TextProblem = { from: number, to: number, line: number, column: number, kind: ProblemKind, rule: string, message: string, text: string, suggestions: Array<string>, };
-export type FieldReport = { field: CheckedField, problems: Array<TextProblem>, language: string, grammar: boolean, note?: string, };

@@ -671,9 +671,22 @@ fn demo_is_idempotent() {
     let first = newsdesk(lib, &["--json", "demo"]).ok().json();
     let created = first["created"].as_array().unwrap().len();
     assert!((6..=10).contains(&created));
+    let photos = first["photos_created"].as_array().unwrap().len();
+    assert!(photos >= 4, "the photo desk has photos: {first}");
     let second = newsdesk(lib, &["--json", "demo"]).ok().json();
     assert_eq!(second["created"].as_array().unwrap().len(), 0);
     assert_eq!(second["already_there"], created);
+    assert_eq!(second["photos_created"].as_array().unwrap().len(), 0);
+    assert_eq!(second["photos_already_there"], photos);
+    assert_eq!(
+        newsdesk(lib, &["--json", "photo", "list"])
+            .ok()
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        photos
+    );
     assert_eq!(
         newsdesk(lib, &["--json", "list"])
             .ok()

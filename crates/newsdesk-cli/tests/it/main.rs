@@ -9,4 +9,5 @@ mod desk;
 mod ledger;
 mod packages;
 mod photos;
+mod wire;
 mod wordpress;

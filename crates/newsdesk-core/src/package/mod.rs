@@ -241,7 +241,8 @@ pub fn build(
     let body: Rendered = render::render(&article.fields.body, &figures)?;
     let lead = photos::lead_figure_html(&figures)?;
 
-    let ninjs_value = ninjs(&article, ninjs_version, &body, &placed);
+    let origin = library.store().wire_origin(&article.id)?;
+    let ninjs_value = ninjs(&article, ninjs_version, &body, &placed, origin.as_ref());
     let mut files = vec![
         PackageFile {
             name: NINJS_FILE.into(),

@@ -8,6 +8,7 @@ use super::photos::PlacedPhoto;
 use crate::article::{Article, Status, web_address};
 use crate::render::Rendered;
 use crate::store::format_time;
+use crate::wire_item::WireOrigin;
 
 /// The ninjs `uri` of an article: stable for its whole life, whatever its version.
 pub fn uri(article_id: &str) -> String {
@@ -26,6 +27,7 @@ pub(crate) fn ninjs(
     version: i64,
     body: &Rendered,
     photos: &[PlacedPhoto],
+    origin: Option<&WireOrigin>,
 ) -> Value {
     let f = &article.fields;
     let mut item = Map::new();
@@ -133,6 +135,21 @@ pub(crate) fn ninjs(
             "uri": url.as_str(),
             "title": related.title,
         }));
+    }
+    // The agency item the story was started from, as NewsML-G2's `irel:derivedFrom` link
+    // says it: ninjs 3.1 has no property of its own for it, and an association may carry any
+    // relation.
+    if let Some(origin) = origin {
+        let mut derived = json!({
+            "name": "derived-from",
+            "rel": "irel:derivedFrom",
+            "uri": origin.guid,
+            "version": origin.version.to_string(),
+        });
+        if !origin.agency.is_empty() {
+            derived["infoSources"] = json!([{"name": origin.agency, "role": "wire"}]);
+        }
+        associations.push(derived);
     }
     if !associations.is_empty() {
         put("associations", json!(associations));

@@ -109,6 +109,29 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
         );
     }
 
+    // The agency killed or withheld the wire item this story was started from: nothing goes
+    // out until an editor has looked and cleared it.
+    if let Some(origin) = library.store().wire_origin(&article.id)?
+        && let Some(stop) = origin.stop
+    {
+        let what = match stop.status {
+            crate::wire_item::WireStatus::Withheld => "withheld",
+            _ => "killed",
+        };
+        let note = if stop.note.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", stop.note)
+        };
+        problem(
+            "wire",
+            format!(
+                "{} {what} the wire item this story was started from ({}){note}: check the story, then clear the notice",
+                origin.agency, origin.guid
+            ),
+        );
+    }
+
     let lead = fields
         .lead_photo
         .as_ref()
@@ -217,6 +240,13 @@ fn check_photo(
         }
     );
     let mut problems = Vec::new();
+    // Came from the desk thumbnail first: the package's renditions need the original.
+    if photo.awaiting_original {
+        problems.push(format!(
+            "{label}: its original has not arrived from the desk yet (only its thumbnail is \
+             here): the next desk sync brings it"
+        ));
+    }
     if let Some(crop) = &reference.crop
         && photo.crop(crop).is_none()
     {

@@ -211,10 +211,11 @@ pub fn original_path(id: &str, format: &str) -> String {
     )
 }
 
-/// What became of an original received from elsewhere.
+/// What became of an original (or a thumbnail) received from elsewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Received {
-    /// In place at `original` (relative to the library folder), or already there.
+    /// In place at `original` (relative to the library folder: the original's or the
+    /// thumbnail's place), or already there.
     Placed { original: String },
     /// The bytes were not the photo asked for; nothing was kept.
     Mismatch { sha256: String, bytes: u64 },
@@ -226,21 +227,14 @@ pub enum Received {
 /// import puts it (`original_path`), hashing it on the way: it is kept only when its SHA-256
 /// is `id`, and only whole (written beside, fsynced, renamed). Memory stays at one buffer
 /// whatever the size. Neither the database nor the thumbnail is touched: the caller records
-/// the photo once this returns `Placed`, and thumbnails are made from the original when
-/// first wanted.
+/// the original's arrival once this returns `Placed`.
 pub fn receive_original(
     library_root: &Path,
     id: &str,
     format: &str,
     source: &mut dyn std::io::Read,
 ) -> Result<Received> {
-    use sha2::Digest;
-    use std::io::{Read, Write};
-    if id.len() != 64 || !id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
-        return Err(Error::invalid(format!(
-            "{id:?} is not a photo id (a SHA-256 in hex)"
-        )));
-    }
+    check_sha256(id, "photo id")?;
     if !matches!(format, "jpeg" | "png" | "webp" | "tiff") {
         return Err(Error::invalid(format!(
             "photo {id} is in format {format:?}; the library takes jpeg, png, webp and tiff"
@@ -248,10 +242,66 @@ pub fn receive_original(
     }
     let original = original_path(id, format);
     let target = library_root.join(&original);
-    if is_whole(&target) {
-        return Ok(Received::Placed { original });
+    receive_checked(&target, id, MAX_FILE_BYTES, source, || {
+        format!("receiving the original of photo {id}")
+    })
+    .map(|outcome| outcome.unwrap_or(Received::Placed { original }))
+}
+
+/// The most a received thumbnail may be. A 400 px JPEG of the desk's is some tens of KB (the
+/// 16 wire fixtures' are 0.6 to 42 KB); 24 times the largest leaves room for noisy pictures
+/// and still stops a relay sending a 25 MB original in its place.
+pub const MAX_THUMBNAIL_BYTES: u64 = 1024 * 1024;
+
+/// Streams the thumbnail of photo `photo_id` that arrived from the desk ahead of its original
+/// to where the library keeps thumbnails (`thumbnail_path`), kept only when its SHA-256 is
+/// `sha256` (what the photo's document names) and only whole, exactly like an original
+/// ([`receive_original`]). A thumbnail already there is kept as it is.
+pub fn receive_thumbnail(
+    library_root: &Path,
+    photo_id: &str,
+    sha256: &str,
+    source: &mut dyn std::io::Read,
+) -> Result<Received> {
+    check_sha256(photo_id, "photo id")?;
+    check_sha256(sha256, "thumbnail's SHA-256")?;
+    let target = thumbnail_path(library_root, photo_id);
+    let placed = target
+        .strip_prefix(library_root)
+        .unwrap_or(&target)
+        .to_string_lossy()
+        .into_owned();
+    receive_checked(&target, sha256, MAX_THUMBNAIL_BYTES, source, || {
+        format!("receiving the thumbnail of photo {photo_id}")
+    })
+    .map(|outcome| outcome.unwrap_or(Received::Placed { original: placed }))
+}
+
+fn check_sha256(text: &str, what: &str) -> Result<()> {
+    if text.len() != 64 || !text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+        return Err(Error::invalid(format!(
+            "{text:?} is not a {what} (a SHA-256 in lower-case hex)"
+        )));
     }
-    let dir = atomic_file::parent_of(&target);
+    Ok(())
+}
+
+/// Streams `source` to `target` through a temporary file beside it, hashing on the way; moved
+/// into place (fsynced) only when its SHA-256 is `sha256` and it is at most `limit` bytes.
+/// `None` when it is in place (or was already); otherwise what was wrong, nothing kept.
+fn receive_checked(
+    target: &Path,
+    sha256: &str,
+    limit: u64,
+    source: &mut dyn std::io::Read,
+    context: impl Fn() -> String,
+) -> Result<Option<Received>> {
+    use sha2::Digest;
+    use std::io::{Read, Write};
+    if is_whole(target) {
+        return Ok(None);
+    }
+    let dir = atomic_file::parent_of(target);
     fs::create_dir_all(dir).map_err(|e| io_error(format!("creating {}", dir.display()), e))?;
     let temp = dir.join(format!(".tmp-{}", uuid::Uuid::new_v4()));
     let written = (|| -> std::io::Result<(String, u64)> {
@@ -259,7 +309,7 @@ pub fn receive_original(
         let mut hasher = sha2::Sha256::new();
         let mut buffer = vec![0u8; 256 * 1024];
         let mut bytes = 0u64;
-        let mut limited = Read::take(&mut *source, MAX_FILE_BYTES + 1);
+        let mut limited = Read::take(&mut *source, limit + 1);
         loop {
             let n = match limited.read(&mut buffer) {
                 Ok(0) => break,
@@ -271,22 +321,22 @@ pub fn receive_original(
             file.write_all(&buffer[..n])?;
             bytes += n as u64;
         }
-        let sha256: String = hasher
+        let got: String = hasher
             .finalize()
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
-        if sha256 == id && bytes <= MAX_FILE_BYTES {
+        if got == sha256 && bytes <= limit {
             file.sync_all()?;
         }
-        Ok((sha256, bytes))
+        Ok((got, bytes))
     })();
     let outcome = match written {
-        Ok((_, bytes)) if bytes > MAX_FILE_BYTES => Received::TooLarge { bytes },
-        Ok((sha256, bytes)) if sha256 != id => Received::Mismatch { sha256, bytes },
+        Ok((_, bytes)) if bytes > limit => Received::TooLarge { bytes },
+        Ok((got, bytes)) if got != sha256 => Received::Mismatch { sha256: got, bytes },
         Ok(_) => {
-            return match atomic_file::move_file_into_place(&temp, &target, true) {
-                Ok(()) => Ok(Received::Placed { original }),
+            return match atomic_file::move_file_into_place(&temp, target, true) {
+                Ok(()) => Ok(None),
                 Err(e) => {
                     let _ = fs::remove_file(&temp);
                     Err(io_error(format!("writing {}", target.display()), e))
@@ -295,11 +345,11 @@ pub fn receive_original(
         }
         Err(e) => {
             let _ = fs::remove_file(&temp);
-            return Err(io_error(format!("receiving the original of photo {id}"), e));
+            return Err(io_error(context(), e));
         }
     };
     let _ = fs::remove_file(&temp);
-    Ok(outcome)
+    Ok(Some(outcome))
 }
 
 fn io_error(context: String, source: std::io::Error) -> Error {

@@ -4,7 +4,10 @@
 //!
 //! Originals are never touched: they sit content-addressed under `photos/originals/` in the
 //! library folder. Thumbnails (`photos/thumbnails/`) and renditions (`photos/renditions/`) are
-//! derived files, made again from the original whenever they are missing.
+//! derived files, made again from the original whenever they are missing. A photo from the
+//! team desk may arrive before its original (`Photo::awaiting_original`: its thumbnail comes
+//! first); until the original is here, what needs its pixels refuses with
+//! `Error::OriginalPending` and preflight blocks its stories.
 
 mod attach;
 mod crop;
@@ -21,12 +24,13 @@ pub use attach::{Placement, attach};
 pub use crop::{Aspect, MIN_CROP_SIDE, default_crop, validate_crop};
 pub use figures::LibraryFigures;
 pub use import::{
-    BatchReport, Imported, Received, Refused, import_batch, import_file, original_path,
-    receive_original,
+    BatchReport, Imported, MAX_THUMBNAIL_BYTES, Received, Refused, import_batch, import_file,
+    original_path, receive_original, receive_thumbnail,
 };
 pub use metadata::{PhotoMetadata, read_metadata};
+pub(crate) use pixels::format_of;
 pub use pixels::{MAX_FILE_BYTES, PIXEL_BUDGET};
-pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail};
+pub use rendition::{DEFAULT_WIDTHS, Rendition, Thumbnail, renditions, thumbnail, thumbnail_path};
 
 use crate::store::MAX_DESK_FIELD_BYTES;
 use crate::{Error, Result};
@@ -66,6 +70,11 @@ pub struct Photo {
     pub updated_at: OffsetDateTime,
     /// Where the original sits, relative to the library folder.
     pub original: String,
+    /// A photo from the team desk whose original has not arrived yet (thumbnails come first):
+    /// its record, crops and thumbnail are here; renditions, export and delivery wait for the
+    /// original, which the next desk sync brings.
+    #[serde(default)]
+    pub awaiting_original: bool,
 }
 
 /// The desk's record of a photo: what goes out with every rendition.

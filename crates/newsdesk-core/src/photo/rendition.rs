@@ -23,8 +23,9 @@ pub const DEFAULT_WIDTHS: [u32; 4] = [2048, 1280, 640, 320];
 pub const THUMBNAIL_SIZE: u32 = 400;
 /// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
 /// served. (2: apostrophes in the XMP are written as `&#39;`; 3: the record is
-/// normalised and fitted to its segments.)
-const RENDITION_SCHEME: u32 = 3;
+/// normalised and fitted to its segments; 4: each smaller size scaled from the next larger,
+/// encoded with AVX2 where the CPU has it.)
+const RENDITION_SCHEME: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendition {
@@ -40,7 +41,8 @@ pub struct Rendition {
 }
 
 /// Renditions of `crop` (the whole photo when `None`) at `widths`, never wider than the crop.
-/// Made once and then served from the cache.
+/// Made once and then served from the cache. A photo whose original is still on its way from
+/// the desk has none yet: [`Error::OriginalPending`].
 pub fn renditions(
     library: &Library,
     photo_id: &str,
@@ -48,6 +50,12 @@ pub fn renditions(
     widths: &[u32],
 ) -> Result<Vec<Rendition>> {
     let photo = library.store().photo(photo_id)?;
+    if photo.awaiting_original {
+        return Err(Error::OriginalPending {
+            photo_id: photo.id,
+            needed: "a rendition".into(),
+        });
+    }
     let rect = match crop {
         Some(name) => photo
             .crop(name)
@@ -121,8 +129,8 @@ pub fn renditions(
 }
 
 /// Decodes the original once and writes each missing size. The largest comes from the
-/// original; the smaller ones are scaled from it, in parallel, which is both faster and, at
-/// these ratios, indistinguishable.
+/// original; the smaller ones are scaled each from the next larger, which is both faster and,
+/// at these ratios (1.6 and 2), indistinguishable.
 fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
     let upright = decode_original(
         &library.root().join(&photo.original),
@@ -134,20 +142,7 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
     let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
     let largest = pixels::resize(&upright, rect, w, h);
     drop(upright);
-    let whole = Rect {
-        x: 0,
-        y: 0,
-        width: w,
-        height: h,
-    };
-    let write = |(width, height, path): &(u32, u32, &Path)| -> Result<()> {
-        let scaled;
-        let pixels = if (*width, *height) == (w, h) {
-            &largest
-        } else {
-            scaled = pixels::resize(&largest, whole, *width, *height);
-            &scaled
-        };
+    let write = |pixels: &RgbImage, path: &Path| -> Result<()> {
         let jpeg = pixels::encode_jpeg(pixels, &segments).map_err(|e| {
             Error::invalid(format!(
                 "cannot encode a rendition of photo {}: {e}",
@@ -156,11 +151,28 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
         })?;
         write_atomically(path, &jpeg, Keep::Derived)
     };
-    let half = sizes.len().div_ceil(2);
-    let (first, second) = sizes.split_at(half);
+    // The largest is encoded on a thread of its own while this one scales and encodes the
+    // others, each from the one before it (2048 -> 1280 -> 640 -> 320): the two halves of
+    // the work are then about equal (the largest has more pixels than the others together),
+    // where largest-and-next against the two smallest left one thread idle half the time.
+    let (_, smaller) = sizes.split_first().expect("at least one size is missing");
+    let largest_path = sizes[0].2;
     std::thread::scope(|scope| {
-        let other = scope.spawn(|| second.iter().try_for_each(write));
-        let mine = first.iter().try_for_each(write);
+        let other = scope.spawn(|| write(&largest, largest_path));
+        let mut previous: Option<RgbImage> = None;
+        let mine = smaller.iter().try_for_each(|&(width, height, path)| {
+            let from = previous.as_ref().unwrap_or(&largest);
+            let whole = Rect {
+                x: 0,
+                y: 0,
+                width: from.width(),
+                height: from.height(),
+            };
+            let scaled = pixels::resize(from, whole, width, height);
+            write(&scaled, path)?;
+            previous = Some(scaled);
+            Ok(())
+        });
         mine.and(other.join().expect("rendition thread does not panic"))
     })
 }
@@ -179,14 +191,16 @@ fn decode_original(
     })
 }
 
-pub(crate) fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
+/// Where the thumbnail of photo `photo_id` sits in the library folder at `root` (the team desk
+/// sends it and puts a received one there).
+pub fn thumbnail_path(root: &Path, photo_id: &str) -> PathBuf {
     root.join("photos/thumbnails")
         .join(truncate_chars(photo_id, 2))
         .join(format!("{photo_id}.jpg"))
 }
 
-/// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import; remade from the
-/// original if it has gone missing.
+/// The UI thumbnail (400 px on the long edge, upright, sRGB), made at import (or received from
+/// the desk before the original); remade from the original if it has gone missing.
 pub fn thumbnail(library: &Library, photo_id: &str) -> Result<PathBuf> {
     Thumbnail::look_up(library, photo_id)?.make()
 }
@@ -199,22 +213,37 @@ pub struct Thumbnail {
     photo_id: String,
     path: PathBuf,
     original: PathBuf,
+    awaiting_original: bool,
 }
 
 impl Thumbnail {
     /// What making the thumbnail of `photo_id` needs: where it goes and its original.
     pub fn look_up(library: &Library, photo_id: &str) -> Result<Thumbnail> {
         let photo = library.store().photo(photo_id)?;
-        Ok(Thumbnail {
-            path: thumbnail_path(library.root(), &photo.id),
-            original: library.root().join(&photo.original),
-            photo_id: photo.id,
-        })
+        Ok(Thumbnail::of(library.root(), &photo))
     }
 
-    /// The thumbnail's path, made from the original first when it is missing.
+    /// The same for `photo` of the library in the folder `root`.
+    pub fn of(root: &Path, photo: &Photo) -> Thumbnail {
+        Thumbnail {
+            path: thumbnail_path(root, &photo.id),
+            original: root.join(&photo.original),
+            photo_id: photo.id.clone(),
+            awaiting_original: photo.awaiting_original,
+        }
+    }
+
+    /// The thumbnail's path, made from the original first when it is missing. A photo from
+    /// the desk whose thumbnail did not come (a document from before thumbnails travelled)
+    /// and whose original is still on its way has none yet: [`Error::OriginalPending`].
     pub fn make(self) -> Result<PathBuf> {
         if !is_whole(&self.path) {
+            if self.awaiting_original {
+                return Err(Error::OriginalPending {
+                    photo_id: self.photo_id,
+                    needed: "its thumbnail".into(),
+                });
+            }
             let upright = decode_original(&self.original, &self.photo_id, |b| {
                 pixels::decode_upright_for(b, THUMBNAIL_SIZE)
             })?;

@@ -9,6 +9,7 @@ use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
 use crate::search::indexable;
+use crate::wire_item::WireStatus;
 use crate::{Error, Result};
 
 /// Why a save happened; kept on the revision so the history reads like the newsroom worked.
@@ -113,6 +114,20 @@ pub struct ArticleSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub last_author: Option<String>,
+    /// A kill or withhold from the wire item the story was started from, not yet cleared: the
+    /// list shows the story in red (preflight blocks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub wire_stop: Option<WireStatus>,
+}
+
+/// A page of the article list and how many stories the filter holds in all: the window sizes
+/// its scroll bar from the total and fetches only the pages that come into sight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ArticlePage {
+    pub total: usize,
+    pub rows: Vec<ArticleSummary>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,7 +170,8 @@ fn article_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Article> {
 
 /// The columns [`summary_from_row`] reads, for every query that lists articles.
 pub(crate) const SUMMARY_COLUMNS: &str =
-    "id, version, status, section, headline, updated_at, last_author";
+    "id, version, status, section, headline, updated_at, last_author,
+     (SELECT stop_status FROM wire_stories WHERE article_id = articles.id)";
 
 pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary> {
     let status: String = row.get(2)?;
@@ -167,6 +183,9 @@ pub(crate) fn summary_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Arti
         headline: row.get(4)?,
         updated_at: parse_time(&row.get::<_, String>(5)?)?,
         last_author: Some(row.get::<_, String>(6)?).filter(|name| !name.is_empty()),
+        wire_stop: row
+            .get::<_, Option<String>>(7)?
+            .map(|s| WireStatus::parse(&s)),
     })
 }
 
@@ -387,6 +406,32 @@ impl Store {
             .context(|| "listing articles")
     }
 
+    /// How many articles the filter's status and section hold (its sort, limit and offset do
+    /// not matter).
+    pub fn count_articles(&self, filter: &ArticleFilter) -> Result<usize> {
+        self.conn
+            .prepare_cached(
+                "SELECT count(*) FROM articles
+                 WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR section = ?2)",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(
+                    params![filter.status.map(Status::as_str), filter.section],
+                    |row| row.get::<_, i64>(0),
+                )
+            })
+            .map(|n| n as usize)
+            .context(|| "counting articles")
+    }
+
+    /// The page `filter` asks for, with the total it is a page of.
+    pub fn article_page(&self, filter: &ArticleFilter) -> Result<ArticlePage> {
+        Ok(ArticlePage {
+            total: self.count_articles(filter)?,
+            rows: self.list_articles(filter)?,
+        })
+    }
+
     /// All revisions of an article, oldest first.
     pub fn revisions(&self, id: &str) -> Result<Vec<Revision>> {
         load_article(&self.conn, id)?;
@@ -420,8 +465,10 @@ impl Store {
     }
 
     /// An IMMEDIATE transaction takes the write lock up front, so the version check and the
-    /// write cannot interleave with another process's save.
+    /// write cannot interleave with another process's save. Each one counts towards the next
+    /// checkpoint, which runs beside the saves (see `checkpoint.rs`).
     pub(super) fn write_tx(&mut self) -> Result<Transaction<'_>> {
+        self.checkpointer.wrote(&self.conn);
         self.conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .context(|| "starting a write (is another Newsdesk holding the library?)")

@@ -339,14 +339,7 @@ impl Store {
             &merged.author,
             Some(&heads),
         )?;
-        record_conflicts(
-            &tx,
-            Conflicted::Article,
-            article_id,
-            &merged.conflicts,
-            &merged.author,
-        )?;
-        record_document(&tx, article_id, &merged.doc_id, &heads, article.version)?;
+        record_desk_side(&tx, article_id, merged, &heads, article.version)?;
         tx.commit()
             .context(|| format!("committing the merge into article {article_id}"))?;
         Ok(article)
@@ -369,14 +362,7 @@ impl Store {
             params![article_id, heads],
         )
         .context(|| "naming the merged change")?;
-        record_conflicts(
-            &tx,
-            Conflicted::Article,
-            article_id,
-            &merged.conflicts,
-            &merged.author,
-        )?;
-        record_document(&tx, article_id, &merged.doc_id, &heads, article.version)?;
+        record_desk_side(&tx, article_id, merged, &heads, article.version)?;
         tx.commit()
             .context(|| format!("committing the story {article_id} from the desk"))?;
         Ok(article)
@@ -560,6 +546,25 @@ fn split_heads(heads: &str) -> Vec<String> {
         .filter(|h| !h.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// What a merge leaves beside the article: the field conflicts it holds, and the document
+/// agreeing with the library at `heads` and `version`.
+fn record_desk_side(
+    tx: &Transaction<'_>,
+    article_id: &str,
+    merged: &MergedChange,
+    heads: &str,
+    version: i64,
+) -> Result<()> {
+    record_conflicts(
+        tx,
+        Conflicted::Article,
+        article_id,
+        &merged.conflicts,
+        &merged.author,
+    )?;
+    record_document(tx, article_id, &merged.doc_id, heads, version)
 }
 
 fn record_document(

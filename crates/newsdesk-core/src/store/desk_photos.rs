@@ -40,6 +40,25 @@ impl DeskPhoto {
     }
 }
 
+/// A file of the desk this laptop holds, named on the relay by its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HeldBlob {
+    /// A photo's original: its SHA-256 is the photo's id; `path` is relative to the library.
+    Original { photo_id: String, path: String },
+    /// The thumbnail of `photo_id` its document names (`photo::thumbnail_path`).
+    Thumbnail { photo_id: String, sha256: String },
+}
+
+impl HeldBlob {
+    /// Its name on the relay.
+    pub fn sha256(&self) -> &str {
+        match self {
+            HeldBlob::Original { photo_id, .. } => photo_id,
+            HeldBlob::Thumbnail { sha256, .. } => sha256,
+        }
+    }
+}
+
 /// What a sync brings into the library for one photo: the desk's side of it as the document
 /// holds it, who made the changes, the heads it reached, and what was set concurrently.
 #[derive(Debug, Clone)]
@@ -207,20 +226,25 @@ impl Store {
         )
     }
 
-    /// A photo that came from the desk, new to this library: its original is already in place
-    /// (`photo::receive_original`); the facts of the file come from the document, the desk
-    /// record, focal point and crops as merged.
+    /// A photo that came from the desk, new to this library: the facts of the file come from
+    /// the document, the desk record, focal point and crops as merged. Its original is either
+    /// in place already (`photo::receive_original`), or still to come (`awaiting_original`:
+    /// thumbnails first, the sync fetches it next and calls [`Store::original_arrived`]).
+    /// `thumbnail_sha256`: the checked thumbnail from the desk now in place, if any.
     pub fn create_photo_from_desk(
         &mut self,
         new: &NewPhoto<'_>,
         merged: &MergedPhoto,
+        awaiting_original: bool,
+        thumbnail_sha256: Option<&str>,
     ) -> Result<Photo> {
         let tx = self.photo_write()?;
         let at = format_time(now());
         tx.execute(
             "INSERT INTO photos (id, format, byte_size, width, height, orientation, original,
-                 source_name, embedded, desk, focal_x, focal_y, imported_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+                 source_name, embedded, desk, focal_x, focal_y, imported_at, updated_at,
+                 awaiting_original)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14)",
             params![
                 new.id,
                 new.format,
@@ -234,7 +258,8 @@ impl Store {
                 serde_json::to_string(&merged.desk).expect("desk record serialises"),
                 merged.focal_point.map(|f| f.0),
                 merged.focal_point.map(|f| f.1),
-                at
+                at,
+                awaiting_original
             ],
         )
         .context(|| format!("recording photo {} from the desk", new.id))?;
@@ -247,9 +272,104 @@ impl Store {
             &merged.heads.join(","),
             photo.version,
         )?;
+        record_desk_thumbnail(&tx, new.id, thumbnail_sha256)?;
         tx.commit()
             .context(|| format!("committing photo {} from the desk", new.id))?;
         Ok(photo)
+    }
+
+    /// Photos from the desk whose originals have not arrived yet, oldest first: what the
+    /// originals phase of a sync fetches.
+    pub fn photos_awaiting_original(&self) -> Result<Vec<Photo>> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM photos WHERE awaiting_original = 1 ORDER BY imported_at, id",
+            )
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .context(|| "listing the originals still to come")?;
+        ids.iter().map(|id| self.photo(id)).collect()
+    }
+
+    /// The original of photo `id` is in place now (checked against its SHA-256): the photo is
+    /// whole. Not a change of the desk's record, so its version stays.
+    pub fn original_arrived(&mut self, id: &str) -> Result<()> {
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE photos SET awaiting_original = 0 WHERE id = ?1",
+                [id],
+            )
+            .context(|| format!("recording the original of photo {id}"))?;
+        if changed == 0 {
+            return Err(Error::not_found("photo", id));
+        }
+        Ok(())
+    }
+
+    /// Records that this laptop holds the thumbnail `sha256` the desk's document of photo
+    /// `photo_id` names (`None`: it holds none the document names).
+    pub fn mark_desk_thumbnail(&mut self, photo_id: &str, sha256: Option<&str>) -> Result<()> {
+        record_desk_thumbnail(&self.conn, photo_id, sha256)
+    }
+
+    /// Every blob of the desk this laptop holds: the originals of its desk photos (those still
+    /// to come excepted) and the thumbnails their documents name that it holds those very
+    /// bytes of. What it sends the relay again if the relay lost them.
+    pub fn desk_blobs_held(&self) -> Result<Vec<HeldBlob>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT p.id, p.original, p.awaiting_original, d.thumbnail_sha256
+                 FROM desk_photos d JOIN photos p ON p.id = d.photo_id ORDER BY p.id",
+            )
+            .context(|| "listing the desk's blobs held here")?;
+        let rows = stmt
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, bool>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                ))
+            })
+            .context(|| "listing the desk's blobs held here")?;
+        let mut held = Vec::new();
+        for row in rows {
+            let (photo_id, original, awaiting, thumbnail) =
+                row.context(|| "listing the desk's blobs held here")?;
+            if let Some(sha256) = thumbnail {
+                held.push(HeldBlob::Thumbnail {
+                    photo_id: photo_id.clone(),
+                    sha256,
+                });
+            }
+            if !awaiting {
+                held.push(HeldBlob::Original {
+                    photo_id,
+                    path: original,
+                });
+            }
+        }
+        Ok(held)
+    }
+
+    /// Where every blob held here was last found on the relay, as the sync wrote it (the
+    /// relay's list's ETag and a digest of what was held).
+    pub fn desk_blobs_checked(&self) -> Result<Option<String>> {
+        self.conn
+            .query_row("SELECT blobs_checked FROM desk", [], |row| row.get(0))
+            .optional()
+            .map(Option::flatten)
+            .context(|| "reading when the desk's blobs were last checked")
+    }
+
+    /// Every blob held here was found on the relay, as `checked` says.
+    pub fn mark_desk_blobs_checked(&mut self, checked: &str) -> Result<()> {
+        self.conn
+            .execute("UPDATE desk SET blobs_checked = ?1", [checked])
+            .context(|| "recording that the desk's blobs were checked")?;
+        Ok(())
     }
 
     /// The conflicts of a photo still waiting for the photo desk.
@@ -419,5 +539,16 @@ fn record_desk_photo(
     )
     .and_then(|mut stmt| stmt.execute(params![photo_id, doc_id, heads, version]))
     .context(|| format!("recording the desk document of photo {photo_id}"))?;
+    Ok(())
+}
+
+fn record_desk_thumbnail(
+    conn: &rusqlite::Connection,
+    photo_id: &str,
+    sha256: Option<&str>,
+) -> Result<()> {
+    conn.prepare_cached("UPDATE desk_photos SET thumbnail_sha256 = ?2 WHERE photo_id = ?1")
+        .and_then(|mut stmt| stmt.execute(params![photo_id, sha256]))
+        .context(|| format!("recording the desk thumbnail of photo {photo_id}"))?;
     Ok(())
 }

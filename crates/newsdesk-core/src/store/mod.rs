@@ -4,18 +4,23 @@
 //! Submodules group the statements by what they touch; they all share [`Store`].
 
 mod articles;
+mod checkpoint;
 mod delivery;
 mod desk;
 mod desk_dictionary;
 mod desk_photos;
 mod photos;
+mod wire;
 
-pub use articles::{ArticleFilter, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder};
+pub use articles::{
+    ArticleFilter, ArticlePage, ArticleSummary, Revision, RevisionKind, SaveKind, SortOrder,
+};
 pub(crate) use articles::{SUMMARY_COLUMNS, summary_from_row};
 pub use delivery::AttemptOutcome;
 pub use desk::{ConflictCandidate, Desk, DeskDocument, FieldConflict, Identity, MergedChange};
-pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, MergedPhoto, PhotoConflict};
+pub use desk_photos::{CROP_FIELD, DeskPhoto, FOCAL_FIELD, HeldBlob, MergedPhoto, PhotoConflict};
 pub use photos::{MAX_DESK_FIELD_BYTES, NewPhoto};
+pub use wire::Recorded;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -38,7 +43,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_team_desk.sql"),
     include_str!("migrations/009_desk_photos.sql"),
     include_str!("migrations/010_desk_token.sql"),
-    include_str!("migrations/012_desk_dictionary.sql"),
+    include_str!("migrations/011_wire.sql"),
+    include_str!("migrations/012_search_crisis_merge.sql"),
+    include_str!("migrations/014_thumbnails_first.sql"),
+    include_str!("migrations/015_desk_dictionary.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
@@ -50,6 +58,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const OPEN_PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Store {
+    /// First, so it is dropped first: its thread's connection closes before `conn`.
+    checkpointer: checkpoint::Checkpointer,
     conn: Connection,
     /// This laptop's person, named on every revision it writes (`""` until set): read once at
     /// open, so a save costs nothing more.
@@ -96,9 +106,10 @@ impl Store {
             .map_err(|e| library_error(format!("cannot configure the database: {e}")))?;
         // WAL lets readers (search, a second window) work while a save commits; synchronous =
         // FULL makes each acknowledged save survive a power cut, not just a process crash.
-        // Copying the WAL back into the database (a checkpoint) runs inside whichever commit
-        // crosses the threshold; the window checkpoints when idle (`checkpoint`), and the last
-        // connection to close does too, so the large threshold is only a backstop.
+        // Copying the WAL back into the database (a checkpoint) runs on a thread beside the
+        // saves (`checkpoint.rs`); the window checkpoints when idle (`checkpoint`), and the last
+        // connection to close does too. SQLite's own, inside whichever commit crosses the
+        // threshold, is only a backstop.
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = FULL;
@@ -120,6 +131,7 @@ impl Store {
             _ => library_error(format!("cannot open the database: {e}")),
         })?;
         let mut store = Store {
+            checkpointer: checkpoint::Checkpointer::new(path),
             conn,
             author: String::new(),
         };
@@ -171,12 +183,8 @@ impl Store {
     /// readers, so that no save has to. For idle time. Returns whether all of it was copied
     /// (a reader in another window can hold some back until next time).
     pub fn checkpoint(&self) -> Result<bool> {
-        self.conn
-            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |row| {
-                let (busy, logged, copied): (i64, i64, i64) =
-                    (row.get(0)?, row.get(1)?, row.get(2)?);
-                Ok(busy == 0 && logged == copied)
-            })
+        self.checkpointer
+            .run(&self.conn)
             .context(|| "checkpointing the library")
     }
 

@@ -16,7 +16,7 @@ pub const MAX_DESK_FIELD_BYTES: usize = 6000;
 
 const PHOTO_COLUMNS: &str =
     "id, format, byte_size, width, height, orientation, original, source_name,
-     embedded, desk, focal_x, focal_y, imported_at, updated_at, version";
+     embedded, desk, focal_x, focal_y, imported_at, updated_at, version, awaiting_original";
 
 /// A photo about to be recorded: its original is already in place in the library folder.
 pub struct NewPhoto<'a> {
@@ -52,6 +52,7 @@ fn photo_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Photo> {
         imported_at: parse_time(&row.get::<_, String>(12)?)?,
         updated_at: parse_time(&row.get::<_, String>(13)?)?,
         version: row.get(14)?,
+        awaiting_original: row.get(15)?,
     })
 }
 
@@ -71,6 +72,15 @@ impl Store {
     pub fn insert_photo(&mut self, new: &NewPhoto<'_>) -> Result<bool> {
         let tx = self.photo_tx()?;
         if photo_exists(&tx, new.id)? {
+            // The same file imported while the desk's copy was still on its way: its original
+            // is in place now (the import put it there), so the photo is whole.
+            tx.execute(
+                "UPDATE photos SET awaiting_original = 0 WHERE id = ?1 AND awaiting_original = 1",
+                [new.id],
+            )
+            .context(|| format!("recording the original of photo {}", new.id))?;
+            tx.commit()
+                .context(|| format!("committing photo {}", new.source_name))?;
             return Ok(false);
         }
         let at = format_time(now());

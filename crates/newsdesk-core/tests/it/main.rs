@@ -16,4 +16,5 @@ mod search;
 mod store;
 mod superdesk;
 mod whole;
+mod wire;
 mod wordpress;

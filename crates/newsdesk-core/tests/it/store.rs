@@ -401,6 +401,46 @@ fn pages_of_the_list_add_up_to_the_whole_list_in_every_order() {
     }
 }
 
+/// The window sizes its scroll bar from a page's total: the number of stories the filter
+/// holds, whatever page is asked for.
+#[test]
+fn a_page_carries_the_total_of_its_filter() {
+    let (_dir, mut lib) = library();
+    let batch: Vec<(ArticleFields, Status)> = (0..23)
+        .map(|i| {
+            let mut fields = titled(&format!("Story {i:02}"));
+            fields.section = if i % 3 == 0 { "Sport" } else { "News" }.into();
+            (fields, [Status::Draft, Status::Ready][i % 2])
+        })
+        .collect();
+    lib.store_mut()
+        .create_articles(&batch, RevisionKind::Create)
+        .unwrap();
+    // (status, section, limit, offset) -> (total, rows on the page)
+    type Asked = (Option<Status>, Option<&'static str>, usize, usize);
+    let cases: [(Asked, (usize, usize)); 7] = [
+        ((None, None, 10, 0), (23, 10)),
+        ((None, None, 10, 20), (23, 3)),
+        ((None, None, 10, 30), (23, 0)),
+        ((None, None, 0, 0), (23, 23)),
+        ((Some(Status::Draft), None, 5, 0), (12, 5)),
+        ((None, Some("Sport"), 50, 0), (8, 8)),
+        ((Some(Status::Ready), Some("Sport"), 2, 2), (4, 2)),
+    ];
+    for ((status, section, limit, offset), expected) in cases {
+        let filter = ArticleFilter {
+            status,
+            section: section.map(str::to_owned),
+            limit,
+            offset,
+            ..Default::default()
+        };
+        let page = lib.store().article_page(&filter).unwrap();
+        assert_eq!((page.total, page.rows.len()), expected, "{filter:?}");
+        assert_eq!(page.rows, lib.store().list_articles(&filter).unwrap());
+    }
+}
+
 fn with_link(url: &str) -> ArticleFields {
     ArticleFields {
         related: vec![RelatedStory {
@@ -589,4 +629,55 @@ fn defect_11_an_old_article_with_a_bad_link_or_language_loads_but_never_goes_out
     let err = crate::package::export(&mut lib, &article.id, &out).unwrap_err();
     assert_eq!(err.kind(), "preflight");
     assert!(!out.exists());
+}
+
+#[test]
+fn saves_leave_copying_the_log_to_a_checkpoint_beside_them() {
+    let (_dir, mut lib) = library();
+    let database = lib.root().join("newsdesk.db");
+    let id = lib
+        .store_mut()
+        .create_article(None, &titled("v1"), Status::Draft, RevisionKind::Create)
+        .unwrap()
+        .id;
+    // A few dozen saves: a few hundred pages of log, far below SQLite's own threshold
+    // (10,000 pages), so while the library is open only the store's checkpoint copies them
+    // into the database file. The second save's text is kept there by its revision.
+    let marker = "quokka-marker-of-the-second-save";
+    for version in 1..=48 {
+        let mut fields = titled(&format!("v{}", version + 1));
+        fields.body = if version == 1 {
+            marker.to_owned()
+        } else {
+            "A paragraph the editor keeps adding to. ".repeat(version as usize)
+        };
+        lib.store_mut()
+            .save_article(&id, version, &fields, SaveKind::Autosave)
+            .unwrap();
+    }
+    let in_database = || {
+        let bytes = std::fs::read(&database).unwrap();
+        bytes.windows(marker.len()).any(|w| w == marker.as_bytes())
+    };
+    // The copy runs on its own thread: wait for it (a generous bound, not a timing goal).
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !in_database() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        in_database(),
+        "the saves' log was not copied into the database while the library was open"
+    );
+    // Everything saved is there, and the store's own connection is still the last to close:
+    // it removes the log as SQLite always did.
+    let root = lib.root().to_path_buf();
+    assert_eq!(lib.store().article(&id).unwrap().version, 49);
+    drop(lib);
+    assert!(
+        !root.join("newsdesk.db-wal").exists(),
+        "the log was left behind"
+    );
+    let lib = Library::open(&root).unwrap();
+    assert_eq!(lib.store().article(&id).unwrap().fields.headline, "v49");
+    assert_eq!(lib.store().integrity_check().unwrap(), "ok");
 }

@@ -1,8 +1,10 @@
 //! Photos on the desk: a photo desk on one laptop attaches a photo to a story written on
-//! another; records, crops and originals travel, originals by SHA-256 through the relay.
+//! another; records, crops, thumbnails and originals travel, the files by SHA-256 through the
+//! relay, thumbnails first.
 
 use std::path::{Path, PathBuf};
 
+use newsdesk_core::package;
 use newsdesk_core::photo::{self, Aspect, DeskEdit, Photo, Placement, Rect};
 use sha2::Digest;
 
@@ -83,6 +85,11 @@ fn sha256_of(path: &Path) -> String {
     hex::encode(sha2::Sha256::digest(std::fs::read(path).unwrap()))
 }
 
+/// The SHA-256 of a laptop's thumbnail of photo `id` (the blob it sends beside the original).
+fn thumbnail_sha(laptop: &Laptop, id: &str) -> String {
+    sha256_of(&photo::thumbnail_path(&laptop.root, id))
+}
+
 /// What a laptop's library says about a photo: record, focal point, crops, open conflicts.
 type DeskView = (
     photo::DeskRecord,
@@ -148,22 +155,38 @@ fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_or
         (1, 2, 2),
         "{report:?}"
     );
-    let mut expected = vec![lead.id.clone(), figure.id.clone()];
+    assert_eq!(report.photos.thumbnails_uploaded, 2, "{report:?}");
+    // The originals and, each a blob of its own, the thumbnails made at import.
+    let mut expected = vec![
+        lead.id.clone(),
+        figure.id.clone(),
+        thumbnail_sha(&bea, &lead.id),
+        thumbnail_sha(&bea, &figure.id),
+    ];
     expected.sort();
     assert_eq!(relay_blobs(&relay), expected);
 
     // Ana sees the photo in her story, with its crop and credit, and the original itself.
     let report = ana.sync();
     assert_eq!(
-        (report.merged, report.photos.received),
-        (1, 2),
+        (
+            report.merged,
+            report.photos.received,
+            report.photos.thumbnails,
+            report.photos.originals
+        ),
+        (1, 2, 2, 2),
         "{report:?}"
     );
     let mut cal = Laptop::new("Cal Weir");
     let report = cal.join(&relay);
     assert_eq!(
-        (report.received, report.photos.received),
-        (1, 2),
+        (
+            report.received,
+            report.photos.received,
+            report.photos.originals
+        ),
+        (1, 2, 2),
         "{report:?}"
     );
     converge(&mut [&mut ana, &mut bea, &mut cal]);
@@ -199,12 +222,17 @@ fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_or
             assert_eq!(got.original, photo::original_path(&sent.id, "jpeg"));
             assert_eq!(sha256_of(&laptop.root.join(&got.original)), sent.id);
             assert_eq!(got.crop("lead").unwrap().aspect, Aspect::Ratio(16, 9));
+            assert!(!got.awaiting_original);
+            // The thumbnail Bea's laptop made, not one made here.
+            assert_eq!(
+                thumbnail_sha(laptop, &sent.id),
+                thumbnail_sha(&bea, &sent.id)
+            );
         }
         assert_eq!(
             laptop.store().photo(&lead.id).unwrap().desk.credit,
             "Photo Desk/Getty"
         );
-        // A thumbnail is made from the original when first wanted.
         assert!(
             photo::thumbnail(&laptop.library, &lead.id)
                 .unwrap()
@@ -267,20 +295,7 @@ fn a_photo_attached_on_one_laptop_reaches_the_others_with_its_crop_credit_and_or
 #[test]
 fn a_corrupted_original_on_the_relay_is_refused_and_nothing_is_written() {
     let relay = Relay::start();
-    let mut bea = Laptop::new("Bea Osei");
-    let story = bea.write("Harbour fire", "Smoke over the docks.").id;
-    let lead = import(&mut bea, "getty.jpg");
-    let lead = dress(&mut bea, &lead, "Getty Images");
-    photo::attach(
-        &mut bea.library,
-        &story,
-        &lead.id,
-        Some("lead"),
-        Placement::Lead,
-        1,
-    )
-    .unwrap();
-    bea.join(&relay);
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
 
     // One byte changed in the relay's copy.
     let blob = relay.folder.path().join("blobs").join(&lead.id);
@@ -294,19 +309,30 @@ fn a_corrupted_original_on_the_relay_is_refused_and_nothing_is_written() {
     let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
     assert_eq!(err.kind(), "desk_blob", "{err}");
     let message = err.to_string();
-    assert!(message.contains(&lead.id), "{message}");
+    assert!(
+        message.contains(&format!("the original of photo {}", lead.id)),
+        "{message}"
+    );
     assert!(message.contains("damaged"), "{message}");
-    // The story came; the photo did not, not even in part.
+    // The story came, and the photo thumbnail first; of the original not even a part.
     assert_eq!(
         cal.article(&story).fields.lead_photo.unwrap().photo_id,
         lead.id
     );
-    assert!(cal.store().list_photos().unwrap().is_empty());
-    assert_eq!(photo_files(&cal), Vec::<PathBuf>::new());
+    assert!(cal.store().photo(&lead.id).unwrap().awaiting_original);
+    assert_eq!(
+        photo_files(&cal),
+        vec![photo::thumbnail_path(&cal.root, &lead.id)]
+    );
 
     // Once the relay holds the right bytes again, the next sync brings it, and all agree.
     std::fs::write(&blob, &good).unwrap();
-    assert_eq!(cal.sync().photos.received, 1);
+    let report = cal.sync();
+    assert_eq!(
+        (report.photos.received, report.photos.originals),
+        (0, 1),
+        "{report:?}"
+    );
     converge(&mut [&mut bea, &mut cal]);
     assert_eq!(desk_view(&mut cal, &lead.id), desk_view(&mut bea, &lead.id));
     let got = cal.store().photo(&lead.id).unwrap();
@@ -506,6 +532,24 @@ fn the_relay_keeps_only_blobs_whose_bytes_match_their_name_and_only_for_the_toke
         .call()
         .unwrap();
     assert_eq!(response.body_mut().read_to_vec().unwrap(), bytes);
+
+    // Sent again (two laptops putting one photo at once: both asked, neither found it), the
+    // relay answers after reading it all. Answered unread, a body larger than the socket's
+    // buffers met a closed connection: "broken pipe", and that laptop's sync failed.
+    let large: Vec<u8> = (0..12_000_000u32)
+        .map(|n| (n.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let large_sha = hex::encode(sha2::Sha256::digest(&large));
+    for answer in [201, 200] {
+        assert_eq!(
+            status(
+                ureq::put(&url(&large_sha))
+                    .header("Authorization", &auth)
+                    .send(&large[..])
+            ),
+            answer
+        );
+    }
 }
 
 #[test]
@@ -567,10 +611,287 @@ fn the_same_file_put_on_the_desk_by_two_laptops_at_once_becomes_one_photo_with_b
         Vec::<String>::new(),
         "different fields: no conflict"
     );
-    assert_eq!(relay_blobs(&relay), vec![photo.id.clone()]);
+    // One original, and one thumbnail: both laptops made the same bytes from the same file.
+    let mut blobs = vec![photo.id.clone(), thumbnail_sha(&ana, &photo.id)];
+    blobs.sort();
+    assert_eq!(relay_blobs(&relay), blobs);
     assert_eq!(
         (ana.sync().photos.opened, bea.sync().photos.opened),
         (0, 0),
         "settled"
     );
+}
+
+/// Bea's photo desk puts `getty.jpg`, credited and cropped, as the lead photo of a story of her
+/// own on the desk; the relay then holds its original and its thumbnail.
+fn desk_with_a_lead_photo(relay: &Relay) -> (Laptop, String, Photo) {
+    let mut bea = Laptop::new("Bea Osei");
+    let story = bea.write("Harbour fire", "Smoke over the docks.").id;
+    let lead = import(&mut bea, "getty.jpg");
+    let lead = dress(&mut bea, &lead, "Getty Images");
+    photo::attach(
+        &mut bea.library,
+        &story,
+        &lead.id,
+        Some("lead"),
+        Placement::Lead,
+        1,
+    )
+    .unwrap();
+    bea.join(relay);
+    (bea, story, lead)
+}
+
+/// Exports `story` into a fresh folder under the laptop's library.
+fn export(laptop: &mut Laptop, story: &str) -> newsdesk_core::Result<package::Exported> {
+    let out = laptop.root.join(format!("export-{}", next_number()));
+    package::export(
+        &mut laptop.library,
+        story,
+        &out,
+        package::Existing::Refuse,
+        &mut |_, _, _| {},
+    )
+}
+
+fn next_number() -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed).to_string()
+}
+
+#[test]
+fn a_photo_arrives_thumbnail_first_and_its_story_exports_once_the_original_follows() {
+    let relay = Relay::start();
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
+
+    // The relay has the thumbnail but not (yet) the original.
+    let blob = relay.folder.path().join("blobs").join(&lead.id);
+    let aside = relay.folder.path().join("original-aside");
+    std::fs::rename(&blob, &aside).unwrap();
+
+    let mut cal = Laptop::new("Cal Weir");
+    let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
+    assert_eq!(err.kind(), "desk_blob", "{err}");
+    assert!(
+        err.to_string()
+            .contains(&format!("the original of photo {} ", lead.id)),
+        "{err}"
+    );
+
+    // Cal's window shows the photo at once: its record, crop and focal point, and the very
+    // thumbnail Bea's laptop made, checked; the original is on its way.
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert!(got.awaiting_original);
+    assert_eq!(desk_view(&mut cal, &lead.id), desk_view(&mut bea, &lead.id));
+    assert_eq!(
+        photo::thumbnail(&cal.library, &lead.id).unwrap(),
+        photo::thumbnail_path(&cal.root, &lead.id)
+    );
+    assert_eq!(thumbnail_sha(&cal, &lead.id), thumbnail_sha(&bea, &lead.id));
+    assert!(!cal.root.join(&got.original).exists());
+
+    // What needs the original says so, and makes nothing.
+    let err = photo::renditions(&cal.library, &lead.id, Some("lead"), &[640]).unwrap_err();
+    assert_eq!(err.kind(), "original_pending", "{err}");
+    assert!(err.to_string().contains(&lead.id), "{err}");
+    let article = cal.article(&story);
+    let problems = package::preflight(&cal.library, &article).unwrap().problems;
+    assert!(
+        problems.iter().any(|p| p.field == "lead_photo"
+            && p.photo_id.as_deref() == Some(lead.id.as_str())
+            && p.message
+                .contains("original has not arrived from the desk yet")),
+        "{problems:?}"
+    );
+    let err = export(&mut cal, &story).unwrap_err();
+    assert_eq!(err.kind(), "preflight", "{err}");
+    assert!(
+        !photo_files(&cal)
+            .iter()
+            .any(|f| f.starts_with(cal.root.join("photos/renditions"))),
+        "no rendition was made"
+    );
+
+    // Meanwhile the photo desk here fixes the caption: nothing typed waits for the original.
+    let photo = cal.store().photo(&lead.id).unwrap();
+    cal.store()
+        .edit_photo_desk(
+            &lead.id,
+            photo.version,
+            DeskEdit {
+                caption: Some("Smoke over the docks at dawn".into()),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+
+    // The original reaches the relay; the next sync brings it, checked, and the story goes out.
+    std::fs::rename(&aside, &blob).unwrap();
+    let report = cal.sync();
+    assert_eq!(
+        (
+            report.photos.received,
+            report.photos.originals,
+            report.photos.awaiting_originals,
+            report.photos.sent
+        ),
+        (0, 1, 0, 1),
+        "{report:?}"
+    );
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert!(!got.awaiting_original);
+    assert_eq!(sha256_of(&cal.root.join(&got.original)), lead.id);
+    let exported = export(&mut cal, &story).unwrap();
+    assert!(exported.files > 3, "{exported:?}");
+    converge(&mut [&mut bea, &mut cal]);
+    assert_eq!(
+        bea.store().photo(&lead.id).unwrap().desk.caption,
+        "Smoke over the docks at dawn"
+    );
+    assert_eq!(desk_view(&mut cal, &lead.id), desk_view(&mut bea, &lead.id));
+}
+
+#[test]
+fn a_damaged_thumbnail_on_the_relay_is_refused_and_the_photo_comes_with_its_original() {
+    let relay = Relay::start();
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
+    let thumb = thumbnail_sha(&bea, &lead.id);
+
+    // One byte changed in the relay's copy of the thumbnail.
+    let blob = relay.folder.path().join("blobs").join(&thumb);
+    let mut bad = std::fs::read(&blob).unwrap();
+    let middle = bad.len() / 2;
+    bad[middle] ^= 0xff;
+    std::fs::write(&blob, &bad).unwrap();
+
+    let mut cal = Laptop::new("Cal Weir");
+    let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
+    assert_eq!(err.kind(), "desk_blob", "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "the thumbnail of photo {} (SHA-256 {thumb})",
+            lead.id
+        )),
+        "{message}"
+    );
+    assert!(message.contains("damaged"), "{message}");
+
+    // Nothing of the damaged bytes was kept; the photo came all the same, with its original,
+    // and its thumbnail is made here from that.
+    assert!(
+        photo_files(&cal)
+            .iter()
+            .all(|f| std::fs::read(f).unwrap() != bad)
+    );
+    assert!(!photo::thumbnail_path(&cal.root, &lead.id).exists());
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert!(!got.awaiting_original);
+    assert_eq!(sha256_of(&cal.root.join(&got.original)), lead.id);
+    assert!(image_opens(
+        &photo::thumbnail(&cal.library, &lead.id).unwrap()
+    ));
+    assert_eq!(
+        cal.article(&story).fields.lead_photo.unwrap().photo_id,
+        lead.id
+    );
+    converge(&mut [&mut bea, &mut cal]);
+    assert_eq!(desk_view(&mut cal, &lead.id), desk_view(&mut bea, &lead.id));
+}
+
+fn image_opens(path: &Path) -> bool {
+    let bytes = std::fs::read(path).unwrap();
+    bytes.starts_with(&[0xff, 0xd8]) && bytes.ends_with(&[0xff, 0xd9])
+}
+
+#[test]
+fn blobs_the_relay_lost_are_sent_again_by_a_laptop_holding_them_at_its_next_sync() {
+    let relay = Relay::start();
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
+    let mut cal = Laptop::new("Cal Weir");
+    cal.join(&relay);
+    let thumb = thumbnail_sha(&bea, &lead.id);
+    let mut both = vec![lead.id.clone(), thumb.clone()];
+    both.sort();
+    assert_eq!(relay_blobs(&relay), both);
+
+    // Nothing lost: once checked, a sync hears that the relay's list has not changed.
+    for laptop in [&mut bea, &mut cal] {
+        laptop.sync();
+        let report = laptop.sync();
+        assert_eq!(
+            (report.photos.blobs_checked, report.photos.resent),
+            (0, 0),
+            "{report:?}"
+        );
+    }
+
+    // The relay loses both files (a restored backup, a disk swapped); Cal, who received them,
+    // sends them again at his next sync: the thumbnail he checked, the original.
+    for name in &both {
+        std::fs::remove_file(relay.folder.path().join("blobs").join(name)).unwrap();
+    }
+    let report = cal.sync();
+    assert_eq!(
+        (report.photos.blobs_checked, report.photos.resent),
+        (2, 2),
+        "{report:?}"
+    );
+    assert_eq!(relay_blobs(&relay), both);
+    // The relay holds again just what it held when Bea last checked: nothing to do for her.
+    let report = bea.sync();
+    assert_eq!(
+        (report.photos.blobs_checked, report.photos.resent),
+        (0, 0),
+        "{report:?}"
+    );
+
+    // A laptop joining now gets the photo whole, thumbnail first.
+    let mut dan = Laptop::new("Dan Moss");
+    let report = dan.join(&relay);
+    assert_eq!(
+        (report.photos.thumbnails, report.photos.originals),
+        (1, 1),
+        "{report:?}"
+    );
+    assert_eq!(thumbnail_sha(&dan, &lead.id), thumb);
+    assert!(export(&mut dan, &story).is_ok());
+}
+
+#[test]
+fn importing_the_file_whose_original_is_on_its_way_makes_the_photo_whole() {
+    let relay = Relay::start();
+    let (_bea, _story, lead) = desk_with_a_lead_photo(&relay);
+    std::fs::remove_file(relay.folder.path().join("blobs").join(&lead.id)).unwrap();
+    let mut cal = Laptop::new("Cal Weir");
+    let err = newsdesk_sync::join(&cal.root, &relay.url(), TOKEN).unwrap_err();
+    assert_eq!(err.kind(), "desk_blob", "{err}");
+    assert!(cal.store().photo(&lead.id).unwrap().awaiting_original);
+
+    // The agency's file reaches Cal another way, and he imports it: one photo, now whole,
+    // with the desk's record kept.
+    let imported = photo::import_file(&mut cal.library, &wire("getty.jpg")).unwrap();
+    assert!(imported.duplicate);
+    let got = cal.store().photo(&lead.id).unwrap();
+    assert!(!got.awaiting_original);
+    assert_eq!(got.desk, lead.desk);
+    assert_eq!(
+        photo::renditions(&cal.library, &lead.id, Some("lead"), &[320])
+            .unwrap()
+            .len(),
+        1
+    );
+    // The desk's sync has nothing left to fetch, and gives the relay the original it lacks.
+    let report = cal.sync();
+    assert_eq!(
+        (
+            report.photos.originals,
+            report.photos.awaiting_originals,
+            report.photos.resent
+        ),
+        (0, 0, 1),
+        "{report:?}"
+    );
+    assert!(relay_blobs(&relay).contains(&lead.id));
 }
