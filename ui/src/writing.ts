@@ -61,9 +61,8 @@ export function diagnosticsOf(report: FieldReport, docLength: number, hooks: Dia
       if (p.kind === "spelling") {
         actions.push({
           name: "Add to desk dictionary",
-          apply: (view: EditorView) => {
-            void hooks.addWord(p.text).then(() => { forceLinting(view); });
-          },
+          // The desk re-checks every field once the word is in (`WritingDesk.addWord`).
+          apply: () => { void hooks.addWord(p.text); },
         });
       }
       return {
@@ -89,6 +88,8 @@ export class WritingDesk {
   private reports: Partial<Record<CheckedField, FieldReport>> = {};
   private timers: Partial<Record<CheckedField, ReturnType<typeof setTimeout>>> = {};
   private bodyView: EditorView | null = null;
+  /** The body must be checked again though its text did not change (a word was learnt). */
+  private recheckWanted = false;
 
   constructor(private hooks: WritingHooks) {}
 
@@ -109,7 +110,16 @@ export class WritingDesk {
         this.showState(`Not checked: ${reason(e)}`);
         return [];
       }
-    }, { delay: CHECK_DELAY_MS });
+    }, {
+      delay: CHECK_DELAY_MS,
+      // The linter runs again only when the text changes, and `forceLinting` only hurries a
+      // run already due: a learnt word asks through this (see `recheckBody`).
+      needsRefresh: () => {
+        const wanted = this.recheckWanted;
+        this.recheckWanted = false;
+        return wanted;
+      },
+    });
   }
 
   /** A story was opened: headline and dek are checked now, the body by its linter. */
@@ -132,10 +142,19 @@ export class WritingDesk {
       this.showState(`"${word}" added to the desk dictionary`);
       this.fieldTyped("headline", 0);
       this.fieldTyped("dek", 0);
-      if (this.bodyView) forceLinting(this.bodyView);
+      this.recheckBody();
     } catch (e) {
       this.showState(`Not added: ${reason(e)}`);
     }
+  }
+
+  /** Checks the body again now, its text unchanged. */
+  private recheckBody() {
+    const view = this.bodyView;
+    if (!view) return;
+    this.recheckWanted = true;
+    view.dispatch({});
+    forceLinting(view);
   }
 
   private input(field: "headline" | "dek"): HTMLInputElement | HTMLTextAreaElement {

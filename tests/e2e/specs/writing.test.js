@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { Key } from "webdriverio";
-import { SHARED, freshLibrary, launch, screenshot, startDriver, type, waitSaved } from "../app.js";
+import { SHARED, bodyText, cli, freshLibrary, launch, screenshot, startDriver, type, waitSaved } from "../app.js";
 
 const invoke = (browser, cmd, args) =>
   browser.execute((c, a) => window.__TAURI_INTERNALS__.invoke(c, a), cmd, args);
@@ -14,10 +14,9 @@ let driver;
 before(async () => { driver = await startDriver(); });
 after(async () => { await driver?.stop(); });
 
-async function openStory(browser, fields) {
-  const article = await invoke(browser, "create_article", {
-    fields: { headline: "Talks resume", authors: [{ name: "Ana Ruiz", role: "Reporter" }], ...fields },
-  });
+/** Writes a story with the CLI (as a reporter's script would) and opens it in the window. */
+async function openStory(browser, library, body) {
+  const article = cli(library, "new", "--headline", "Talks resume", "--author", "Ana Ruiz:Reporter", "--body", body);
   await browser.refresh();
   await browser.$(`#article-list li[data-id="${article.id}"]`).click();
   return article;
@@ -40,7 +39,7 @@ test("a misspelling is underlined, a suggestion applied, a desk word stops being
   const library = freshLibrary("writing");
   const browser = await launch(driver, library);
   try {
-    const article = await openStory(browser, { body: "The mayor recieved the letter from Blorptown." });
+    const article = await openStory(browser, library, "The mayor recieved the letter from Blorptown.");
     const spelling = await browser.$(".cm-lintRange-error");
     await spelling.waitForExist({ timeout: 15000 });
     assert.deepEqual((await underlined(browser)).sort(), ["Blorptown", "recieved"]);
@@ -48,9 +47,11 @@ test("a misspelling is underlined, a suggestion applied, a desk word stops being
     await screenshot(browser, "writing-01-underlined");
 
     await chooseAction(browser, "recieved", "received");
+    await browser.waitUntil(async () => (await bodyText(browser)).trim() === "The mayor received the letter from Blorptown.",
+      { timeoutMsg: "the suggestion was not applied in the editor" });
     await waitSaved(browser);
-    assert.equal((await invoke(browser, "get_article", { id: article.id })).body,
-      "The mayor received the letter from Blorptown.");
+    await browser.waitUntil(async () => (await invoke(browser, "get_article", { id: article.id })).body ===
+      "The mayor received the letter from Blorptown.", { timeoutMsg: "the applied suggestion was not saved" });
     await browser.waitUntil(async () => (await underlined(browser)).join() === "Blorptown",
       { timeoutMsg: "the applied suggestion stayed underlined" });
 
@@ -59,7 +60,7 @@ test("a misspelling is underlined, a suggestion applied, a desk word stops being
       { timeoutMsg: "the desk word stayed underlined" });
     await browser.waitUntil(async () => /^No writing problems/.test(await browser.$("#check-state").getText()));
     // The whole library knows it: another story's check leaves it alone.
-    const other = await invoke(browser, "create_article", { fields: { headline: "Blorptown votes", body: "Blorptown votes." } });
+    const other = cli(library, "new", "--headline", "Blorptown votes", "--body", "Blorptown votes.");
     const checked = await invoke(browser, "check_article", { id: other.id });
     assert.deepEqual(checked.flatMap((f) => f.problems.map((p) => p.text)), []);
 
@@ -72,6 +73,8 @@ test("a misspelling is underlined, a suggestion applied, a desk word stops being
     await item.waitForExist({ timeout: 15000 });
     await item.$("button=Government").click();
     assert.equal(await headline.getValue(), "Government falls");
+    await browser.waitUntil(async () => (await browser.$$("#headline-problems li").length) === 0,
+      { timeoutMsg: "the corrected headline stayed flagged" });
     await screenshot(browser, "writing-02-fixed");
   } finally {
     await browser.deleteSession();
@@ -82,16 +85,36 @@ test("a photo in the body is a figure that deletes and moves as one unit", async
   const library = freshLibrary("writing-figure");
   const browser = await launch(driver, library);
   try {
-    const photo = path.join(SHARED, "fixtures/photos/wire", "getty.jpg");
-    const report = await invoke(browser, "import_photos", { paths: [photo] });
-    const id = report.imported[0].id;
-    const figure = `![Harbour at dawn](photo:${id})`;
-    const article = await openStory(browser, { body: `First paragraph.\n\n${figure}\n\nLast paragraph.` });
+    // A photo as the photo desk leaves it: credited, captioned, cropped 16:9.
+    const id = cli(library, "photo", "import", path.join(SHARED, "fixtures/photos/wire", "getty.jpg")).photos[0].id;
+    cli(library, "photo", "edit", id, "--credit", "Ana Ruiz/Newsdesk", "--caption", "Fishing boats leave the harbour at dawn.");
+    cli(library, "photo", "crop", id, "16x9", "--aspect", "16:9");
+    const figure = `![Harbour at dawn](photo:${id}/16x9)`;
+    const article = await openStory(browser, library, `First paragraph.\n\n${figure}\n\nLast paragraph.`);
     const widget = await browser.$(".cm-figure");
     await widget.waitForExist({ timeout: 15000 });
     assert.equal(await widget.getAttribute("data-photo-id"), id);
+    assert.equal(await widget.getAttribute("data-crop"), "16x9");
+    await browser.waitUntil(async () => (await widget.$("figcaption").getText()) ===
+      "Fishing boats leave the harbour at dawn. (Ana Ruiz/Newsdesk)", { timeoutMsg: "no caption and credit under the figure" });
     await browser.waitUntil(async () => (await widget.$("img").getProperty("naturalWidth")) > 0,
       { timeoutMsg: "the figure's image never loaded" });
+    // The crop as the story runs it, not the whole photo.
+    const [w, h] = await browser.execute(() => {
+      const img = document.querySelector(".cm-figure img");
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.ok(Math.abs(w / h - 16 / 9) < 0.02, `the figure shows ${w}x${h}, not the 16:9 crop`);
+    // So does the preview.
+    const shown = await browser.$("#preview img");
+    await shown.waitForExist({ timeout: 15000, timeoutMsg: "the preview shows no photo" });
+    await browser.waitUntil(async () => (await shown.getProperty("naturalWidth")) > 0,
+      { timeoutMsg: "the preview's image never loaded" });
+    const [pw, ph] = await browser.execute(() => {
+      const img = document.querySelector("#preview img");
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    assert.ok(Math.abs(pw / ph - 16 / 9) < 0.02, `the preview shows ${pw}x${ph}, not the 16:9 crop`);
     await screenshot(browser, "writing-03-figure");
 
     // The cursor at the end of the figure's line: Alt+Down twice moves the line under the last
