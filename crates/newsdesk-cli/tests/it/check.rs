@@ -117,3 +117,63 @@ fn check_rules_runs_the_house_rules_tests_and_fails_on_a_failing_one() {
         .unwrap();
     assert_eq!(stadium["failures"][0]["expected"], "At the arena.");
 }
+
+/// A French story on a machine without the French Hunspell dictionary: the check says so and
+/// which Debian package brings it, it does not panic or pretend to have checked.
+#[test]
+fn a_missing_hunspell_dictionary_is_named_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library");
+    let (code, id, err) = newsdesk(
+        &lib,
+        &[
+            "new",
+            "--headline",
+            "Le budget",
+            "--body",
+            "Le gouvernement a présenté un budjet ce matin.",
+            "--language",
+            "fr",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let empty = dir.path().join("no-dictionaries");
+    std::fs::create_dir(&empty).unwrap();
+    let check = |hunspell_dir: Option<&std::path::Path>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command
+            .arg("--library")
+            .arg(&lib)
+            .args(["check", id.trim()])
+            .env_remove("NEWSDESK_LIBRARY")
+            .env_remove("NEWSDESK_HUNSPELL_DIR");
+        if let Some(d) = hunspell_dir {
+            command.env("NEWSDESK_HUNSPELL_DIR", d);
+        }
+        let out = command.output().unwrap();
+        (
+            out.status.code().expect("exited, not killed"),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+
+    let (code, out, err) = check(None);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("body:1:31 spelling") && out.contains("-> budget"),
+        "{out}{err}"
+    );
+    assert!(
+        err.contains("body: French: spelling only, no grammar checker"),
+        "{err}"
+    );
+
+    let (code, out, err) = check(Some(&empty));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        err.contains("French: not checked, the Hunspell dictionary is not installed (hunspell-fr)"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
