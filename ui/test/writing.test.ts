@@ -1,8 +1,15 @@
 // The writing desk's window logic: problems as diagnostics (severity, suggestions, the desk
 // dictionary), suggestions applied to headline and dek by UTF-16 position, the status count.
-import { describe, expect, it } from "vitest";
-import type { FieldReport, TextProblem } from "../src/api";
-import { applySuggestion, diagnosticsOf, openProblems, problemSummary, suggestionLabel } from "../src/writing";
+import { diagnosticCount } from "@codemirror/lint";
+import { EditorView } from "@codemirror/view";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CheckedField, FieldReport, TextProblem } from "../src/api";
+import { $ } from "../src/dom";
+import {
+  CHECK_DELAY_MS, WritingDesk, applySuggestion, diagnosticsOf, openProblems, problemSummary, suggestionLabel,
+} from "../src/writing";
+import { shell } from "./ipc";
+import { loadPage } from "./page";
 
 function problem(over: Partial<TextProblem> = {}): TextProblem {
   return {
@@ -56,5 +63,35 @@ describe("the status bar", () => {
     expect(problemSummary([report([])])).toBe("No writing problems");
     expect(problemSummary([report([], { note: "French: spelling only, no grammar checker", grammar: false })]))
       .toBe("No writing problems · French: spelling only, no grammar checker");
+  });
+});
+
+describe("the body's linter", () => {
+  beforeEach(() => { loadPage(); vi.useFakeTimers(); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  it("checks the body again, unchanged, once a word is in the desk dictionary", async () => {
+    const known = new Set<string>();
+    const calls = shell({
+      check_field: (args) => {
+        const text = args.text as string;
+        const from = text.indexOf("Blorptown");
+        const problems = known.has("Blorptown") ? [] : [problem({ from, to: from + 9, text: "Blorptown", suggestions: [] })];
+        return report(problems, { field: args.field as CheckedField });
+      },
+      add_desk_word: (args) => { known.add(args.word as string); return args.word; },
+    });
+    const desk = new WritingDesk({ articleId: () => "5f0c2a64", edited: () => undefined });
+    const view = new EditorView({ doc: "Letters from Blorptown.", extensions: [desk.bodyLinter()], parent: document.body });
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS * 2);
+    expect(diagnosticCount(view.state)).toBe(1);
+    expect($("#check-state").textContent).toBe("1 writing problem");
+
+    await desk.addWord("Blorptown");
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS * 2);
+    expect(calls.filter((c) => c.cmd === "check_field" && c.args.field === "body")).toHaveLength(2);
+    expect(diagnosticCount(view.state)).toBe(0);
+    expect($("#check-state").textContent).toBe("No writing problems");
+    view.destroy();
   });
 });
