@@ -24,6 +24,9 @@ SYSTEM_PACKAGES=(
   chromium wordpress-theme-twentytwentythree
   # the wire desk validates NewsML-G2 against its XSD with xmllint (libxml2); about 1 s to install
   libxml2-utils
+  # the writing desk's spelling for French, German and Spanish stories (Hunspell dictionaries
+  # read by spellbook; about 10 MB, seconds to install)
+  hunspell-fr hunspell-de-de hunspell-es
 )
 
 # A real WordPress for the delivery tests (.ci/cms/wordpress-up.sh), without recommends: about

@@ -60,6 +60,9 @@ macro_rules! desk_commands {
             commands_wire::wire_clear_stop,
             commands_wire::wire_folders,
             commands_wire::watch_wire_folder,
+            commands_check::check_field,
+            commands_check::check_article,
+            commands_check::add_desk_word,
         }
     };
 }

@@ -195,9 +195,11 @@ pub struct Preview {
 #[tauri::command]
 pub async fn preview(desk: State<'_, Desk>, fields: ArticleFields) -> Reply<Preview> {
     desk.with(|library| {
-        // The preview shows the library thumbnail, served on the app's `photo:` scheme.
-        let figures = LibraryFigures::new(library.store(), |photo, _| {
-            format!("{THUMBNAIL_URL_PREFIX}{}", photo.id)
+        // The preview shows the crop the story runs (or the library thumbnail of a photo
+        // placed whole), served on the app's `photo:` scheme.
+        let figures = LibraryFigures::new(library.store(), |photo, crop| match crop {
+            Some(crop) => format!("{THUMBNAIL_URL_PREFIX}{}/{}", photo.id, crop.name),
+            None => format!("{THUMBNAIL_URL_PREFIX}{}", photo.id),
         });
         let rendered = render::render(&fields.body, &figures)?;
         let warnings = render::warnings(&fields, &rendered.stats);

@@ -13,6 +13,7 @@
 use std::fmt::Write as _;
 
 use newsdesk_core::article::{Correction, PhotoPlacement};
+use newsdesk_core::check::{CheckedField, FieldReport, ProblemKind, TextProblem};
 use newsdesk_core::delivery::{
     Delivery, DeliveryState, Destination, Ghost, HttpPush, PostStatus, PushProfile, Remote, Target,
     WordPress,
@@ -136,6 +137,11 @@ impl Generated {
             DeliveryState,
             Delivery,
             Remote,
+            // the writing desk
+            ProblemKind,
+            CheckedField,
+            TextProblem,
+            FieldReport,
             // the team desk
             Identity,
             Trouble,

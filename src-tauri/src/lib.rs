@@ -6,6 +6,7 @@
 #[macro_use]
 mod command_list;
 mod commands;
+mod commands_check;
 mod commands_desk;
 mod commands_photos;
 mod commands_publish;

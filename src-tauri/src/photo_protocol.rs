@@ -1,5 +1,7 @@
 //! `photo://localhost/<photo-id>`: the library's photo thumbnails, and nothing else, for the
-//! webview. The id is looked up in the library, so no path the page sends reaches the disk.
+//! webview; `photo://localhost/<photo-id>/<crop>`: a crop as the story runs it (the body's
+//! figures, the preview). The id and crop are looked up in the library, so no path the page
+//! sends reaches the disk.
 
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, UriSchemeResponder, Wry};
@@ -12,15 +14,36 @@ pub fn respond(
     responder: UriSchemeResponder,
 ) {
     let app = ctx.app_handle().clone();
-    let id = request.uri().path().trim_start_matches('/').to_owned();
+    let path = request.uri().path().trim_start_matches('/').to_owned();
+    let (id, crop) = match path.split_once('/') {
+        Some((id, crop)) => (id.to_owned(), Some(percent_decoded(crop))),
+        None => (path, None),
+    };
     // Thumbnails may have to be decoded from the original: keep that off the UI thread.
     tauri::async_runtime::spawn_blocking(move || {
         let desk = app.state::<Desk>();
         // Only the look-up holds the library: decoding an original can take seconds, and
-        // every save waits for the lock meanwhile.
-        let file = desk
-            .with(|library| newsdesk_core::photo::Thumbnail::look_up(library, &id))
-            .and_then(|thumbnail| thumbnail.make().map_err(|e| e.report()));
+        // every save waits for the lock meanwhile. A crop's rendition is made on a connection
+        // of its own for the same reason (and cached, like the thumbnail).
+        let file = match crop {
+            None => desk
+                .with(|library| newsdesk_core::photo::Thumbnail::look_up(library, &id))
+                .and_then(|thumbnail| thumbnail.make().map_err(|e| e.report())),
+            Some(crop) => desk
+                .with(|library| Ok(library.root().to_path_buf()))
+                .and_then(|root| {
+                    let library = newsdesk_core::Library::open(root).map_err(|e| e.report())?;
+                    newsdesk_core::photo::renditions(&library, &id, Some(&crop), &[CROP_WIDTH])
+                        .map_err(|e| e.report())?
+                        .into_iter()
+                        .next()
+                        .map(|r| r.path)
+                        .ok_or_else(|| {
+                            newsdesk_core::Error::not_found("crop", format!("{crop} of photo {id}"))
+                                .report()
+                        })
+                }),
+        };
         let response = match file.map(std::fs::read) {
             Ok(Ok(bytes)) => Response::builder()
                 .header(header::CONTENT_TYPE, "image/jpeg")
@@ -37,6 +60,34 @@ pub fn respond(
         };
         responder.respond(response.unwrap_or_else(|_| Response::new(Vec::new())));
     });
+}
+
+/// Wide enough for the editor's figure and the preview column at twice the pixel density.
+const CROP_WIDTH: u32 = 640;
+
+/// A crop name as the page escaped it (`encodeURIComponent`); names avoid `/` and `:` anyway.
+fn percent_decoded(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1..i + 3)) {
+            (b'%', Some(hex)) => match std::str::from_utf8(hex)
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                Some(b) => {
+                    out.push(b);
+                    i += 3;
+                    continue;
+                }
+                None => out.push(b'%'),
+            },
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn error(status: StatusCode, message: String) -> tauri::http::Result<Response<Vec<u8>>> {

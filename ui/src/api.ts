@@ -19,7 +19,9 @@ import {
   type Delivery,
   type DeskEvents,
   type DeskStatus,
+  type CheckedField,
   type FieldConflict,
+  type FieldReport,
   type Identity,
   type DeskRecord,
   type Destination,
@@ -188,6 +190,15 @@ export const deskApi = {
   /** `value` is the field's JSON value (a string for text fields, a status name...). */
   resolve: (id: string, baseVersion: number, field: string, value: unknown) =>
     call<Article>("resolve_conflict", { id, baseVersion, field, value }),
+};
+
+export const checkApi = {
+  /** The problems in `text`, the current (perhaps unsaved) text of `field` of story `id`. */
+  field: (id: string, field: CheckedField, text: string) =>
+    call<FieldReport>("check_field", { id, field, text }),
+  article: (id: string) => call<FieldReport[]>("check_article", { id }),
+  /** Adds a word the whole library accepts; answers it as stored. */
+  addDeskWord: (word: string) => call<string>("add_desk_word", { word }),
 };
 
 export const wireApi = {

@@ -8,6 +8,8 @@ import { conflictView, showConflict } from "./conflict";
 import { mergeFields, overDeskMerges } from "./merge";
 import { $, h } from "./dom";
 import * as form from "./fields";
+import { WritingDesk } from "./writing";
+import { figureWidgets } from "./figure";
 
 export interface EditorHooks {
   /** After every accepted save: the list and other panels update from it. */
@@ -20,6 +22,8 @@ export interface EditorHooks {
 
 export class Editor {
   readonly autosave: Autosave;
+  /** Spelling, grammar and house style of the body, headline and dek. */
+  readonly writing: WritingDesk;
   private view: EditorView;
   private loading = false;
   /** The fields as the library holds them at the editor's version (what a merge starts from). */
@@ -36,13 +40,21 @@ export class Editor {
       conflict: (refusal) => void this.conflict(refusal),
       failed: (refusal) => this.hooks.failed(refusal),
     });
+    this.writing = new WritingDesk({
+      articleId: () => this.article?.id ?? null,
+      edited: () => { this.touched(); },
+    });
     this.view = new EditorView({
       parent: $("#body-editor"),
       extensions: [
         basicSetup,
         markdown(),
+        this.writing.bodyLinter(),
+        figureWidgets(),
         EditorView.lineWrapping,
-        EditorView.contentAttributes.of({ "aria-label": "Body", spellcheck: "true" }),
+        // The core checks spelling (with the desk's dictionary): WebKit's own would underline
+        // the same words twice and never know the desk's names.
+        EditorView.contentAttributes.of({ "aria-label": "Body", spellcheck: "false" }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !this.loading) this.touched();
         }),
@@ -52,6 +64,9 @@ export class Editor {
       // CodeMirror's own input events are seen by the update listener above.
       if (this.loading || !this.article || (e.target as Element).closest(".cm-editor")) return;
       form.updateCounters();
+      const id = (e.target as Element).id;
+      if (id === "f-headline") this.writing.fieldTyped("headline");
+      if (id === "f-dek") this.writing.fieldTyped("dek");
       this.touched();
     };
     $("#editor").addEventListener("input", onInput);
@@ -95,6 +110,7 @@ export class Editor {
     } finally {
       this.loading = false;
     }
+    this.writing.opened();
     this.hooks.edited();
   }
 

@@ -13,6 +13,7 @@ import { measureKeyToPaint } from "./latency";
 import { Recovery } from "./recovery";
 import { DeskPanel } from "./desk";
 import { FieldConflicts } from "./field_conflicts";
+import { showPhotoStrip } from "./figure";
 import { showStop, WireDesk } from "./wire";
 
 const list = new ArticleList((id) => void openArticle(id));
@@ -205,6 +206,7 @@ function selectTab(name: string) {
   }
   if (name === "history") void history.refresh();
   if (name === "publish") void publish.refresh();
+  if (name === "photos") void showPhotoStrip($("#photo-strip"));
 }
 
 function shortcuts(e: KeyboardEvent) {

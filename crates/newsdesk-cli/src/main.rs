@@ -3,6 +3,7 @@
 //! On error: a one-line message on stderr (or `{kind, message}` with --json) and exit code 1.
 
 mod articles;
+mod check;
 mod desk;
 mod output;
 mod packages;
@@ -47,6 +48,12 @@ enum Command {
     Photo(photos::Command),
     /// Attach a photo to an article, as its lead photo or inline in the body.
     Attach(photos::Attach),
+    /// Check an article's spelling, grammar and house style (exit 1 while problems remain),
+    /// or with --rules run the house rules' tests.
+    Check(check::Check),
+    /// The desk dictionary: words the whole library accepts as spelled right.
+    #[command(subcommand)]
+    Dictionary(check::Dictionary),
     /// The team desk: who you are, joining a desk, syncing, field conflicts.
     #[command(subcommand)]
     Desk(desk::Command),
@@ -99,7 +106,9 @@ fn main() -> ExitCode {
         };
     }
     match run(cli.library, cli.command, &out) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Clean::Yes) => ExitCode::SUCCESS,
+        // Printed already: the problems (or failing rule tests) are the answer, not an error.
+        Ok(Clean::No) => ExitCode::FAILURE,
         Err(err) => {
             out.error(&err);
             ExitCode::FAILURE
@@ -107,14 +116,29 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<()> {
+/// Whether a command that checks found nothing to report (every other command is clean when
+/// it succeeds).
+enum Clean {
+    Yes,
+    No,
+}
+
+fn run(library: Option<PathBuf>, command: Command, out: &Output) -> Result<Clean> {
     let mut library = Library::open(Library::resolve_root(library)?)?;
     match command {
         Command::Articles(cmd) => articles::run(&mut library, cmd, out),
         Command::Packages(cmd) => packages::run(&mut library, cmd, out),
         Command::Photo(cmd) => photos::run(&mut library, cmd, out),
         Command::Attach(args) => photos::attach(&mut library, args, out),
+        Command::Check(args) => {
+            return Ok(match check::check(&library, args, out)? {
+                true => Clean::Yes,
+                false => Clean::No,
+            });
+        }
+        Command::Dictionary(cmd) => check::dictionary(&library, cmd, out),
         Command::Wire(cmd) => wire::run(&mut library, cmd, out),
         Command::Desk(_) => unreachable!("desk commands run before the library is opened"),
     }
+    .map(|()| Clean::Yes)
 }

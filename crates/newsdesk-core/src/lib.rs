@@ -6,6 +6,7 @@
 
 pub mod article;
 mod atomic_file;
+pub mod check;
 pub mod delivery;
 pub mod demo;
 pub mod error;

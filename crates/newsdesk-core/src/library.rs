@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::check::{CheckedField, CopyDesk, FieldReport, RuleTests};
 use crate::store::Store;
 use crate::wire::{self, FolderReport, WireFileReport, WireFolder};
 use crate::wire_item::{WireFilter, WireItem, WireOrigin, WireSummary, WireVersion};
@@ -15,6 +16,8 @@ pub const LIBRARY_ENV: &str = "NEWSDESK_LIBRARY";
 pub struct Library {
     root: PathBuf,
     store: Store,
+    /// The writing desk's checker, started by the window when it opens the library.
+    copy_desk: CopyDesk,
 }
 
 impl Library {
@@ -31,7 +34,12 @@ impl Library {
         std::fs::create_dir_all(&root)
             .map_err(|e| problem(format!("cannot create the library folder: {e}")))?;
         let store = Store::open(&root.join(DB_FILE))?;
-        Ok(Library { root, store })
+        let copy_desk = CopyDesk::for_library(&root);
+        Ok(Library {
+            root,
+            store,
+            copy_desk,
+        })
     }
 
     /// The folder chosen by `--library`, then `NEWSDESK_LIBRARY`, then the platform data
@@ -61,6 +69,36 @@ impl Library {
 
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// The library's checker, to start early or to check with away from the library's lock.
+    pub fn copy_desk(&self) -> &CopyDesk {
+        &self.copy_desk
+    }
+
+    /// Checks one field's text (as typed, perhaps unsaved) of article `id`: its language and
+    /// its own names come from the stored article.
+    pub fn check_field(&self, id: &str, field: CheckedField, text: &str) -> Result<FieldReport> {
+        let article = self.store.article(id)?;
+        Ok(self.copy_desk.check(field, text, &article.fields))
+    }
+
+    /// Checks the stored article's headline, dek and body.
+    pub fn check_article(&self, id: &str) -> Result<Vec<FieldReport>> {
+        let article = self.store.article(id)?;
+        Ok(self.copy_desk.check_story(&article.fields))
+    }
+
+    /// Adds a word to the desk dictionary the whole library shares; returns it as stored.
+    pub fn add_desk_word(&self, word: &str) -> Result<String> {
+        let word = self.store.add_desk_word(word)?;
+        self.copy_desk.learn(&word);
+        Ok(word)
+    }
+
+    /// Runs the tests of the library's house rules.
+    pub fn test_house_rules(&self) -> Result<Vec<RuleTests>> {
+        self.copy_desk.test_house_rules()
     }
 
     // The wire desk (see `wire/`).

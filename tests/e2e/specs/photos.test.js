@@ -7,7 +7,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { unzipSync } from "fflate";
 import { after, before, test } from "node:test";
 import { Key } from "webdriverio";
-import { SHARED, bodyText, cli, freshLibrary, launch, screenshot, startDriver, textOf, type, typeInBody, waitSaved } from "../app.js";
+import { SHARED, cli, freshLibrary, launch, screenshot, startDriver, textOf, type, typeInBody, waitSaved } from "../app.js";
 
 const GETTY = path.join(SHARED, "fixtures/photos/wire/getty.jpg");
 
@@ -62,7 +62,8 @@ test("a wire photo keeps its credit, is cropped 16:9 and becomes the lead photo"
 
   await browser.$('.crop-row[data-crop="16x9"] .attach-lead').click();
   await browser.$('.crop-row[data-crop="16x9"] .insert-body').click();
-  await browser.waitUntil(async () => (await bodyText(browser)).includes(`photo:${photo.id}/16x9`));
+  // The body draws the reference as its figure (figure.ts), not as Markdown.
+  await browser.$(`.cm-figure[data-photo-id="${photo.id}"][data-crop="16x9"]`).waitForExist();
   await waitSaved(browser);
   await browser.$("#preview figure img").waitForExist();
   assert.match(await browser.$("#preview figure").getText(), /AFP\/Getty Images/);

@@ -448,6 +448,60 @@ remote: Remote | null, created_at: string, updated_at: string, };
 export type Remote = { id: string, url: string | null, };
 
 /**
+ * What kind of problem it is, for the underline's colour and for scripts.
+ */
+export type ProblemKind = "spelling" | "grammar" | "style" | "house";
+
+/**
+ * The fields the desk checks.
+ */
+export type CheckedField = "headline" | "dek" | "body";
+
+/**
+ * One problem in a field's text.
+ */
+export type TextProblem = { 
+/**
+ * Where it is, in UTF-16 code units from the start of the field: what the window's
+ * editor (and any JavaScript string) counts in.
+ */
+from: number, to: number, 
+/**
+ * 1-based line and column (in characters), for people and the CLI.
+ */
+line: number, column: number, kind: ProblemKind, 
+/**
+ * The rule that found it (harper's lint kind, `house:<rule>`, `hunspell`), kinds joined
+ * by `+` when several rules reported the same span.
+ */
+rule: string, message: string, 
+/**
+ * The flagged text as it stands.
+ */
+text: string, 
+/**
+ * Replacements for `text`, best first; `""` means delete it.
+ */
+suggestions: Array<string>, };
+
+/**
+ * The check of one field.
+ */
+export type FieldReport = { field: CheckedField, problems: Array<TextProblem>, 
+/**
+ * The language checked (the article's, `en` when it has none).
+ */
+language: string, 
+/**
+ * Whether grammar was checked; false for languages with spelling only.
+ */
+grammar: boolean, 
+/**
+ * Said to the editor when the check is partial: "French: spelling only, no grammar checker".
+ */
+note: string | null, };
+
+/**
  * Who works on this laptop.
  */
 export type Identity = { name: string, 
@@ -1008,5 +1062,8 @@ export const COMMANDS = [
   "wire_clear_stop",
   "wire_folders",
   "watch_wire_folder",
+  "check_field",
+  "check_article",
+  "add_desk_word",
 ] as const;
 export type Command = (typeof COMMANDS)[number];

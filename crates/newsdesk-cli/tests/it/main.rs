@@ -1,4 +1,5 @@
 mod articles;
+mod check;
 mod common;
 mod desk;
 // The desk tests' shared check, one file for the sync crate's tests and these (which use

@@ -183,6 +183,22 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
             });
         }
     }
+    // The writing desk's findings warn, never block: a name the checker does not know is no
+    // reason to hold a story.
+    for report in library.copy_desk().check_story(fields) {
+        let open = report.problems.len();
+        if open > 0 {
+            checked.warnings.push(Problem {
+                field: report.field.as_str().into(),
+                message: format!(
+                    "The {} has {open} writing problem{} (spelling, grammar, house style)",
+                    report.field.as_str(),
+                    if open == 1 { "" } else { "s" }
+                ),
+                photo_id: None,
+            });
+        }
+    }
     if let Some(embargo) = fields.embargo.filter(|e| *e > crate::store::now()) {
         checked.warnings.push(Problem {
             field: "embargo".into(),

@@ -7,6 +7,7 @@ mod articles;
 mod checkpoint;
 mod delivery;
 mod desk;
+mod desk_dictionary;
 mod desk_photos;
 mod photos;
 mod wire;
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_wire.sql"),
     include_str!("migrations/012_search_crisis_merge.sql"),
     include_str!("migrations/014_thumbnails_first.sql"),
+    include_str!("migrations/015_desk_dictionary.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.
