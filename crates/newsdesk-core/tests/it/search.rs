@@ -653,8 +653,8 @@ fn defect_10_control_characters_in_articles_never_make_markup_in_snippets() {
 #[test]
 fn twenty_queries_find_the_story_a_reader_expects_first() {
     let mut desk = Desk::new();
-    let story = |headline: &str, dek: &str, body: &str, by: &str, keywords: &[&str]| {
-        ArticleFields {
+    let story =
+        |headline: &str, dek: &str, body: &str, by: &str, keywords: &[&str]| ArticleFields {
             headline: headline.into(),
             dek: dek.into(),
             body: body.into(),
@@ -665,13 +665,22 @@ fn twenty_queries_find_the_story_a_reader_expects_first() {
             }],
             keywords: keywords.iter().map(|k| k.to_string()).collect(),
             ..ArticleFields::default()
-        }
-    };
+        };
     let mut stories = Vec::new();
     // The council is everywhere: common words in headlines and bodies alike.
     for topic in [
-        "parking", "budget", "libraries", "schools", "bins", "lighting", "housing", "trams",
-        "parks", "taxes", "bridges", "markets",
+        "parking",
+        "budget",
+        "libraries",
+        "schools",
+        "bins",
+        "lighting",
+        "housing",
+        "trams",
+        "parks",
+        "taxes",
+        "bridges",
+        "markets",
     ] {
         stories.push(story(
             &format!("Council debates {topic}"),
