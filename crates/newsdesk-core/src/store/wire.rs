@@ -9,7 +9,7 @@ use super::articles::insert_article;
 use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
-use crate::search::{RANKED_MATCHES, fts_expression, indexable};
+use crate::search::{RANKED_MATCHES, fts_phrases, indexable, phrase_weights};
 use crate::store::RevisionKind;
 use crate::wire_item::{
     WireCopy, WireFilter, WireItem, WireKind, WireOrigin, WireStatus, WireStop, WireSummary,
@@ -34,9 +34,10 @@ pub enum Recorded {
 
 /// Results when the caller gives no limit.
 const DEFAULT_LIMIT: usize = 50;
-/// bm25 weights, in the index's column order: headline, dek, body, byline, subjects. The same
-/// weighing as the article search (a headline word is what the item is about).
-const RANK: &str = "bm25(wire_fts, 10.0, 4.0, 1.0, 3.0, 5.0)";
+/// BM25 (`newsdesk_ranking`) with the phrases' weights in ?8 of the statement and these in the
+/// index's column order: headline, dek, body, byline, subjects. The same weighing as the
+/// article search (a headline word is what the item is about).
+const RANK: &str = "newsdesk_rank(wire_fts, ?8, 10.0, 4.0, 1.0, 3.0, 5.0)";
 const SNIPPET_TOKENS: i32 = 24;
 
 const SUMMARY_COLUMNS: &str = "w.seq, w.id, w.source, w.kind, w.status, w.urgency, w.version, w.headline, w.received_at, w.copy";
@@ -190,7 +191,7 @@ impl Store {
             filter.limit
         } as i64;
         let context = || "listing the wire queue";
-        let mut summaries: Vec<WireSummary> = match fts_expression(&filter.text) {
+        let mut summaries: Vec<WireSummary> = match fts_phrases(&filter.text) {
             None => {
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS} FROM wire_items w WHERE {FILTERS}
@@ -210,7 +211,8 @@ impl Store {
                 .and_then(|rows| rows.collect())
                 .context(context)?
             }
-            Some(expression) => {
+            Some(phrases) => {
+                let expression = phrases.join(" AND ");
                 // Ranked on the index alone, the item rows read only for the page of hits
                 // (the article search found joining the rows first cost several times the
                 // ranking); the filters become lists of index rows.
@@ -233,10 +235,11 @@ impl Store {
                     .optional()
                     .context(context)?
                     .unwrap_or(i64::MIN);
+                let weights = phrase_weights(&self.conn, "wire_fts", &phrases).context(context)?;
+                // The snippets are made for the page of hits only, not for every match ranked.
                 let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS}, hit.snippet
-                     FROM (SELECT rowid AS seq, {RANK} AS score,
-                                  snippet(wire_fts, -1, '[', ']', '…', {SNIPPET_TOKENS}) AS snippet
+                    "SELECT {SUMMARY_COLUMNS}
+                     FROM (SELECT rowid AS seq, {RANK} AS score
                            FROM wire_fts
                            WHERE wire_fts MATCH ?6 AND {FTS_FILTERS} AND rowid >= ?7
                            ORDER BY score LIMIT ?4 OFFSET ?5) hit
@@ -244,6 +247,13 @@ impl Store {
                      ORDER BY hit.score"
                 );
                 let mut stmt = self.conn.prepare_cached(&sql).context(context)?;
+                let mut snippet = self
+                    .conn
+                    .prepare_cached(&format!(
+                        "SELECT snippet(wire_fts, -1, '[', ']', '…', {SNIPPET_TOKENS})
+                         FROM wire_fts WHERE wire_fts MATCH ?1 AND rowid = ?2"
+                    ))
+                    .context(context)?;
                 stmt.query_map(
                     params![
                         filter.source,
@@ -252,9 +262,15 @@ impl Store {
                         limit,
                         filter.offset as i64,
                         expression,
-                        oldest_ranked
+                        oldest_ranked,
+                        weights
                     ],
-                    |row| summary_from_row(row, Some(row.get(10)?)),
+                    |row| {
+                        let seq: i64 = row.get(0)?;
+                        let marked =
+                            snippet.query_row(params![expression, seq], |hit| hit.get(0))?;
+                        summary_from_row(row, Some(marked))
+                    },
                 )
                 .and_then(|rows| rows.collect())
                 .context(context)?

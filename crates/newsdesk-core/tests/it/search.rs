@@ -645,3 +645,188 @@ fn defect_10_control_characters_in_articles_never_make_markup_in_snippets() {
         }
     }
 }
+
+/// A small newsroom whose council is in every other story, and twenty queries whose best hit a
+/// reader would agree on: a headline beats a mention, the rarer word decides a pair, a
+/// headline of common words is still found by them, a byline and keywords count, and the word
+/// being typed finds its story. Search changes for speed must keep every one.
+#[test]
+fn twenty_queries_find_the_story_a_reader_expects_first() {
+    let mut desk = Desk::new();
+    let story =
+        |headline: &str, dek: &str, body: &str, by: &str, keywords: &[&str]| ArticleFields {
+            headline: headline.into(),
+            dek: dek.into(),
+            body: body.into(),
+            section: "city".into(),
+            authors: vec![Author {
+                name: by.into(),
+                role: "Reporter".into(),
+            }],
+            keywords: keywords.iter().map(|k| k.to_string()).collect(),
+            ..ArticleFields::default()
+        };
+    let mut stories = Vec::new();
+    // The council is everywhere: common words in headlines and bodies alike.
+    for topic in [
+        "parking",
+        "budget",
+        "libraries",
+        "schools",
+        "bins",
+        "lighting",
+        "housing",
+        "trams",
+        "parks",
+        "taxes",
+        "bridges",
+        "markets",
+    ] {
+        stories.push(story(
+            &format!("Council debates {topic}"),
+            &format!("What the council said about {topic}"),
+            &format!(
+                "The city council met on Tuesday to talk about {topic}. We were told the vote \
+                 would come later, and the way the council works it may be weeks. The mayor \
+                 and the harbour master were not there."
+            ),
+            "Ana Ruiz",
+            &["council"],
+        ));
+    }
+    for (headline, dek, body, by, keywords) in [
+        (
+            "Harbour dredging to start in spring",
+            "The port gets deeper berths",
+            "The port authority said the council approved the dredging of the harbour.",
+            "Ana Ruiz",
+            &["port"][..],
+        ),
+        (
+            "The way we were",
+            "Our town in old photographs",
+            "A look back at the streets, the shops and the people, from the archive.",
+            "Jon Weller",
+            &[],
+        ),
+        (
+            "Marathon record falls in the rain",
+            "A Kenyan runner wins in two hours and four minutes",
+            "The runner from Kenya broke the course record by a minute.",
+            "Mia Sandoval",
+            &["athletics", "marathon"],
+        ),
+        (
+            "Kenya sends its trade minister",
+            "Talks on coffee and tea",
+            "The minister will meet exporters at the chamber of commerce.",
+            "Ana Ruiz",
+            &["trade"],
+        ),
+        (
+            "Tram line extension opens",
+            "Six new stops to the airport",
+            "The first tram left at six. Passengers said the ride was smooth.",
+            "Tomasz Nowak",
+            &["transport", "trams"],
+        ),
+        (
+            "Storm closes the coast road",
+            "Fallen trees and flooding at the bay",
+            "The storm brought down trees. The coast road will reopen on Friday.",
+            "Mia Sandoval",
+            &["weather"],
+        ),
+        (
+            "Bakery wins national bread prize",
+            "A sourdough from the old town",
+            "The bakers worked through the night. Sourdough is their speciality.",
+            "Jon Weller",
+            &["food"],
+        ),
+        (
+            "Hospital waiting times fall",
+            "Fewer patients wait more than four hours",
+            "The hospital said new nurses and a second ward cut the waiting times.",
+            "Tomasz Nowak",
+            &["health"],
+        ),
+        (
+            "Orchestra returns to the concert hall",
+            "The renovation took three years",
+            "The orchestra played Mahler to a full hall on Saturday.",
+            "Ana Ruiz",
+            &["music", "culture"],
+        ),
+        (
+            "Police appeal after warehouse fire",
+            "Witnesses sought in the docklands",
+            "Fire crews fought the blaze at the warehouse for six hours.",
+            "Mia Sandoval",
+            &["crime"],
+        ),
+        (
+            "Cycling lanes divide the high street",
+            "Shopkeepers and cyclists disagree",
+            "The lanes were painted last month. Some shops say trade is down.",
+            "Jon Weller",
+            &["transport"],
+        ),
+        (
+            "Museum buys a lost Vermeer sketch",
+            "The drawing was found in an attic",
+            "Experts dated the paper and the ink to the painter's lifetime.",
+            "Tomasz Nowak",
+            &["art"],
+        ),
+    ] {
+        stories.push(story(headline, dek, body, by, keywords));
+    }
+    let batch: Vec<(ArticleFields, Status)> =
+        stories.into_iter().map(|s| (s, Status::Draft)).collect();
+    desk.library
+        .store_mut()
+        .create_articles(&batch, RevisionKind::Import)
+        .unwrap();
+    for (query, best) in [
+        // A word of one headline.
+        ("dredging", "Harbour dredging to start in spring"),
+        ("orchestra", "Orchestra returns to the concert hall"),
+        ("vermeer", "Museum buys a lost Vermeer sketch"),
+        // The headline beats twelve bodies that mention the harbour.
+        ("harbour", "Harbour dredging to start in spring"),
+        // A rare word decides over a common one, in either order.
+        ("council harbour", "Harbour dredging to start in spring"),
+        ("harbour council", "Harbour dredging to start in spring"),
+        ("the coast", "Storm closes the coast road"),
+        ("council parking", "Council debates parking"),
+        ("trams council", "Council debates trams"),
+        // A headline of common words, found by them.
+        ("the way we were", "The way we were"),
+        // A headline mention beats a dek and a body mention.
+        ("kenya", "Kenya sends its trade minister"),
+        ("marathon", "Marathon record falls in the rain"),
+        // The dek counts more than the body.
+        ("sourdough", "Bakery wins national bread prize"),
+        ("docklands", "Police appeal after warehouse fire"),
+        // Bylines and keywords.
+        ("tomasz nowak museum", "Museum buys a lost Vermeer sketch"),
+        ("athletics", "Marathon record falls in the rain"),
+        ("transport airport", "Tram line extension opens"),
+        // Still typing: the last word as a prefix.
+        ("hospit", "Hospital waiting times fall"),
+        ("waiting tim", "Hospital waiting times fall"),
+        ("cycling lan", "Cycling lanes divide the high street"),
+    ] {
+        let hits = search(
+            desk.library.store(),
+            &SearchQuery {
+                text: query.into(),
+                ..SearchQuery::default()
+            },
+        )
+        .unwrap();
+        let first = hits.first().map(|hit| hit.article.headline.as_str());
+        assert_eq!(first, Some(best), "the best hit for {query:?}");
+    }
+}
