@@ -2,8 +2,8 @@
 //! on a worker thread with the library's shared checker, away from the library's lock, so
 //! saves and the list never wait behind it.
 
-use newsdesk_core::check::{CheckedField, FieldReport};
-use newsdesk_core::{Error, ErrorReport};
+use newsdesk_core::check::{CheckedField, CopyDesk, FieldReport};
+use newsdesk_core::{ArticleFields, Error, ErrorReport};
 use tauri::State;
 
 use crate::desk::{Desk, Reply};
@@ -18,12 +18,7 @@ pub async fn check_field(
     field: CheckedField,
     text: String,
 ) -> Reply<FieldReport> {
-    let (copy_desk, story) = desk.with(|library| {
-        Ok((
-            library.copy_desk().clone(),
-            library.store().article(&id)?.fields,
-        ))
-    })?;
+    let (copy_desk, story) = checker_and_story(&desk, &id)?;
     tauri::async_runtime::spawn_blocking(move || copy_desk.check(field, &text, &story))
         .await
         .map_err(stopped)
@@ -32,12 +27,7 @@ pub async fn check_field(
 /// Checks the saved headline, dek and body of article `id`.
 #[tauri::command]
 pub async fn check_article(desk: State<'_, Desk>, id: String) -> Reply<Vec<FieldReport>> {
-    let (copy_desk, story) = desk.with(|library| {
-        Ok((
-            library.copy_desk().clone(),
-            library.store().article(&id)?.fields,
-        ))
-    })?;
+    let (copy_desk, story) = checker_and_story(&desk, &id)?;
     tauri::async_runtime::spawn_blocking(move || copy_desk.check_story(&story))
         .await
         .map_err(stopped)
@@ -47,6 +37,17 @@ pub async fn check_article(desk: State<'_, Desk>, id: String) -> Reply<Vec<Field
 #[tauri::command]
 pub async fn add_desk_word(desk: State<'_, Desk>, word: String) -> Reply<String> {
     desk.with(|library| library.add_desk_word(&word))
+}
+
+/// The library's shared checker and article `id`'s saved fields, taken under the library's
+/// lock, which the check itself then runs without.
+fn checker_and_story(desk: &Desk, id: &str) -> Reply<(CopyDesk, ArticleFields)> {
+    desk.with(|library| {
+        Ok((
+            library.copy_desk().clone(),
+            library.store().article(id)?.fields,
+        ))
+    })
 }
 
 fn stopped(e: impl std::fmt::Display) -> ErrorReport {
