@@ -47,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_search_crisis_merge.sql"),
     include_str!("migrations/014_thumbnails_first.sql"),
     include_str!("migrations/015_desk_dictionary.sql"),
+    include_str!("migrations/016_search_filters_in_the_index.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.

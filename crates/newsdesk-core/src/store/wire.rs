@@ -235,7 +235,9 @@ impl Store {
                     .optional()
                     .context(context)?
                     .unwrap_or(i64::MIN);
-                let weights = phrase_weights(&self.conn, "wire_fts", &phrases).context(context)?;
+                let weights = newsdesk_ranking::weights_blob(
+                    &phrase_weights(&self.conn, "wire_fts", &phrases).context(context)?,
+                );
                 // The snippets are made for the page of hits only, not for every match ranked.
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS}
