@@ -102,6 +102,71 @@ fn the_last_word_matches_as_a_prefix_while_typing() {
 }
 
 #[test]
+fn a_long_word_being_typed_finds_every_word_it_starts() {
+    // Past six letters the index has no prefix list, and the word becomes the index's words
+    // that start with it: each must still be found, whatever else the query holds.
+    let mut desk = Desk::new();
+    let protest = desk.add(
+        "Protest at the port",
+        "Dockers walked out.",
+        "city",
+        Status::Draft,
+    );
+    let protesters = desk.add("Protesters march", "Dockers again.", "city", Status::Ready);
+    let protestant = desk.add(
+        "Protestant church reopens",
+        "Bells rang.",
+        "city",
+        Status::Ready,
+    );
+    desk.add(
+        "Port reopens",
+        "Protection money trial.",
+        "city",
+        Status::Ready,
+    );
+    let sorted = |mut ids: Vec<String>| {
+        ids.sort();
+        ids
+    };
+    let all = sorted(vec![
+        protest.clone(),
+        protesters.clone(),
+        protestant.clone(),
+    ]);
+    assert_eq!(sorted(desk.find("protest")), all);
+    assert_eq!(sorted(desk.find("PROTEST")), all);
+    assert_eq!(sorted(desk.find("protesta")), vec![protestant.clone()]);
+    assert_eq!(
+        sorted(desk.find("dockers protest")),
+        sorted(vec![protest.clone(), protesters.clone()])
+    );
+    assert_eq!(
+        desk.find_with(SearchQuery {
+            text: "protest".into(),
+            status: Some(Status::Draft),
+            ..SearchQuery::default()
+        }),
+        vec![protest.clone()]
+    );
+    // A finished word is still the word alone; a word nothing starts finds nothing.
+    assert_eq!(desk.find("protest "), vec![protest]);
+    assert!(desk.find("protestzz").is_empty());
+    // More words than are spelt out start with it: searched as a prefix, found all the same.
+    let many: Vec<String> = (0..40)
+        .map(|n| {
+            desk.add(
+                &format!("Harbourmaster{n} speaks"),
+                "",
+                "city",
+                Status::Draft,
+            )
+        })
+        .collect();
+    assert_eq!(sorted(desk.find("harbourmaster")), sorted(many));
+}
+
+#[test]
 fn a_very_common_query_ranks_the_newest_matches() {
     let mut desk = Desk::new();
     // The best match by words alone is the oldest article.
