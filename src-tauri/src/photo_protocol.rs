@@ -6,6 +6,8 @@
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, UriSchemeContext, UriSchemeResponder, Wry};
 
+use newsdesk_core::ErrorKind;
+
 use crate::desk::Desk;
 
 pub fn respond(
@@ -50,16 +52,20 @@ pub fn respond(
                 .header(header::CACHE_CONTROL, "max-age=3600")
                 .body(bytes),
             Ok(Err(e)) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-            Err(report) if report.kind() == "not_found" => {
-                error(StatusCode::NOT_FOUND, report.message().to_owned())
-            }
-            Err(report) => error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                report.message().to_owned(),
-            ),
+            Err(report) => error(status_of(report.kind()), report.message().to_owned()),
         };
         responder.respond(response.unwrap_or_else(|_| Response::new(Vec::new())));
     });
+}
+
+/// A photo from the desk whose original (and so its thumbnail) has not arrived yet has no
+/// picture here, like an unknown one: the page shows its placeholder and asks again after the
+/// next sync. A server error would say something broke.
+fn status_of(kind: ErrorKind) -> StatusCode {
+    match kind {
+        ErrorKind::NotFound | ErrorKind::OriginalPending => StatusCode::NOT_FOUND,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 /// Wide enough for the editor's figure and the preview column at twice the pixel density.
@@ -95,4 +101,21 @@ fn error(status: StatusCode, message: String) -> tauri::http::Result<Response<Ve
         .status(status)
         .header(header::CONTENT_TYPE, "text/plain")
         .body(message.into_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_photo_not_here_yet_is_not_found_and_anything_else_is_a_server_error() {
+        for (kind, status) in [
+            (ErrorKind::NotFound, StatusCode::NOT_FOUND),
+            (ErrorKind::OriginalPending, StatusCode::NOT_FOUND),
+            (ErrorKind::Io, StatusCode::INTERNAL_SERVER_ERROR),
+            (ErrorKind::Invalid, StatusCode::INTERNAL_SERVER_ERROR),
+        ] {
+            assert_eq!(status_of(kind), status, "{kind:?}");
+        }
+    }
 }

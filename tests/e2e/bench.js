@@ -59,7 +59,13 @@ function pct(xs, p) {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 }
 
-/** VmRSS (KiB) of the app whose command line names `library`, plus all its descendants. */
+/**
+ * VmRSS and Pss (KiB) of the app whose command line names `library`, plus all its descendants.
+ * RSS counts a page shared by several processes (WebKit's libraries, its shared memory with
+ * the app) in each of them, so their sum overstates what the app takes from the machine; Pss
+ * divides each shared page among its sharers, so the Pss of all the processes adds up to the
+ * memory they use together. Both are reported.
+ */
 function residentKiB(library) {
   const pids = readdirSync("/proc").filter((p) => /^\d+$/.test(p));
   const info = new Map();
@@ -81,7 +87,15 @@ function residentKiB(library) {
   for (let i = 0; i < tree.length; i++) {
     for (const [pid, p] of info) if (p.ppid === tree[i]) tree.push(pid);
   }
-  return tree.map((pid) => ({ pid, name: info.get(pid).name, rss: info.get(pid).rss }));
+  return tree.map((pid) => ({ pid, name: info.get(pid).name, rss: info.get(pid).rss, pss: proportionalKiB(pid) }));
+}
+
+function proportionalKiB(pid) {
+  try {
+    return Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+  } catch {
+    return 0; // the process went away
+  }
 }
 
 async function coldStart(driver, source) {
@@ -271,10 +285,11 @@ try {
 
   if (ONLY.includes("memory")) {
     const rss = await memory(driver);
-    const total = rss.reduce((a, p) => a + p.rss, 0);
-    console.log("resident memory after a 5,000-word story and 20 photos (3000x2000):");
-    for (const p of rss) console.log(`  ${p.name} (${p.pid}): ${(p.rss / 1024).toFixed(0)} MiB`);
-    console.log(`  total: ${(total / 1024).toFixed(0)} MiB`);
+    const mib = (kib) => (kib / 1024).toFixed(0);
+    const total = (key) => rss.reduce((a, p) => a + p[key], 0);
+    console.log("resident memory after a 5,000-word story and 20 photos (3000x2000), RSS (PSS):");
+    for (const p of rss) console.log(`  ${p.name} (${p.pid}): ${mib(p.rss)} MiB (${mib(p.pss)} MiB)`);
+    console.log(`  total: RSS ${mib(total("rss"))} MiB, PSS ${mib(total("pss"))} MiB (shared pages counted once)`);
   }
 
   if (ONLY.includes("typing")) {

@@ -34,9 +34,10 @@ const SNIPPET_TOKENS: i32 = 24;
 /// Results when the caller gives no limit.
 const DEFAULT_LIMIT: usize = 50;
 /// BM25 (`newsdesk_ranking`) with the phrases' weights in ?1 of its statement and these per
-/// indexed column, in table order: headline, dek, body, byline, keywords. A word in the
-/// headline is what the story is about; the body mentions many things.
-const RANK: &str = "newsdesk_rank(articles_fts, ?1, 10.0, 4.0, 1.0, 3.0, 5.0)";
+/// indexed column, in table order: headline, dek, body, byline, keywords, filed. A word in the
+/// headline is what the story is about; the body mentions many things; the filing (see
+/// [`filed_tokens`]) is a filter, not what the story says.
+const RANK: &str = "newsdesk_rank(articles_fts, ?1, 10.0, 4.0, 1.0, 3.0, 5.0, 0.0)";
 /// How many of the newest index rows a phrase's weight is estimated from (see
 /// [`phrase_weights`]). Counting a phrase among them costs at most this many steps of its
 /// doclist, where SQLite's `bm25()` walked all of it for every query.
@@ -86,38 +87,37 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     } else {
         query.limit
     };
-    let Some(phrases) = fts_phrases(&query.text) else {
+    let context = || format!("searching for {:?}", query.text);
+    let Some(words) = Words::to_find(store.conn(), "articles_fts", &query.text).context(context)?
+    else {
         return recent(store, query, limit);
     };
-    let expression = phrases.join(" AND ");
-    let context = || format!("searching for {:?}", query.text);
-    let filters = Filters::new(store, query).context(context)?;
-    let oldest_ranked = oldest_ranked(store, &expression, &filters).context(context)?;
-    let weights = phrase_weights(store.conn(), "articles_fts", &phrases).context(context)?;
+    let mut idfs = phrase_weights(store.conn(), "articles_fts", &words.phrases).context(context)?;
+    let filters = filter_phrases(query);
+    // The filters weigh nothing: every match has them.
+    idfs.extend(filters.iter().map(|_| 0.0));
+    let weights = newsdesk_ranking::weights_blob(&idfs);
+    let expression = words.expression;
+    let filtered = std::iter::once(expression.clone())
+        .chain(filters)
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    let oldest_ranked = oldest_ranked(store, &filtered).context(context)?;
     // Ranked on the index alone; the article rows and snippets are read only for the hits.
     // Joining `articles` in the ranking query made SQLite read the row of every match (most
     // of the library for a common word) before sorting, several times the cost of the
     // ranking; a snippet in it was made for every ranked match, not just the ones shown
     // (24 ms of CPU for a word in 2,000 of 50,000 wire items, against 6 ms to rank them).
     let sql = format!(
-        "SELECT rowid FROM articles_fts WHERE {FILTERED_MATCH} AND rowid >= ?7
-         ORDER BY {RANK} LIMIT ?8"
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?2 AND rowid >= ?3
+         ORDER BY {RANK} LIMIT ?4"
     );
     let ranked = store
         .conn()
         .prepare_cached(&sql)
         .context(context)?
         .query_map(
-            params![
-                weights,
-                expression,
-                filters.status,
-                filters.section,
-                filters.status_listed,
-                filters.section_listed,
-                oldest_ranked,
-                limit as i64
-            ],
+            params![weights, filtered, oldest_ranked, limit as i64],
             |row| row.get::<_, i64>(0),
         )
         .context(context)?
@@ -159,12 +159,13 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
 /// index `table`: the share of them holding the phrase. Only the newest matches are ranked
 /// (see [`RANKED_MATCHES`]), and how often a word is used changes slowly, so today's stories
 /// weigh it as well as the whole archive would. Over a smaller index this is the whole of it,
-/// and the ranking is exactly SQLite's `bm25()`.
+/// and the ranking is exactly SQLite's `bm25()`. The caller makes them the blob
+/// (`newsdesk_ranking::weights_blob`), with any phrases of its own after them.
 pub(crate) fn phrase_weights(
     conn: &rusqlite::Connection,
     table: &str,
     phrases: &[String],
-) -> rusqlite::Result<Vec<u8>> {
+) -> rusqlite::Result<Vec<f64>> {
     // The index's row sizes are a plain table keyed by rowid: its end is one b-tree step.
     let newest: i64 = conn
         .prepare_cached(&format!("SELECT COALESCE(MAX(id), 0) FROM {table}_docsize"))?
@@ -178,96 +179,157 @@ pub(crate) fn phrase_weights(
     let mut count = conn.prepare_cached(&format!(
         "SELECT count(*) FROM {table} WHERE {table} MATCH ?1 AND rowid > ?2"
     ))?;
-    let idfs = phrases
+    phrases
         .iter()
         .map(|phrase| {
             count
                 .query_row(params![phrase, after], |row| row.get(0))
                 .map(|hits| newsdesk_ranking::idf(rows, hits))
         })
-        .collect::<rusqlite::Result<Vec<f64>>>()?;
-    Ok(newsdesk_ranking::weights_blob(&idfs))
+        .collect()
 }
 
-/// The match and the filters, parameters ?2 to ?6 of both search statements (?1 is the
-/// phrases' weights, which only the ranking reads).
+/// Where the article is filed, as the index's last column holds it: its status and its
+/// section, one token each, so a filter is one more phrase ANDed to the match and FTS5 walks
+/// the filter's list beside the words' lists. Filtering on the article rows instead (a lookup
+/// per match, or a list of the section's articles built for every query) was most of a
+/// filtered search: over the 100,000-story benchmark library, a third of the queries filtered,
+/// the search took p95 32 ms on the CPU that way, and 13 ms with the filters in the index.
 ///
-/// A filter is answered one of two ways, whichever reads less: a narrow one (a section, drafts)
-/// is read once from its index into a list that each match is looked up in; a broad one
-/// (published: most of the library) is checked on the article row of each match, since
-/// building a list of most of the library cost more than the search. The `?N IS NULL OR`
-/// and `CASE` also keep SQLite from driving the search from the filter list, one full-text
-/// lookup per listed article, which took seconds.
-const FILTERED_MATCH: &str = "articles_fts MATCH ?2
-    AND (?3 IS NULL OR CASE WHEN ?5
-        THEN rowid IN (SELECT seq FROM articles WHERE status = ?3)
-        ELSE EXISTS (SELECT 1 FROM articles WHERE seq = articles_fts.rowid AND status = ?3) END)
-    AND (?4 IS NULL OR CASE WHEN ?6
-        THEN rowid IN (SELECT seq FROM articles WHERE section = ?4)
-        ELSE EXISTS (SELECT 1 FROM articles WHERE seq = articles_fts.rowid AND section = ?4) END)";
-
-/// A filter keeping at most this share of the library (1/n) is read into a list.
-const NARROW_FILTER_SHARE: i64 = 4;
-
-struct Filters<'q> {
-    status: Option<&'static str>,
-    section: Option<&'q str>,
-    status_listed: bool,
-    section_listed: bool,
+/// Each token starts with [`FILED_MARK`], a private-use character that article text cannot
+/// bring in ([`indexable`] replaces it), so a word the editor types never matches a filing
+/// and a prefix being typed never reads the prefix lists the filings add. The section is
+/// spelt in hex, so a token matches one section exactly, whatever its name holds. Migration
+/// 016 writes the same tokens in SQL: keep the two alike.
+pub(crate) fn filed_tokens(status: Status, section: &str) -> String {
+    format!("{} {}", status_token(status), section_token(section))
 }
 
-impl<'q> Filters<'q> {
-    fn new(store: &Store, query: &'q SearchQuery) -> rusqlite::Result<Filters<'q>> {
-        let status = query.status.map(Status::as_str);
-        let section = query.section.as_deref();
-        Ok(Filters {
-            status,
-            section,
-            status_listed: status.map_or(Ok(false), |s| is_narrow(store, "status", s))?,
-            section_listed: section.map_or(Ok(false), |s| is_narrow(store, "section", s))?,
-        })
-    }
+/// What marks a filing token in the index (see [`filed_tokens`]).
+const FILED_MARK: char = '\u{E000}';
+
+fn status_token(status: Status) -> String {
+    format!("{FILED_MARK}status{}", status.as_str())
 }
 
-/// Whether at most 1/NARROW_FILTER_SHARE of the articles have this value; counts no further
-/// than that on the column's index. Articles are spiked, never deleted, so the highest `seq`
-/// is the size of the library without counting it.
-fn is_narrow(store: &Store, column: &str, value: &str) -> rusqlite::Result<bool> {
-    let conn = store.conn();
-    let articles: i64 = conn
-        .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM articles")?
-        .query_row([], |row| row.get(0))?;
-    let enough = articles / NARROW_FILTER_SHARE + 1;
-    let sql = format!("SELECT count(*) FROM (SELECT 1 FROM articles WHERE {column} = ?1 LIMIT ?2)");
-    let found: i64 = conn
-        .prepare_cached(&sql)?
-        .query_row(params![value, enough], |row| row.get(0))?;
-    Ok(found < enough)
+fn section_token(section: &str) -> String {
+    let hex: String = section.bytes().map(|b| format!("{b:02x}")).collect();
+    format!("{FILED_MARK}section{hex}")
+}
+
+/// The query's filters as phrases of the `filed` column.
+fn filter_phrases(query: &SearchQuery) -> Vec<String> {
+    let status = query.status.map(status_token);
+    let section = query.section.as_deref().map(section_token);
+    status
+        .into_iter()
+        .chain(section)
+        .map(|token| format!("filed : \"{token}\""))
+        .collect()
 }
 
 /// The index row (article `seq`) of the oldest match that is ranked: see [`RANKED_MATCHES`].
-fn oldest_ranked(store: &Store, expression: &str, filters: &Filters<'_>) -> rusqlite::Result<i64> {
+fn oldest_ranked(store: &Store, filtered: &str) -> rusqlite::Result<i64> {
     let sql = format!(
-        "SELECT rowid FROM articles_fts WHERE {FILTERED_MATCH}
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1
          ORDER BY rowid DESC LIMIT 1 OFFSET {}",
         RANKED_MATCHES - 1
     );
     let boundary = store
         .conn()
         .prepare_cached(&sql)?
-        .query_row(
-            params![
-                rusqlite::types::Null,
-                expression,
-                filters.status,
-                filters.section,
-                filters.status_listed,
-                filters.section_listed
-            ],
-            |row| row.get(0),
-        )
+        .query_row([filtered], |row| row.get(0))
         .optional()?;
     Ok(boundary.unwrap_or(i64::MIN))
+}
+
+/// What the editor typed as an FTS5 expression over one index, and the phrases it holds in
+/// their order there (each weighed on its own, see [`phrase_weights`]).
+pub(crate) struct Words {
+    pub expression: String,
+    pub phrases: Vec<String>,
+}
+
+/// The prefix lists of the indexes (migrations 004 and 011) go up to six letters.
+const LONGEST_PREFIX_LIST: usize = 6;
+/// A word being typed that more index words than this start with is searched as a prefix.
+const MOST_COMPLETIONS: usize = 32;
+
+impl Words {
+    /// The words of `text` for the index `table`, or `None` when there is nothing to find.
+    ///
+    /// A word still being typed that is longer than the prefix lists ("protest") becomes the
+    /// index's own words that start with it, ORed (`"protest" OR "protesters"`), read from the
+    /// index's word list (`{table}_words`, migration 017). As an FTS5 prefix phrase, with no
+    /// list to read, it made FTS5 gather the lists of all those words into one in memory, in
+    /// every statement of the search that named it: 3.3 ms each for "protest" in the
+    /// 100,000-story library, and a search runs one for each snippet too; the word list costs
+    /// one look-up (1 to 2 ms there) and each word then reads its own list as it goes.
+    pub(crate) fn to_find(
+        conn: &rusqlite::Connection,
+        table: &str,
+        text: &str,
+    ) -> rusqlite::Result<Option<Words>> {
+        let Some(mut phrases) = fts_phrases(text) else {
+            return Ok(None);
+        };
+        let completed = match phrases.last().and_then(|last| long_prefix(last)) {
+            Some(prefix) => completions(conn, table, &prefix)?,
+            None => None,
+        };
+        let expression = match completed {
+            Some(words) => {
+                phrases.pop();
+                let alternatives: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+                let any = format!("({})", alternatives.join(" OR "));
+                let expression = phrases
+                    .iter()
+                    .chain(std::iter::once(&any))
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(" AND ");
+                phrases.extend(alternatives);
+                expression
+            }
+            None => phrases.join(" AND "),
+        };
+        Ok(Some(Words {
+            expression,
+            phrases,
+        }))
+    }
+}
+
+/// The word of a prefix phrase (`"protest" *`) when it is longer than the prefix lists and
+/// spelt as the index spells it: ASCII letters and digits, folded to lower case. Other words
+/// stay prefix phrases (the tokenizer's folding of accents is its own).
+fn long_prefix(phrase: &str) -> Option<String> {
+    let word = phrase.strip_prefix('"')?.strip_suffix("\" *")?;
+    (word.len() > LONGEST_PREFIX_LIST && word.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| word.to_ascii_lowercase())
+}
+
+/// The index's words that start with `prefix`, or `None` when there are more than
+/// [`MOST_COMPLETIONS`] (or none: the prefix phrase finds nothing as cheaply).
+fn completions(
+    conn: &rusqlite::Connection,
+    table: &str,
+    prefix: &str,
+) -> rusqlite::Result<Option<Vec<String>>> {
+    // Every word starting with `prefix` sorts between it and it followed by the last
+    // character there is (terms compare as UTF-8 bytes).
+    let end = format!("{prefix}\u{10FFFF}");
+    let words = conn
+        .prepare_cached(&format!(
+            "SELECT term FROM {table}_words WHERE term >= ?1 AND term < ?2 ORDER BY term LIMIT ?3"
+        ))?
+        .query_map(params![prefix, end, MOST_COMPLETIONS as i64 + 1], |row| {
+            row.get(0)
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok((1..=MOST_COMPLETIONS)
+        .contains(&words.len())
+        .then_some(words))
 }
 
 /// The FTS5 phrases for what the editor typed, or `None` when there is nothing to find.
@@ -321,10 +383,11 @@ fn recent(store: &Store, query: &SearchQuery, limit: usize) -> Result<Vec<Search
         .collect()
 }
 
-/// `text` as the index should hold it: marker characters (see [`MATCH_START`]) replaced, so a
-/// snippet's only markers are the ones SQLite put in. Borrowed when there are none.
+/// `text` as the index should hold it: marker characters (see [`MATCH_START`], and
+/// [`FILED_MARK`]) replaced, so a snippet's only markers are the ones SQLite put in and no
+/// word of a story reads as where it is filed. Borrowed when there are none.
 pub(crate) fn indexable(text: &str) -> Cow<'_, str> {
-    let is_marker = |c: char| ('\u{FDD0}'..='\u{FDEF}').contains(&c);
+    let is_marker = |c: char| ('\u{FDD0}'..='\u{FDEF}').contains(&c) || c == FILED_MARK;
     if text.contains(is_marker) {
         Cow::Owned(text.replace(is_marker, &NOT_A_MARKER.to_string()))
     } else {

@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
-use crate::search::indexable;
+use crate::search::{filed_tokens, indexable};
 use crate::wire_item::WireStatus;
 use crate::{Error, Result};
 
@@ -525,7 +525,7 @@ pub(super) fn insert_article(
         ],
     )
     .context(|| "creating the article")?;
-    index(tx, &article.id, &article.fields)?;
+    index(tx, &article)?;
     append_revision(tx, &article, Some(1), None, kind, author, None)?;
     Ok(article)
 }
@@ -561,7 +561,7 @@ pub(super) fn write_version(
         ])
     })
     .context(|| format!("saving article {id}"))?;
-    index(tx, &article.id, &article.fields)?;
+    index(tx, article)?;
     append_revision(
         tx,
         article,
@@ -619,17 +619,21 @@ pub(super) fn append_revision(
     Ok(number)
 }
 
-fn index(tx: &Transaction<'_>, id: &str, fields: &ArticleFields) -> Result<()> {
+/// The article's row of the search index: its words, and where it is filed (status and
+/// section, which the search filters by; see [`filed_tokens`]), so a status change reindexes
+/// it too.
+fn index(tx: &Transaction<'_>, article: &Article) -> Result<()> {
+    let fields = &article.fields;
     let seq: i64 = tx
         .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
-        .and_then(|mut stmt| stmt.query_row([id], |row| row.get(0)))
+        .and_then(|mut stmt| stmt.query_row([&article.id], |row| row.get(0)))
         .context(|| "indexing the article")?;
     tx.prepare_cached("DELETE FROM articles_fts WHERE rowid = ?1")
         .and_then(|mut stmt| stmt.execute([seq]))
         .context(|| "indexing the article")?;
     tx.prepare_cached(
-        "INSERT INTO articles_fts (rowid, headline, dek, body, byline, keywords)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO articles_fts (rowid, headline, dek, body, byline, keywords, filed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
     .and_then(|mut stmt| {
         stmt.execute(params![
@@ -638,7 +642,8 @@ fn index(tx: &Transaction<'_>, id: &str, fields: &ArticleFields) -> Result<()> {
             indexable(&fields.dek),
             indexable(&fields.body),
             indexable(&fields.byline()),
-            indexable(&fields.keywords.join(" "))
+            indexable(&fields.keywords.join(" ")),
+            filed_tokens(article.status, &fields.section)
         ])
     })
     .context(|| "indexing the article")?;

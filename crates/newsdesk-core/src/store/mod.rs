@@ -47,6 +47,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_search_crisis_merge.sql"),
     include_str!("migrations/014_thumbnails_first.sql"),
     include_str!("migrations/015_desk_dictionary.sql"),
+    include_str!("migrations/016_search_filters_in_the_index.sql"),
+    include_str!("migrations/017_search_words_typed.sql"),
 ];
 
 /// How long a writer waits for another process (a second window, the CLI) to finish.

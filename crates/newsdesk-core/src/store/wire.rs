@@ -9,7 +9,7 @@ use super::articles::insert_article;
 use super::{Store, format_time, now, parse_time};
 use crate::article::{Article, ArticleFields, Status};
 use crate::error::Context;
-use crate::search::{RANKED_MATCHES, fts_phrases, indexable, phrase_weights};
+use crate::search::{RANKED_MATCHES, Words, indexable, phrase_weights};
 use crate::store::RevisionKind;
 use crate::wire_item::{
     WireCopy, WireFilter, WireItem, WireKind, WireOrigin, WireStatus, WireStop, WireSummary,
@@ -191,7 +191,8 @@ impl Store {
             filter.limit
         } as i64;
         let context = || "listing the wire queue";
-        let mut summaries: Vec<WireSummary> = match fts_phrases(&filter.text) {
+        let words = Words::to_find(&self.conn, "wire_fts", &filter.text).context(context)?;
+        let mut summaries: Vec<WireSummary> = match words {
             None => {
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS} FROM wire_items w WHERE {FILTERS}
@@ -211,8 +212,10 @@ impl Store {
                 .and_then(|rows| rows.collect())
                 .context(context)?
             }
-            Some(phrases) => {
-                let expression = phrases.join(" AND ");
+            Some(Words {
+                expression,
+                phrases,
+            }) => {
                 // Ranked on the index alone, the item rows read only for the page of hits
                 // (the article search found joining the rows first cost several times the
                 // ranking); the filters become lists of index rows.
@@ -235,7 +238,9 @@ impl Store {
                     .optional()
                     .context(context)?
                     .unwrap_or(i64::MIN);
-                let weights = phrase_weights(&self.conn, "wire_fts", &phrases).context(context)?;
+                let weights = newsdesk_ranking::weights_blob(
+                    &phrase_weights(&self.conn, "wire_fts", &phrases).context(context)?,
+                );
                 // The snippets are made for the page of hits only, not for every match ranked.
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS}
