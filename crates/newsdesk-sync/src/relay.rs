@@ -61,6 +61,10 @@ pub struct RelayConfig {
     pub folder: PathBuf,
     pub token: String,
     pub listen: SocketAddr,
+    /// Called (on a blocking thread) each time a laptop's repo has been freed and no other
+    /// laptop is connected: the binary gives the freed heap back to the system there (glibc's
+    /// `malloc_trim`, which this crate, free of `unsafe`, cannot call).
+    pub give_back_memory: fn(),
 }
 
 #[derive(Clone)]
@@ -76,6 +80,7 @@ struct Relay {
     index: Arc<str>,
     blobs: Arc<Path>,
     presence: Arc<Presence>,
+    give_back_memory: fn(),
 }
 
 /// Serves until `shutdown` resolves, then lets samod finish its writes. `ready` is told the
@@ -120,6 +125,7 @@ pub async fn serve(
         index: index.as_str().into(),
         blobs: blobs.into(),
         presence: Arc::default(),
+        give_back_memory: config.give_back_memory,
     };
     let app = axum::Router::new()
         .route("/", get(connect))
@@ -266,6 +272,9 @@ impl Relay {
         let ours = self.laptops.lock().expect("laptops lock").remove(&laptop);
         if let Some(repo) = ours {
             repo.stop().await;
+            if self.laptops.lock().expect("laptops lock").is_empty() {
+                let _ = tokio::task::spawn_blocking(self.give_back_memory).await;
+            }
         }
     }
 }
