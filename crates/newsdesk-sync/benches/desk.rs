@@ -503,6 +503,7 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
     // Then the connections idle for a while: what holding them costs.
     std::thread::sleep(Duration::from_secs(5));
     let idle = run.relay.stats();
+    let resident = run.relay.resident();
     run.relay_rows
         .push(("with the laptops connected".into(), idle));
     runtime.block_on(async {
@@ -513,8 +514,8 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
     println!();
     println!(
         "relay: {laptops} laptops connect at once, each fetches the index and {STORIES_PER_LAPTOP} \
-         stories and sends one edit ({} documents loaded in the relay after the catch-up)",
-        docs.len() + 1
+         stories and sends one edit, on a desk of {} stories",
+        docs.len()
     );
     percentiles("connect to synced, per laptop", &mut timings);
     if late > 0 {
@@ -547,6 +548,12 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
             mb(idle.hwm_kib * 1024)
         ),
     );
+    if let Some((repos, documents)) = resident {
+        row(
+            "held while connected",
+            format!("{repos} repos, {documents} documents loaded (GET /desk)"),
+        );
+    }
 }
 
 /// One laptop: connects, fetches the index and its stories, edits one, waits until the relay
@@ -982,20 +989,9 @@ impl RelayProcess {
     /// and returns the repos and documents it still holds (`GET /desk`'s `resident`). A relay
     /// that does not report them gets 5 s, and `None`.
     fn settle(&self) -> Option<(u64, u64)> {
-        let url = format!("http://127.0.0.1:{}/desk", self.port);
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            let desk: serde_json::Value = ureq::get(&url)
-                .header("Authorization", &format!("Bearer {TOKEN}"))
-                .call()
-                .expect("the relay answers GET /desk")
-                .body_mut()
-                .read_to_string()
-                .ok()
-                .and_then(|text| serde_json::from_str(&text).ok())
-                .expect("GET /desk is JSON");
-            let held = &desk["resident"];
-            let Some(resident) = held["repos"].as_u64().zip(held["documents"].as_u64()) else {
+            let Some(resident) = self.resident() else {
                 std::thread::sleep(Duration::from_secs(5));
                 return None;
             };
@@ -1004,6 +1000,21 @@ impl RelayProcess {
             }
             std::thread::sleep(Duration::from_millis(200));
         }
+    }
+
+    /// The repos and documents the relay holds now (`GET /desk`'s `resident`), if it says.
+    fn resident(&self) -> Option<(u64, u64)> {
+        let desk: serde_json::Value = ureq::get(&format!("http://127.0.0.1:{}/desk", self.port))
+            .header("Authorization", &format!("Bearer {TOKEN}"))
+            .call()
+            .expect("the relay answers GET /desk")
+            .body_mut()
+            .read_to_string()
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .expect("GET /desk is JSON");
+        let held = &desk["resident"];
+        held["repos"].as_u64().zip(held["documents"].as_u64())
     }
 
     fn pid(&self) -> u32 {
