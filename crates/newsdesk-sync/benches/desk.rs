@@ -2,6 +2,8 @@
 //!
 //! - `catch-up`: a new laptop joins a desk of 10,000 stories: wall time, bytes over the wire
 //!   (counted by a proxy between the laptop and the relay), peak memory of the laptop process;
+//!   then a second new laptop does the same, and the relay's memory after each (it must not
+//!   grow with each catch-up: the relay frees a laptop's repos when it hangs up);
 //! - `visible`: a save on laptop A until laptop B's library has the words (A saves and syncs,
 //!   then B syncs), p50 and p95;
 //! - `relay`: the relay's memory and CPU with every document of the desk loaded and 50 laptops
@@ -102,9 +104,13 @@ fn main() {
             run.relay.pid()
         );
         let fresh = run.relay.stats();
-        run.relay_rows.push(("started, nothing asked yet", fresh));
+        run.relay_rows
+            .push(("started, nothing asked yet".into(), fresh));
         // The other two need laptop B, which is the laptop that caught up.
-        bench_catch_up(&mut run, stories);
+        let b = run.b.clone();
+        bench_catch_up(&mut run, stories, &b, "the new laptop");
+        let c = run.dir.path().join("second-new-laptop");
+        bench_catch_up(&mut run, stories, &c, "a second new laptop");
         if wanted("visible") {
             bench_visible(&mut run, rounds, &mut Text::new(15));
         }
@@ -180,7 +186,7 @@ struct DeskRun {
     proxy: Proxy,
     a: PathBuf,
     b: PathBuf,
-    relay_rows: Vec<(&'static str, ProcessStats)>,
+    relay_rows: Vec<(String, ProcessStats)>,
     /// Last: removed once the relay has stopped.
     dir: tempfile::TempDir,
 }
@@ -229,6 +235,19 @@ impl DeskRun {
 /// crate's bench cannot build.
 fn catch_up_child(root: &Path) {
     let url = std::env::var(JOIN_URL_ENV).expect("the parent names the desk");
+    let mut library = Library::open(root).expect("the new laptop's library is created");
+    if library
+        .store()
+        .identity()
+        .expect("the identity is read")
+        .is_none()
+    {
+        library
+            .store_mut()
+            .set_identity("Ben Ode")
+            .expect("the new laptop gets a name");
+    }
+    drop(library);
     let report = newsdesk_sync::join(root, &url, TOKEN).expect("the new laptop joins the desk");
     let own = ProcessStats::of("self");
     println!("received {}", report.received);
@@ -237,18 +256,14 @@ fn catch_up_child(root: &Path) {
     println!("cpu_ms {}", own.cpu.as_millis());
 }
 
-fn bench_catch_up(run: &mut DeskRun, stories: usize) {
-    let mut library = Library::open(&run.b).expect("the new laptop's library is created");
-    library
-        .store_mut()
-        .set_identity("Ben Ode")
-        .expect("the new laptop gets a name");
-    drop(library);
+/// `laptop` (a folder not made yet) joins the desk in a child process; `who` names it in the
+/// figures.
+fn bench_catch_up(run: &mut DeskRun, stories: usize, laptop: &Path, who: &str) {
     let relay_before = run.relay.stats();
     let (up, down) = run.proxy.bytes();
     let started = Instant::now();
     let child = Command::new(std::env::current_exe().expect("the bench knows its own path"))
-        .env(JOIN_ROOT_ENV, &run.b)
+        .env(JOIN_ROOT_ENV, laptop)
         .env(JOIN_URL_ENV, run.proxy.url())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -258,6 +273,8 @@ fn bench_catch_up(run: &mut DeskRun, stories: usize) {
     let wall = started.elapsed();
     assert!(output.status.success(), "the new laptop failed to catch up");
     let relay_after = run.relay.stats();
+    let resident = run.relay.settle();
+    let relay_settled = run.relay.stats();
     let (up_after, down_after) = run.proxy.bytes();
     let said = String::from_utf8_lossy(&output.stdout);
     let figure = |name: &str| -> u64 {
@@ -270,7 +287,7 @@ fn bench_catch_up(run: &mut DeskRun, stories: usize) {
         stories,
         "the new laptop received every story"
     );
-    let listed = Library::open(&run.b)
+    let listed = Library::open(laptop)
         .expect("the new laptop's library opens")
         .store()
         .list_articles(&Default::default())
@@ -281,11 +298,13 @@ fn bench_catch_up(run: &mut DeskRun, stories: usize) {
         "the new laptop's library lists every story"
     );
     run.relay_rows
-        .push(("after the new laptop caught up", relay_after));
+        .push((format!("after {who} caught up"), relay_after));
+    run.relay_rows
+        .push(("  and once the relay freed its repos".into(), relay_settled));
 
     println!();
     println!(
-        "catch-up: a new laptop joins a desk of {stories} stories (`newsdesk desk join` in a child \
+        "catch-up: {who} joins a desk of {stories} stories (`newsdesk desk join` in a child \
          process, through a byte-counting proxy on loopback)"
     );
     row("wall time", format!("{:.1} s", wall.as_secs_f64()));
@@ -310,7 +329,7 @@ fn bench_catch_up(run: &mut DeskRun, stories: usize) {
         "laptop's library after",
         format!(
             "{}; the relay's folder {}",
-            mb(folder_bytes(&run.b)),
+            mb(folder_bytes(laptop)),
             mb(folder_bytes(&run.dir.path().join("relay")))
         ),
     );
@@ -322,6 +341,19 @@ fn bench_catch_up(run: &mut DeskRun, stories: usize) {
             mb(relay_before.rss_kib * 1024),
             mb(relay_after.rss_kib * 1024)
         ),
+    );
+    row(
+        "relay once it freed them",
+        match resident {
+            Some((repos, documents)) => format!(
+                "VmRSS {}; {repos} repos and {documents} documents still loaded (GET /desk)",
+                mb(relay_settled.rss_kib * 1024)
+            ),
+            None => format!(
+                "VmRSS {} 5 s later (this relay does not report what it holds)",
+                mb(relay_settled.rss_kib * 1024)
+            ),
+        },
     );
 }
 
@@ -378,7 +410,7 @@ fn bench_visible(run: &mut DeskRun, rounds: usize, text: &mut Text) {
     }
     let (up_after, down_after) = run.proxy.bytes();
     run.relay_rows
-        .push(("after the save-to-visible rounds", run.relay.stats()));
+        .push(("after the save-to-visible rounds".into(), run.relay.stats()));
     println!();
     println!(
         "visible: a save on laptop A until laptop B's library has it, {} stories on the desk, \
@@ -471,7 +503,9 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
     // Then the connections idle for a while: what holding them costs.
     std::thread::sleep(Duration::from_secs(5));
     let idle = run.relay.stats();
-    run.relay_rows.push(("with the laptops connected", idle));
+    let resident = run.relay.resident();
+    run.relay_rows
+        .push(("with the laptops connected".into(), idle));
     runtime.block_on(async {
         for (repo, _) in held {
             repo.stop().await;
@@ -480,8 +514,8 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
     println!();
     println!(
         "relay: {laptops} laptops connect at once, each fetches the index and {STORIES_PER_LAPTOP} \
-         stories and sends one edit ({} documents loaded in the relay after the catch-up)",
-        docs.len() + 1
+         stories and sends one edit, on a desk of {} stories",
+        docs.len()
     );
     percentiles("connect to synced, per laptop", &mut timings);
     if late > 0 {
@@ -514,6 +548,12 @@ fn bench_relay(run: &mut DeskRun, laptops: usize) {
             mb(idle.hwm_kib * 1024)
         ),
     );
+    if let Some((repos, documents)) = resident {
+        row(
+            "held while connected",
+            format!("{repos} repos, {documents} documents loaded (GET /desk)"),
+        );
+    }
 }
 
 /// One laptop: connects, fetches the index and its stories, edits one, waits until the relay
@@ -943,6 +983,38 @@ impl RelayProcess {
 
     fn url(&self) -> String {
         format!("ws://127.0.0.1:{}", self.port)
+    }
+
+    /// Waits until the relay has freed the repos of the laptops that hung up (at most 60 s),
+    /// and returns the repos and documents it still holds (`GET /desk`'s `resident`). A relay
+    /// that does not report them gets 5 s, and `None`.
+    fn settle(&self) -> Option<(u64, u64)> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let Some(resident) = self.resident() else {
+                std::thread::sleep(Duration::from_secs(5));
+                return None;
+            };
+            if resident.0 == 0 || Instant::now() > deadline {
+                return Some(resident);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+
+    /// The repos and documents the relay holds now (`GET /desk`'s `resident`), if it says.
+    fn resident(&self) -> Option<(u64, u64)> {
+        let desk: serde_json::Value = ureq::get(&format!("http://127.0.0.1:{}/desk", self.port))
+            .header("Authorization", &format!("Bearer {TOKEN}"))
+            .call()
+            .expect("the relay answers GET /desk")
+            .body_mut()
+            .read_to_string()
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .expect("GET /desk is JSON");
+        let held = &desk["resident"];
+        held["repos"].as_u64().zip(held["documents"].as_u64())
     }
 
     fn pid(&self) -> u32 {

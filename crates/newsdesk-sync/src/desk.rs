@@ -29,6 +29,7 @@ use serde::Serialize;
 use crate::dialer::{DeskDialer, Refused};
 use crate::document::{self, Session, Writer};
 use crate::index;
+use crate::repo_tasks::RepoTasks;
 use crate::storage::LibraryStorage;
 use crate::{Error, Result};
 
@@ -193,7 +194,10 @@ async fn sync_async(root: &Path, token: &str, per_round: usize) -> Result<SyncRe
     loop {
         // The laptop's default share policy (read-write, announce) is right: its one peer is
         // the desk's relay, and everything it holds belongs to that desk.
-        let repo = Repo::build_tokio()
+        // Ended after each round, not only stopped (`repo_tasks`): samod would keep every
+        // document of every round in memory until the sync returns.
+        let tasks = RepoTasks::new();
+        let repo = Repo::builder(tasks.clone())
             .with_storage(storage.clone())
             .load()
             .await;
@@ -208,6 +212,8 @@ async fn sync_async(root: &Path, token: &str, per_round: usize) -> Result<SyncRe
         .await;
         // Waits for samod's pending writes to the library.
         repo.stop().await;
+        drop(repo);
+        tasks.end().await;
         if let Some(failure) = storage.take_failure() {
             return Err(failure.into());
         }

@@ -15,6 +15,7 @@
 //! - `photos`: the photo phase of a sync: records as documents, thumbnails then originals
 //!   through the relay.
 //! - `presence`: who else has a story open (heartbeats to the relay).
+//! - `repo_tasks`: samod's tasks for a repo, ended after it stops (samod 0.16 never ends them).
 //! - `background`: the window's desk: syncs after saves and every few seconds, and its status.
 
 #![forbid(unsafe_code)]
@@ -28,6 +29,7 @@ pub mod photo_document;
 pub mod photos;
 pub mod presence;
 pub mod relay;
+mod repo_tasks;
 pub mod storage;
 
 pub use desk::{SyncReport, join, sync};

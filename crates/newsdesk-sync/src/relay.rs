@@ -15,6 +15,9 @@
 //!   16 minutes. A repo per connection loads only what that laptop asks for and is stopped
 //!   (its writes finished) when the laptop hangs up. Laptops sync and hang up (`desk.rs`), so
 //!   nothing relies on the relay pushing one laptop's change to another that stays connected.
+//!   A stopped samod repo never frees its documents by itself (`repo_tasks`): the relay ends
+//!   its tasks after the stop, and `GET /desk` tells how many repos and loaded documents are
+//!   still in memory (`resident`), which is none once every laptop has hung up.
 //! - Storage is the folder `documents/` in automerge-repo's layout, written whole (temporary
 //!   file, fsync, rename: `storage::RelayStorage`), since several repos share it. The folder is
 //!   not synced on each write; every laptop holds a full copy of the desk's documents in its
@@ -41,10 +44,11 @@ use axum::extract::{DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use samod::{Repo, ShareConfig};
+use samod::{Repo, RepoEvent, RepoObserver, ShareConfig};
 
 use crate::index;
 use crate::presence::{Heartbeat, Presence};
+use crate::repo_tasks::RepoTasks;
 use crate::storage::RelayStorage;
 use crate::{Error, Result};
 
@@ -57,6 +61,10 @@ pub struct RelayConfig {
     pub folder: PathBuf,
     pub token: String,
     pub listen: SocketAddr,
+    /// Called (on a blocking thread) each time a laptop's repo has been freed and no other
+    /// laptop is connected: the binary gives the freed heap back to the system there (glibc's
+    /// `malloc_trim`, which this crate, free of `unsafe`, cannot call).
+    pub give_back_memory: fn(),
 }
 
 #[derive(Clone)]
@@ -65,12 +73,14 @@ struct Relay {
     /// The relay's own address, which samod's acceptors are named by.
     url: url::Url,
     /// The repos of the laptops connected now, stopped on shutdown so their writes finish.
-    laptops: Arc<Mutex<HashMap<u64, Repo>>>,
+    laptops: Arc<Mutex<HashMap<u64, RelayRepo>>>,
+    resident: Arc<Resident>,
     next_laptop: Arc<AtomicU64>,
     token: Arc<str>,
     index: Arc<str>,
     blobs: Arc<Path>,
     presence: Arc<Presence>,
+    give_back_memory: fn(),
 }
 
 /// Serves until `shutdown` resolves, then lets samod finish its writes. `ready` is told the
@@ -94,8 +104,9 @@ pub async fn serve(
     let blobs = config.folder.join(BLOBS);
     std::fs::create_dir_all(&blobs).map_err(io(format!("creating {}", blobs.display())))?;
     clear_partial_blobs(&blobs);
-    let repo = repo(&documents).await;
-    let index = desk_index(&repo, &config.folder).await;
+    let resident = Arc::<Resident>::default();
+    let repo = RelayRepo::load(&documents, &resident).await;
+    let index = desk_index(&repo.repo, &config.folder).await;
     repo.stop().await;
     let index = index?;
     let listener = tokio::net::TcpListener::bind(config.listen)
@@ -108,11 +119,13 @@ pub async fn serve(
         documents,
         url: url::Url::parse(&format!("ws://{bound}/")).expect("a socket address is a valid host"),
         laptops: Arc::default(),
+        resident,
         next_laptop: Arc::default(),
         token: config.token.trim().into(),
         index: index.as_str().into(),
         blobs: blobs.into(),
         presence: Arc::default(),
+        give_back_memory: config.give_back_memory,
     };
     let app = axum::Router::new()
         .route("/", get(connect))
@@ -132,7 +145,7 @@ pub async fn serve(
         .await
         .map_err(io("serving the desk".into()));
     // Upgraded connections outlive the server: their repos finish their writes here.
-    let connected: Vec<Repo> = relay
+    let connected: Vec<RelayRepo> = relay
         .laptops
         .lock()
         .expect("laptops lock")
@@ -162,36 +175,106 @@ async fn until_hung_up(
     }
 }
 
-/// A samod repo over the desk's folder that answers what it is asked and announces nothing.
-async fn repo(documents: &RelayStorage) -> Repo {
-    Repo::build_tokio()
-        .with_storage(documents.clone())
-        .with_share_policy(ShareConfig::read_write().with_announce(false))
-        .load()
-        .await
+/// A samod repo over the desk's folder that answers what it is asked and announces nothing,
+/// with the tasks samod runs it on.
+struct RelayRepo {
+    repo: Repo,
+    tasks: RepoTasks,
+}
+
+impl RelayRepo {
+    async fn load(documents: &RelayStorage, resident: &Arc<Resident>) -> RelayRepo {
+        let tasks = RepoTasks::new();
+        let repo = Repo::builder(tasks.clone())
+            .with_storage(documents.clone())
+            .with_share_policy(ShareConfig::read_write().with_announce(false))
+            .with_observer(Loaded::new(resident))
+            .load()
+            .await;
+        RelayRepo { repo, tasks }
+    }
+
+    /// Finishes the repo's writes, then frees it and the documents it loaded.
+    async fn stop(self) {
+        self.repo.stop().await;
+        drop(self.repo);
+        self.tasks.end().await;
+    }
+}
+
+/// The samod repos whose state is still in memory, and the documents they loaded: what
+/// `GET /desk` reports as `resident`. Counted by the repo's observer, which lives in the repo's
+/// state and is dropped with it, so the figures are what is held, not what was asked.
+#[derive(Default)]
+struct Resident {
+    repos: AtomicU64,
+    documents: AtomicU64,
+}
+
+/// One repo's share of `Resident`.
+struct Loaded {
+    resident: Arc<Resident>,
+    documents: AtomicU64,
+}
+
+impl Loaded {
+    fn new(resident: &Arc<Resident>) -> Loaded {
+        resident.repos.fetch_add(1, Ordering::Relaxed);
+        Loaded {
+            resident: resident.clone(),
+            documents: AtomicU64::new(0),
+        }
+    }
+}
+
+impl RepoObserver for Loaded {
+    fn observe(&self, event: &RepoEvent) {
+        // An actor, once spawned, keeps its document until the repo's state goes (samod 0.16
+        // sends `DocumentClosed` when the actor stops, but the repo still holds it).
+        if let RepoEvent::DocumentOpened { .. } = event {
+            self.documents.fetch_add(1, Ordering::Relaxed);
+            self.resident.documents.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Drop for Loaded {
+    fn drop(&mut self) {
+        self.resident.repos.fetch_sub(1, Ordering::Relaxed);
+        self.resident
+            .documents
+            .fetch_sub(*self.documents.get_mut(), Ordering::Relaxed);
+    }
 }
 
 impl Relay {
     /// One laptop's connection, on a repo of its own (see the module's comment), until the
     /// laptop hangs up or the relay stops.
     async fn serve_laptop(self, socket: WebSocket) {
-        let repo = repo(&self.documents).await;
+        let repo = RelayRepo::load(&self.documents, &self.resident).await;
+        let acceptor = repo.repo.make_acceptor(self.url.clone());
         let laptop = self.next_laptop.fetch_add(1, Ordering::Relaxed);
         self.laptops
             .lock()
             .expect("laptops lock")
-            .insert(laptop, repo.clone());
+            .insert(laptop, repo);
         // Each fails only when the repo is stopping (the relay shutting down).
-        if let Ok(acceptor) = repo.make_acceptor(self.url.clone()) {
+        if let Ok(acceptor) = acceptor {
             // Listened to before the laptop is let in, so its hanging up cannot be missed.
             let mut events = acceptor.events();
             if acceptor.accept_axum(socket, None).is_ok() {
                 until_hung_up(&acceptor, &mut events).await;
             }
+            // The repo keeps its acceptors and an acceptor keeps its repo: a cycle nothing
+            // else breaks, which would keep the repo and its documents after it stopped.
+            acceptor.close();
         }
         let ours = self.laptops.lock().expect("laptops lock").remove(&laptop);
         if let Some(repo) = ours {
             repo.stop().await;
+            if self.laptops.lock().expect("laptops lock").is_empty() {
+                let _ = tokio::task::spawn_blocking(self.give_back_memory).await;
+            }
         }
     }
 }
@@ -300,9 +383,13 @@ async fn desk(State(relay): State<Relay>, headers: HeaderMap) -> Response {
     if !authorised(&headers, &relay.token) {
         return refused();
     }
+    let resident = serde_json::json!({
+        "repos": relay.resident.repos.load(Ordering::Relaxed),
+        "documents": relay.resident.documents.load(Ordering::Relaxed),
+    });
     (
         [(header::CONTENT_TYPE, "application/json")],
-        serde_json::json!({ "index": &*relay.index }).to_string(),
+        serde_json::json!({ "index": &*relay.index, "resident": resident }).to_string(),
     )
         .into_response()
 }

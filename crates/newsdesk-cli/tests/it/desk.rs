@@ -32,6 +32,7 @@ impl Relay {
             folder: folder.path().to_owned(),
             token: TOKEN.into(),
             listen: "127.0.0.1:0".parse().unwrap(),
+            give_back_memory: || {},
         };
         let stop = Arc::new(AtomicBool::new(false));
         let stopping = stop.clone();

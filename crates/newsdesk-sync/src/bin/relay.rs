@@ -45,6 +45,7 @@ fn main() -> ExitCode {
         folder: args.folder,
         token: args.token,
         listen: args.listen,
+        give_back_memory,
     };
     let result = runtime.block_on(serve(
         config,
@@ -72,5 +73,20 @@ async fn stop_signal() {
     tokio::select! {
         _ = tokio::signal::ctrl_c() => {}
         _ = term.recv() => {}
+    }
+}
+
+/// Hands the heap pages freed by the laptops' repos back to the system. glibc keeps them in its
+/// arenas otherwise: after a new laptop caught up on a 10,000-story desk and hung up, the relay
+/// held no repo and no document but kept 352 MB resident (362 MB after a second laptop), pages
+/// only the relay could reuse. Called once a laptop's repo is freed and no laptop is left
+/// connected, it left 41 MB, and the relay's CPU for the catch-up was 61.4 s against 62.3 s
+/// without (the bench's `catch-up`).
+fn give_back_memory() {
+    #[cfg(target_env = "gnu")]
+    // SAFETY: malloc_trim only walks and trims glibc's own arenas, under their locks.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::malloc_trim(0);
     }
 }

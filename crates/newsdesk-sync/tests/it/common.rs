@@ -33,6 +33,39 @@ impl Relay {
         format!("ws://127.0.0.1:{}", self.port)
     }
 
+    /// The samod repos the relay holds in memory now, and the documents they loaded (the
+    /// `resident` of `GET /desk`).
+    pub fn resident(&self) -> (u64, u64) {
+        let text = ureq::get(&format!("http://127.0.0.1:{}/desk", self.port))
+            .header("Authorization", &format!("Bearer {TOKEN}"))
+            .call()
+            .unwrap()
+            .body_mut()
+            .read_to_string()
+            .unwrap();
+        let desk: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let count = |what: &str| {
+            desk["resident"][what]
+                .as_u64()
+                .unwrap_or_else(|| panic!("GET /desk says no resident {what}: {text}"))
+        };
+        (count("repos"), count("documents"))
+    }
+
+    /// `resident` once the relay has let go of the laptops that hung up: a laptop's sync
+    /// returns before the relay has seen it hang up, so this waits (for at most a minute) until
+    /// no repo is left, and returns what is still there after that.
+    pub fn settled(&self) -> (u64, u64) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            let resident = self.resident();
+            if resident.0 == 0 || std::time::Instant::now() > deadline {
+                return resident;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// SIGKILL: no chance to finish a write.
     pub fn kill(&mut self) {
         if let Some(mut child) = self.child.take() {

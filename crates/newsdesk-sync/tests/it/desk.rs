@@ -361,3 +361,64 @@ fn a_laptop_that_never_joins_writes_no_document_and_names_its_person_on_revision
     let error = newsdesk_sync::sync(&solo.root, TOKEN).unwrap_err();
     assert!(matches!(error, newsdesk_sync::Error::NotJoined), "{error}");
 }
+
+/// A relay keeps nothing in memory for laptops that have hung up. samod 0.16 never frees a
+/// stopped repo's documents by itself, and the relay makes a repo per connection: it kept every
+/// document each connection had loaded (and each repo's tasks) until it ended them
+/// (`repo_tasks`). Counted by the relay (`GET /desk`), so the figures are what it holds.
+#[test]
+fn the_relay_lets_go_of_what_a_laptop_loaded_once_it_hangs_up() {
+    let relay = Relay::start();
+    assert_eq!(relay.settled(), (0, 0), "the repo that made the index");
+    let mut ana = Laptop::new("Ana Ruiz");
+    let ids: Vec<String> = (0..9)
+        .map(|n| ana.write(&format!("Story {n}"), "Body.").id)
+        .collect();
+    ana.join(&relay);
+    assert_eq!(relay.settled(), (0, 0), "after Ana joined with 9 stories");
+    let mut bea = Laptop::new("Bea Osei");
+    bea.join(&relay);
+    assert_eq!(relay.settled(), (0, 0), "after Bea fetched them");
+    for id in &ids {
+        ana.edit(id, |f| f.body.push_str(" Ana's line."));
+    }
+    newsdesk_sync::desk::sync_in_rounds_of(&ana.root, TOKEN, 2).unwrap();
+    newsdesk_sync::desk::sync_in_rounds_of(&bea.root, TOKEN, 2).unwrap();
+    assert_eq!(
+        relay.settled(),
+        (0, 0),
+        "after ten rounds each on a new connection"
+    );
+
+    // While a laptop is connected, what it asked for is loaded and counted.
+    let index: samod::DocumentId = ana
+        .store()
+        .desk()
+        .unwrap()
+        .and_then(|desk| desk.index_doc_id)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let url = url::Url::parse(&relay.url()).unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let connected = runtime.block_on(async {
+        let laptop = samod::Repo::build_tokio().load().await;
+        let dialer = laptop
+            .dial(
+                samod::BackoffConfig::default(),
+                std::sync::Arc::new(newsdesk_sync::dialer::DeskDialer::new(url, TOKEN.into())),
+            )
+            .unwrap();
+        dialer.established().await.unwrap();
+        laptop
+            .find(index)
+            .await
+            .unwrap()
+            .expect("the relay has the index");
+        let connected = relay.resident();
+        laptop.stop().await;
+        connected
+    });
+    assert_eq!(connected, (1, 1), "one laptop, which asked for the index");
+    assert_eq!(relay.settled(), (0, 0), "once it hung up");
+}
