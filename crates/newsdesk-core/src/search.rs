@@ -97,8 +97,8 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
     // The filters weigh nothing: every match has them.
     idfs.extend(filters.iter().map(|_| 0.0));
     let weights = newsdesk_ranking::weights_blob(&idfs);
-    let expression = words.expression;
-    let filtered = std::iter::once(expression.clone())
+    let marked = words.to_mark(&idfs);
+    let filtered = std::iter::once(words.expression())
         .chain(filters)
         .collect::<Vec<_>>()
         .join(" AND ");
@@ -144,7 +144,7 @@ pub fn search(store: &Store, query: &SearchQuery) -> Result<Vec<SearchHit>> {
                 .query_row([seq], summary_from_row)
                 .context(context)?;
             let marked: String = snippet
-                .query_row(params![expression, start, end, seq], |row| row.get(0))
+                .query_row(params![marked, start, end, seq], |row| row.get(0))
                 .context(context)?;
             Ok(SearchHit {
                 article,
@@ -243,11 +243,12 @@ fn oldest_ranked(store: &Store, filtered: &str) -> rusqlite::Result<i64> {
     Ok(boundary.unwrap_or(i64::MIN))
 }
 
-/// What the editor typed as an FTS5 expression over one index, and the phrases it holds in
-/// their order there (each weighed on its own, see [`phrase_weights`]).
+/// What the editor typed, as the phrases of an FTS5 expression over one index in their order
+/// there (each weighed on its own, see [`phrase_weights`]): all of them ANDed, but the last
+/// `alternatives`, which are ORed (a word being typed, spelt out).
 pub(crate) struct Words {
-    pub expression: String,
     pub phrases: Vec<String>,
+    alternatives: usize,
 }
 
 /// The prefix lists of the indexes (migrations 004 and 011) go up to six letters.
@@ -277,26 +278,57 @@ impl Words {
             Some(prefix) => completions(conn, table, &prefix)?,
             None => None,
         };
-        let expression = match completed {
+        let alternatives = match completed {
             Some(words) => {
                 phrases.pop();
-                let alternatives: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
-                let any = format!("({})", alternatives.join(" OR "));
-                let expression = phrases
-                    .iter()
-                    .chain(std::iter::once(&any))
-                    .map(String::as_str)
-                    .collect::<Vec<_>>()
-                    .join(" AND ");
-                phrases.extend(alternatives);
-                expression
+                phrases.extend(words.iter().map(|w| format!("\"{w}\"")));
+                words.len()
             }
-            None => phrases.join(" AND "),
+            None => 0,
         };
         Ok(Some(Words {
-            expression,
             phrases,
+            alternatives,
         }))
+    }
+
+    /// The FTS5 expression: every word must be there.
+    pub(crate) fn expression(&self) -> String {
+        self.expression_of(|_| true)
+    }
+
+    /// The expression a snippet marks, given the phrases' weights: without the words in more
+    /// than half of the stories ("the"), which the ranking weighs next to nothing either. A
+    /// snippet marking every "the" of a story helps no reader, and choosing it cost FTS5 a
+    /// walk over each of their places: 20 snippets took 11 ms for "sonbami the two" in the
+    /// 100,000-story library, the slowest searches of the benchmark.
+    pub(crate) fn to_mark(&self, idfs: &[f64]) -> String {
+        let telling = |n: usize| {
+            idfs.get(n)
+                .is_none_or(|&idf| idf > newsdesk_ranking::NEXT_TO_NOTHING)
+        };
+        let marked = self.expression_of(telling);
+        if marked.is_empty() {
+            self.expression()
+        } else {
+            marked
+        }
+    }
+
+    /// The words `keep` keeps, ANDed, with the alternatives ORed as one of them (kept whole).
+    fn expression_of(&self, keep: impl Fn(usize) -> bool) -> String {
+        let (required, alternatives) = self
+            .phrases
+            .split_at(self.phrases.len() - self.alternatives);
+        let any = (!alternatives.is_empty()).then(|| format!("({})", alternatives.join(" OR ")));
+        required
+            .iter()
+            .enumerate()
+            .filter(|(n, _)| keep(*n))
+            .map(|(_, phrase)| phrase.clone())
+            .chain(any)
+            .collect::<Vec<_>>()
+            .join(" AND ")
     }
 }
 

@@ -41,8 +41,11 @@ const B: f64 = 0.75;
 pub fn idf(rows: i64, hits: i64) -> f64 {
     let (rows, hits) = (rows as f64, hits.clamp(0, rows.max(0)) as f64);
     let idf = ((rows - hits + 0.5) / (hits + 0.5)).ln();
-    if idf <= 0.0 { 1e-6 } else { idf }
+    if idf <= 0.0 { NEXT_TO_NOTHING } else { idf }
 }
+
+/// The weight of a word in more than half of the rows.
+pub const NEXT_TO_NOTHING: f64 = 1e-6;
 
 /// The phrases' weights, in the query's phrase order, as the blob `newsdesk_rank` reads.
 pub fn weights_blob(idfs: &[f64]) -> Vec<u8> {

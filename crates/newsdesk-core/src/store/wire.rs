@@ -212,10 +212,8 @@ impl Store {
                 .and_then(|rows| rows.collect())
                 .context(context)?
             }
-            Some(Words {
-                expression,
-                phrases,
-            }) => {
+            Some(words) => {
+                let (expression, phrases) = (words.expression(), words.phrases);
                 // Ranked on the index alone, the item rows read only for the page of hits
                 // (the article search found joining the rows first cost several times the
                 // ranking); the filters become lists of index rows.

@@ -466,6 +466,58 @@ fn limit_caps_the_results() {
 }
 
 #[test]
+fn snippets_mark_the_telling_words_not_the_words_of_every_story() {
+    // "the" is in every story here: it must still be there for a story to match, but the
+    // snippet marks the words that tell the story apart.
+    let mut desk = Desk::new();
+    for n in 0..6 {
+        desk.add(
+            &format!("Council meeting {n}"),
+            "The council met at the hall.",
+            "city",
+            Status::Draft,
+        );
+    }
+    desk.add(
+        "Ferry report",
+        "The ferry left the harbour late and the crew said the sea was rough.",
+        "city",
+        Status::Draft,
+    );
+    let hits = search(
+        desk.library.store(),
+        &SearchQuery {
+            text: "the ferry ".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(hits.len(), 1);
+    let marked = marked_words(&hits[0].snippet_html);
+    assert!(
+        marked.iter().any(|w| w.eq_ignore_ascii_case("ferry")),
+        "{marked:?}"
+    );
+    assert!(
+        !marked.iter().any(|w| w.eq_ignore_ascii_case("the")),
+        "{marked:?}"
+    );
+    // A query of nothing but such words still marks them.
+    let hits = search(
+        desk.library.store(),
+        &SearchQuery {
+            text: "the ".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        hits.iter()
+            .all(|hit| !marked_words(&hit.snippet_html).is_empty())
+    );
+}
+
+#[test]
 fn snippets_mark_matches_and_body_text_cannot_inject_html() {
     let mut desk = Desk::new();
     desk.add(
