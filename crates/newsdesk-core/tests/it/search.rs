@@ -1,6 +1,6 @@
 //! Search over a real library: diacritics, hostile input, filters, ranking, snippets.
 
-use newsdesk_core::search::{SearchQuery, search};
+use newsdesk_core::search::{SearchHit, SearchQuery, search};
 use newsdesk_core::store::{RevisionKind, SaveKind};
 use newsdesk_core::{ArticleFields, Author, Library, Status};
 
@@ -32,6 +32,18 @@ impl Desk {
             .create_article(None, &fields, status, RevisionKind::Create)
             .unwrap()
             .id
+    }
+
+    /// What the search list shows for `text`, unfiltered.
+    fn hits(&self, text: &str) -> Vec<SearchHit> {
+        search(
+            self.library.store(),
+            &SearchQuery {
+                text: text.into(),
+                ..SearchQuery::default()
+            },
+        )
+        .unwrap()
     }
 
     fn find(&self, text: &str) -> Vec<String> {
@@ -484,14 +496,7 @@ fn snippets_mark_the_telling_words_not_the_words_of_every_story() {
         "city",
         Status::Draft,
     );
-    let hits = search(
-        desk.library.store(),
-        &SearchQuery {
-            text: "the ferry ".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let hits = desk.hits("the ferry ");
     assert_eq!(hits.len(), 1);
     let marked = marked_words(&hits[0].snippet_html);
     assert!(
@@ -503,14 +508,7 @@ fn snippets_mark_the_telling_words_not_the_words_of_every_story() {
         "{marked:?}"
     );
     // A query of nothing but such words still marks them.
-    let hits = search(
-        desk.library.store(),
-        &SearchQuery {
-            text: "the ".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let hits = desk.hits("the ");
     assert!(
         hits.iter()
             .all(|hit| !marked_words(&hit.snippet_html).is_empty())
@@ -526,14 +524,7 @@ fn snippets_mark_matches_and_body_text_cannot_inject_html() {
         "city",
         Status::Draft,
     );
-    let hits = search(
-        desk.library.store(),
-        &SearchQuery {
-            text: "quiet".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap();
+    let hits = desk.hits("quiet");
     let hit = &hits[0];
     assert!(hit.snippet.contains("[quiet]"), "{}", hit.snippet);
     assert!(
@@ -578,14 +569,7 @@ fn saved_changes_are_found_and_old_text_is_not() {
         .unwrap();
     assert_eq!(desk.find("tuesday"), vec![id.clone()]);
     assert!(desk.find("monday").is_empty());
-    let hit = &search(
-        desk.library.store(),
-        &SearchQuery {
-            text: "bridge".into(),
-            ..Default::default()
-        },
-    )
-    .unwrap()[0];
+    let hit = &desk.hits("bridge")[0];
     assert_eq!(hit.article.version, 2);
 }
 
@@ -980,14 +964,7 @@ fn twenty_queries_find_the_story_a_reader_expects_first() {
         ("waiting tim", "Hospital waiting times fall"),
         ("cycling lan", "Cycling lanes divide the high street"),
     ] {
-        let hits = search(
-            desk.library.store(),
-            &SearchQuery {
-                text: query.into(),
-                ..SearchQuery::default()
-            },
-        )
-        .unwrap();
+        let hits = desk.hits(query);
         let first = hits.first().map(|hit| hit.article.headline.as_str());
         assert_eq!(first, Some(best), "the best hit for {query:?}");
     }

@@ -6,9 +6,8 @@
 -- then `status` and the status, or `section` and the section's UTF-8 bytes in hex).
 -- FTS5 cannot add a column, so the index is rebuilt from its own content, as in 004: once, at
 -- the first open after the upgrade. It costs about what indexing every story again costs: in
--- the 100,000-story benchmark library 519 s on a machine loaded with 11 runnable jobs on its
--- 2 cores (building that library took 387 s under the same load); a desk of a few thousand
--- stories takes seconds.
+-- the 100,000-story benchmark library 78 s on the quiet machine (76 s of CPU); a desk of a few
+-- thousand stories takes seconds.
 ALTER TABLE articles_fts RENAME TO articles_fts_015;
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
     headline, dek, body, byline, keywords, filed,
