@@ -34,6 +34,27 @@ after(async () => {
 /** How a conflict names who gave a value: the name and which of their laptops. */
 const by = (me) => `by ${me.name} (device ${me.device_id.slice(0, 8)})`;
 
+/**
+ * Ana's and Bea's libraries on the desk, through the command line: Ana writes a story (and
+ * `prepare`s it) before she joins; Bea's library gets it when she joins.
+ */
+function deskOfTwo(name, headline, body, prepare = () => {}) {
+  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
+  const [libAna, libBea] = [freshLibrary(`${name}-ana`), freshLibrary(`${name}-bea`)];
+  const anaIs = cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
+  const story = cli(libAna, "new", "--headline", headline, "--body", body, "--author", "Ana Ruiz:Reporter");
+  prepare(libAna, story);
+  cli(libAna, "desk", "join", relay.url);
+  const beaIs = cli(libBea, "desk", "whoami", "--name", "Bea Osei");
+  cli(libBea, "desk", "join", relay.url);
+  return { libAna, libBea, anaIs, beaIs, story };
+}
+
+/** After working offline on both laptops: both sync, Ana once more to bring Bea's change. */
+function syncBoth({ libAna, libBea }) {
+  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+}
+
 /** Names the person and joins the relay through the window's desk dialog. */
 async function join(browser, name, url = relay.url) {
   await browser.$("#desk-state").click();
@@ -118,19 +139,13 @@ test("two windows on one desk: a story typed in one appears in the other, and so
 });
 
 test("a headline set on two laptops at once shows both values with who wrote them; picking one lets the story go out", async () => {
-  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
-  const [libAna, libBea] = [freshLibrary("desk-conflict-ana"), freshLibrary("desk-conflict-bea")];
-  const anaIs = cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
-  const story = cli(libAna, "new", "--headline", "Harbour plan", "--body", "The council met.",
-    "--author", "Ana Ruiz:Reporter");
-  cli(libAna, "desk", "join", relay.url);
-  const beaIs = cli(libBea, "desk", "whoami", "--name", "Bea Osei");
-  cli(libBea, "desk", "join", relay.url);
+  const desk = deskOfTwo("desk-conflict", "Harbour plan", "The council met.");
+  const { libAna, libBea, anaIs, beaIs, story } = desk;
   // Offline on both laptops, the same field, then both sync.
   cli(libAna, "edit", story.id, "--base-version", "1", "--headline", "Harbour plan approved");
   const bv = cli(libBea, "show", story.id).version;
   cli(libBea, "edit", story.id, "--base-version", String(bv), "--headline", "Council backs harbour plan");
-  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+  syncBoth(desk);
   assert.equal(cli(libBea, "desk", "conflicts", story.id).length, 1);
   assert.throws(() => cli(libBea, "preflight", story.id), /pick one or write another/, "preflight blocks the conflict");
 
@@ -157,22 +172,18 @@ test("a headline set on two laptops at once shows both values with who wrote the
 });
 
 test("a photo credited on two laptops at once is marked on the photo desk, shows both credits with who gave them, and a credit of one's own lets its story go out", async () => {
-  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
-  const [libAna, libBea] = [freshLibrary("desk-photo-conflict-ana"), freshLibrary("desk-photo-conflict-bea")];
-  const anaIs = cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
-  const story = cli(libAna, "new", "--headline", "Mayer fastest in training", "--body", "Mayer set the pace.",
-    "--author", "Ana Ruiz:Reporter");
-  const photoId = cli(libAna, "photo", "import", GETTY).photos[0].id;
-  cli(libAna, "photo", "edit", photoId, "--alt", "A skier on the Streif");
-  cli(libAna, "photo", "crop", photoId, "lead", "--aspect", "16:9");
-  cli(libAna, "attach", story.id, photoId, "--crop", "lead", "--lead", "--base-version", "1");
-  cli(libAna, "desk", "join", relay.url);
-  const beaIs = cli(libBea, "desk", "whoami", "--name", "Bea Osei");
-  cli(libBea, "desk", "join", relay.url);
+  let photoId;
+  const desk = deskOfTwo("desk-photo-conflict", "Mayer fastest in training", "Mayer set the pace.", (lib, story) => {
+    photoId = cli(lib, "photo", "import", GETTY).photos[0].id;
+    cli(lib, "photo", "edit", photoId, "--alt", "A skier on the Streif");
+    cli(lib, "photo", "crop", photoId, "lead", "--aspect", "16:9");
+    cli(lib, "attach", story.id, photoId, "--crop", "lead", "--lead", "--base-version", "1");
+  });
+  const { libAna, libBea, anaIs, beaIs, story } = desk;
   // Offline on both laptops, the same credit, then both sync.
   cli(libAna, "photo", "edit", photoId, "--credit", "Getty Images/Ana Ruiz");
   cli(libBea, "photo", "edit", photoId, "--credit", "AFP/Getty Images/Bea Osei");
-  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+  syncBoth(desk);
   assert.equal(cli(libBea, "desk", "conflicts", "--photo", photoId).length, 1);
   assert.throws(() => cli(libBea, "preflight", story.id), /pick one on the photo desk/, "preflight blocks the conflict");
 
