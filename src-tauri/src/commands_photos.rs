@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 
 use newsdesk_core::photo::{self, Aspect, BatchReport, DeskEdit, Photo, Rect};
+use newsdesk_core::store::PhotoConflict;
 use newsdesk_core::{Error, Library};
 use tauri::{AppHandle, Runtime, State};
 
+use crate::commands_desk::DeskSync;
 use crate::desk::{Desk, Reply};
 use crate::events::{self, ImportProgress};
 
@@ -102,4 +104,34 @@ pub async fn save_crop(
             .store_mut()
             .save_crop(&id, base_version, &name, aspect, rect)
     })
+}
+
+/// The photos with a conflict from the desk waiting for the photo desk: the grid marks them.
+#[tauri::command]
+pub async fn photos_in_conflict(desk: State<'_, Desk>) -> Reply<Vec<String>> {
+    desk.with(|library| library.store().photos_in_conflict())
+}
+
+#[tauri::command]
+pub async fn photo_conflicts(desk: State<'_, Desk>, id: String) -> Reply<Vec<PhotoConflict>> {
+    desk.with(|library| library.store().open_photo_conflicts(&id))
+}
+
+/// The photo desk's answer to a conflict: `value` (a candidate or their own text) saved over
+/// `base_version`; it goes to the desk with the next sync.
+#[tauri::command]
+pub async fn resolve_photo_conflict(
+    desk: State<'_, Desk>,
+    sync: State<'_, DeskSync>,
+    id: String,
+    base_version: i64,
+    field: String,
+    value: serde_json::Value,
+) -> Reply<Photo> {
+    desk.with(|library| {
+        library
+            .store_mut()
+            .resolve_photo_conflict(&id, base_version, &field, &value)
+    })
+    .inspect(|_| sync.saved())
 }

@@ -38,7 +38,7 @@ use ts_rs::{Config, TS};
 use crate::commands::{FieldLimits, LibraryInfo, PhotoReference, Preview};
 use crate::commands_wire::{WireFolderSetting, WireShown};
 use crate::events::{self, ExportProgress, Here, ImportProgress, OutboxChanged, WireChanged};
-use newsdesk_core::store::{ConflictCandidate, FieldConflict, Identity};
+use newsdesk_core::store::{ConflictCandidate, FieldConflict, Identity, PhotoConflict};
 use newsdesk_core::wire_item::{
     WireCopy, WireFilter, WireItem, WireKind, WireLink, WireOrigin, WirePhoto, WireStatus,
     WireStop, WireSummary, WireVersion,
@@ -149,6 +149,7 @@ impl Generated {
             Present,
             ConflictCandidate,
             FieldConflict,
+            PhotoConflict,
             // the wire desk
             WireKind,
             WireStatus,

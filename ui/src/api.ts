@@ -30,6 +30,7 @@ import {
   type FieldDiff,
   type LibraryInfo,
   type Photo,
+  type PhotoConflict,
   type Preflight,
   type Preview,
   type Rect,
@@ -130,6 +131,13 @@ export const photoApi = {
   defaultCrop: (id: string, aspect: string) => call<Rect>("default_crop", { id, aspect }),
   saveCrop: (id: string, baseVersion: number, name: string, aspect: string, rect: Rect) =>
     call<Photo>("save_crop", { id, baseVersion, name, aspect, rect }),
+  /** The ids of the photos with a conflict from the desk still open. */
+  conflicted: () => call<string[]>("photos_in_conflict"),
+  conflicts: (id: string) => call<PhotoConflict[]>("photo_conflicts", { id }),
+  /** `value`: a record field's text, `[x, y]` or `null` for the focal point, a crop or `null`
+   * (deleted) for `crop:<name>`. */
+  resolveConflict: (id: string, baseVersion: number, field: string, value: unknown) =>
+    call<Photo>("resolve_photo_conflict", { id, baseVersion, field, value }),
 };
 
 export const publishApi = {

@@ -103,8 +103,9 @@ const desk = new DeskPanel({
 });
 
 /** The desk brought others' changes: the list, and the open story when it moved (typing is
- * never overwritten: see `Editor.takeRemote`). */
+ * never overwritten: see `Editor.takeRemote`); the photo desk when it is shown. */
 async function deskChanged() {
+  void photoDesk.remoteChanged();
   await list.refresh();
   const open = editor.article;
   if (!open) return;

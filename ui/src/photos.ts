@@ -1,10 +1,12 @@
 // The photo desk: import (dialog or drop), the thumbnail grid with credits, the crop tool with
-// aspect presets and a focal point, the credit/caption/alt form, and attaching to the story.
+// aspect presets and a focal point, the credit/caption/alt form, attaching to the story, and
+// the conflicts a desk sync found on a photo.
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWebview } from "@tauri-apps/api/webview";
 import { open } from "@tauri-apps/plugin-dialog";
-import { isReport, photoApi, reason, thumbnailUrl, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
+import { isReport, photoApi, reason, thumbnailUrl, type Crop, type DeskRecord, type ImportProgress, type Photo, type Rect } from "./api";
 import { $, h, notice } from "./dom";
+import { ConflictPanel, fieldLabel, valueText } from "./field_conflicts";
 
 const CROP_STAGE_HEIGHT = 420;
 const ASPECTS = ["16:9", "3:2", "4:3", "5:4", "1:1", "4:5", "2:3", "free"];
@@ -25,6 +27,57 @@ export interface Attach {
   insert(photo: Photo, crop: string): void;
 }
 
+/** How a photo conflict names a crop: `crop:<name>` (the core's `CROP_FIELD`). */
+const CROP_FIELD = "crop:";
+
+export function photoFieldLabel(field: string): string {
+  if (field.startsWith(CROP_FIELD)) return `Crop “${field.slice(CROP_FIELD.length)}”`;
+  if (field === "focal_point") return "Focal point";
+  return FORM.find(([key]) => key === field)?.[1] ?? fieldLabel(field);
+}
+
+/** A conflicting value of a photo as the photo desk reads it; a crop's `null` is its deletion. */
+export function photoValueText(field: string, value: unknown): string {
+  if (field.startsWith(CROP_FIELD)) {
+    if (value === null) return "Deleted";
+    const c = value as Crop;
+    return `${c.aspect} · ${c.width}×${c.height} at ${c.x}, ${c.y}`;
+  }
+  if (field === "focal_point") {
+    if (value === null) return "(none)";
+    const [x, y] = value as [number, number];
+    return `${Math.round(x * 100)}% across, ${Math.round(y * 100)}% down`;
+  }
+  return valueText(value);
+}
+
+export interface PhotoConflictHooks {
+  /** The photo open on the desk. */
+  photo(): Photo | null;
+  /** The library took the answer: the desk shows the new version. */
+  resolved(photo: Photo): Promise<void>;
+}
+
+/** The open photo's conflicts, above its crop tool and form. */
+export class PhotoConflicts extends ConflictPanel {
+  constructor(banner: HTMLElement, hooks: PhotoConflictHooks) {
+    super(banner, {
+      openId: () => hooks.photo()?.id ?? null,
+      conflicts: (id) => photoApi.conflicts(id),
+      resolve: async (field, value) => {
+        const photo = hooks.photo();
+        if (!photo) return;
+        await hooks.resolved(await photoApi.resolveConflict(photo.id, photo.version, field, value));
+      },
+      label: photoFieldLabel,
+      valueText: photoValueText,
+      // The record's fields are text; a focal point or a crop is picked, not typed.
+      writable: (field) => FORM.some(([key]) => key === field),
+      waiting: "Stories using this photo cannot be exported or sent until every field has one.",
+    });
+  }
+}
+
 /** Crop names travel in `photo:<id>/<crop>` references, so they avoid ":" and "/". */
 export function cropName(aspect: string): string {
   return aspect.replace(":", "x");
@@ -33,12 +86,13 @@ export function cropName(aspect: string): string {
 /**
  * A photo in the grid: thumbnail and credit. A photo from the team desk whose original has not
  * arrived yet says so: it can be credited, captioned and cropped from its thumbnail, and its
- * stories go out once the next sync has brought the original.
+ * stories go out once the next sync has brought the original. One with a conflict open says
+ * that too: its stories wait for the photo desk's answer.
  */
-export function photoCard(p: Photo, selected: boolean, select: () => void): HTMLElement {
+export function photoCard(p: Photo, selected: boolean, select: () => void, conflicted = false): HTMLElement {
   const credit = p.desk.credit.trim();
   return h("li", {
-    "data-id": p.id, tabindex: "0", class: selected ? "selected" : "",
+    "data-id": p.id, tabindex: "0", class: [selected ? "selected" : "", conflicted ? "conflicted" : ""].join(" ").trim(),
     onclick: select,
     onkeydown: (e: Event) => { if ((e as KeyboardEvent).key === "Enter") select(); },
   },
@@ -48,12 +102,29 @@ export function photoCard(p: Photo, selected: boolean, select: () => void): HTML
       ? h("div", { class: "awaiting", title: "Only the thumbnail is here: the next desk sync brings the original" },
         "Original on its way")
       : null,
+    conflicted
+      ? h("div", { class: "conflict-mark", title: "Changed in two places at once: open it to pick a value" },
+        "Conflict")
+      : null,
   );
 }
 
 export class PhotoDesk {
   private photos: Photo[] = [];
+  /** Ids of the photos with a conflict open. */
+  private conflicted = new Set<string>();
   private current: Photo | null = null;
+  private readonly conflicts = new PhotoConflicts($("#photo-conflicts"), {
+    photo: () => this.current,
+    resolved: async (photo) => {
+      this.current = photo;
+      notice("Photo conflict resolved");
+      this.renderForm();
+      this.renderCrops();
+      await this.chooseAspect(this.aspect);
+      await this.refresh();
+    },
+  });
   private aspect = ASPECTS[0];
   private rect: Rect | null = null;
 
@@ -73,7 +144,9 @@ export class PhotoDesk {
 
   async refresh() {
     try {
-      this.photos = await photoApi.list();
+      const [photos, conflicted] = await Promise.all([photoApi.list(), photoApi.conflicted()]);
+      this.photos = photos;
+      this.conflicted = new Set(conflicted);
     } catch (e) {
       notice(`Photos unavailable: ${reason(e)}`, true);
       return;
@@ -86,7 +159,26 @@ export class PhotoDesk {
       return;
     }
     grid.replaceChildren(...this.photos.map((p) =>
-      photoCard(p, p.id === this.current?.id, () => void this.select(p.id))));
+      photoCard(p, p.id === this.current?.id, () => void this.select(p.id), this.conflicted.has(p.id))));
+  }
+
+  /**
+   * The desk brought others' changes: the grid, the open photo's conflicts, and the photo
+   * itself when it moved (a crop being dragged or a field being typed is not replaced).
+   */
+  async remoteChanged() {
+    if ($("#photo-desk").hidden) return;
+    await this.refresh();
+    const open = this.current;
+    if (!open) return;
+    await this.conflicts.refresh();
+    const typing = $("#photo-detail").contains(document.activeElement);
+    try {
+      const latest = await photoApi.get(open.id);
+      if (latest.version !== open.version && !typing) await this.select(open.id);
+    } catch (e) {
+      notice(`The photo could not be reloaded: ${reason(e)}`, true);
+    }
   }
 
   private async chooseFiles() {
@@ -144,7 +236,7 @@ export class PhotoDesk {
     img.src = thumbnailUrl(id);
     this.renderForm();
     this.renderCrops();
-    await this.chooseAspect(this.aspect);
+    await Promise.all([this.chooseAspect(this.aspect), this.conflicts.refresh()]);
   }
 
   private renderForm() {

@@ -11,11 +11,14 @@ beforeEach(loadPage);
 
 const headline: FieldConflict = {
   article_id: article().id, field: "headline", opened_at: "2026-12-03T12:00:00Z",
-  candidates: [{ value: "Harbour plan approved", by: "Ana Ruiz" }, { value: "Council backs harbour plan", by: "Bea Osei" }],
+  candidates: [
+    { value: "Harbour plan approved", by: "Ana Ruiz", device: "1a2b3c4d-0000-4000-8000-000000000001" },
+    { value: "Council backs harbour plan", by: "Bea Osei", device: "" },
+  ],
 };
 const lead: FieldConflict = {
   article_id: article().id, field: "lead_photo", opened_at: "2026-12-03T12:00:00Z",
-  candidates: [{ value: { photo_id: "9a8b7c6d5e4f", crop: "16:9" }, by: "Cal Weir" }, { value: null, by: "" }],
+  candidates: [{ value: { photo_id: "9a8b7c6d5e4f", crop: "16:9" }, by: "Cal Weir", device: "" }, { value: null, by: "", device: "" }],
 };
 
 test.each([
@@ -37,7 +40,7 @@ function view(conflicts: FieldConflict[], handlers: Parameters<typeof shell>[0] 
   return { calls, panel, flush, resolved };
 }
 
-test("each value shows with who wrote it; a photo offers no free text", async () => {
+test("each value shows with who wrote it, and on which device; a photo offers no free text", async () => {
   const { panel } = view([headline, lead]);
   await panel.refresh();
   const banner = $("#field-conflicts");
@@ -45,7 +48,7 @@ test("each value shows with who wrote it; a photo offers no free text", async ()
   const rows = [...banner.querySelectorAll(".candidate")].map((li) =>
     [li.querySelector(".value")!.textContent, li.querySelector(".by")!.textContent.trim()]);
   expect(rows).toEqual([
-    ["Harbour plan approved", "by Ana Ruiz"], ["Council backs harbour plan", "by Bea Osei"],
+    ["Harbour plan approved", "by Ana Ruiz (device 1a2b3c4d)"], ["Council backs harbour plan", "by Bea Osei"],
     ["photo 9a8b7c6d (16:9)", "by Cal Weir"], ["(empty)", "by someone"],
   ]);
   expect(banner.querySelector("[data-field=headline] .own")).not.toBeNull();

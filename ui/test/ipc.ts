@@ -3,7 +3,7 @@
 // Tauri's mocked ones: a test sends what the shell would with `emit`.
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach } from "vitest";
-import { emptyFields, type Article } from "../src/api";
+import { emptyFields, type Article, type Photo } from "../src/api";
 
 export interface Call { cmd: string; args: Record<string, unknown> }
 type Handler = (args: Record<string, unknown>) => unknown;
@@ -39,6 +39,27 @@ export function article(over: Partial<Article> = {}): Article {
     updated_at: "2026-12-03T10:00:00Z",
     headline: "Flood barrier fails",
     body: "The barrier failed at dawn.",
+    ...over,
+  };
+}
+
+/** A photo of the library, credited and described. */
+export function photo(over: Partial<Photo> = {}): Photo {
+  return {
+    id: "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b",
+    version: 3,
+    sha256: "9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b",
+    format: "jpeg", byte_size: 25_000_000, width: 6000, height: 4000, orientation: 1,
+    source_name: "harbour-fire.jpg",
+    embedded: {} as Photo["embedded"],
+    desk: {
+      credit: "Getty Images", caption: "Smoke over the docks", alt_text: "Smoke over a dock",
+      creator: "", copyright: "", source: "", usage_terms: "", special_instructions: "",
+    },
+    focal_point: null, crops: [],
+    imported_at: "2026-12-03T10:00:00Z", updated_at: "2026-12-03T10:00:00Z",
+    original: "photos/originals/9a/9a8b.jpg",
+    awaiting_original: false,
     ...over,
   };
 }

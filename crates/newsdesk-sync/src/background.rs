@@ -74,8 +74,8 @@ pub struct DeskStatus {
     pub waiting: usize,
     /// Field conflicts waiting for an editor.
     pub conflicts: usize,
-    /// Stories the last sync changed here (others' changes merged, or new stories): the
-    /// window reloads what it shows.
+    /// Stories and photos the last sync changed here (others' changes merged, or new ones):
+    /// the window reloads what it shows.
     pub changed: usize,
 }
 
@@ -333,7 +333,9 @@ fn sync_once(shared: &Shared) -> bool {
     if let Err(Error::Refused { .. }) = &result {
         *lock(&shared.refused) = Some(token);
     }
-    let changed = result.as_ref().map_or(0, |r| r.merged + r.received);
+    let changed = result.as_ref().map_or(0, |r| {
+        r.merged + r.received + r.photos.merged + r.photos.received
+    });
     finish(shared, result.as_ref().err());
     refresh(shared, |s| s.changed = changed);
     true

@@ -385,11 +385,27 @@ pub(crate) fn writers(doc: &Automerge) -> BTreeMap<String, Writer> {
         .collect()
 }
 
-fn name_of(writers: &BTreeMap<String, Writer>, actor: &ActorId) -> String {
-    writers
-        .get(&actor.to_hex_string())
-        .map(|w| w.name.clone())
-        .unwrap_or_default()
+/// `value` with who gave it (name and device) as the document's `writers` say; nobody for an
+/// op the document has no writer of.
+pub(crate) fn candidate(
+    writers: &BTreeMap<String, Writer>,
+    actor: Option<&ActorId>,
+    value: serde_json::Value,
+) -> ConflictCandidate {
+    let writer = actor.and_then(|a| writers.get(&a.to_hex_string()));
+    ConflictCandidate {
+        value,
+        by: writer.map(|w| w.name.clone()).unwrap_or_default(),
+        device: writer.map(|w| w.device.clone()).unwrap_or_default(),
+    }
+}
+
+/// The actor of an op `get_all` answers with (`None` for the root, which no one wrote).
+pub(crate) fn actor_of(id: &automerge::ObjId) -> Option<&ActorId> {
+    match id {
+        automerge::ObjId::Id(_, actor, _) => Some(actor),
+        automerge::ObjId::Root => None,
+    }
 }
 
 /// A field's value as the document stores it (the field's JSON in a string), read back.
@@ -424,11 +440,7 @@ fn field_conflicts(
             let Some(value) = json_of(value) else {
                 continue;
             };
-            let by = match id {
-                automerge::ObjId::Id(_, actor, _) => name_of(writers, actor),
-                automerge::ObjId::Root => String::new(),
-            };
-            candidates.push(ConflictCandidate { value, by });
+            candidates.push(candidate(writers, actor_of(id), value));
         }
         // Two people who set the same value agree: no conflict.
         if candidates.iter().any(|c| c.value != candidates[0].value) {
@@ -507,12 +519,8 @@ fn spike_over_unseen_edits(
         if !changed_the_story {
             continue;
         }
-        let by = name_of(writers, &change.actor);
         for value in seen_as {
-            let candidate = ConflictCandidate {
-                value,
-                by: by.clone(),
-            };
+            let candidate = candidate(writers, Some(&change.actor), value);
             if !unseen.contains(&candidate) {
                 unseen.push(candidate);
             }
@@ -521,11 +529,10 @@ fn spike_over_unseen_edits(
     if unseen.is_empty() {
         return Ok(None);
     }
-    unseen.sort_by(|a, b| (a.value.to_string(), &a.by).cmp(&(b.value.to_string(), &b.by)));
-    let mut candidates = vec![ConflictCandidate {
-        value: spiked,
-        by: name_of(writers, actor),
-    }];
+    unseen.sort_by(|a, b| {
+        (a.value.to_string(), &a.by, &a.device).cmp(&(b.value.to_string(), &b.by, &b.device))
+    });
+    let mut candidates = vec![candidate(writers, Some(actor), spiked)];
     candidates.extend(unseen);
     Ok(Some(candidates))
 }

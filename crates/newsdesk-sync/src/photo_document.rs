@@ -17,7 +17,12 @@
 //! - `focal_point`: `[x, y]` or `null`, as a JSON string scalar (the pair moves as one).
 //! - `crops`: a map from a crop's name to the whole crop as a JSON string scalar: a crop is
 //!   one value (a rectangle made of four numbers is only right together), so two people
-//!   cropping `lead` at once leave two crops to choose from, never a mix of both.
+//!   cropping `lead` at once leave two crops to choose from, never a mix of both. A deleted
+//!   crop is `null` there, not a deleted key: Automerge keeps a value put at the same time as
+//!   a key is deleted, so a crop edited on one laptop while deleted on another would come back
+//!   unasked; beside a `null` the edit is a conflict between "deleted" and the crop, which
+//!   the photo desk answers. A lone `null` is no crop. Documents written before deleted keys
+//!   (without a `null`) read the same.
 //! - `writers`: actor -> person and device, as in a story document (`document`), so a
 //!   conflict and a merged change can say who made them.
 
@@ -29,7 +34,7 @@ use newsdesk_core::photo::{Crop, DeskRecord, Photo, PhotoMetadata};
 use newsdesk_core::store::{CROP_FIELD, ConflictCandidate, FOCAL_FIELD};
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Session, writers};
+use crate::document::{Session, Writer, actor_of, candidate, writers};
 use crate::{Error, Result};
 
 const SHA256: &str = "sha256";
@@ -38,6 +43,8 @@ const DESK: &str = "desk";
 const CROPS: &str = "crops";
 const THUMBNAIL: &str = "thumbnail";
 const WRITERS: &str = "writers";
+/// What the key of a deleted crop holds (see the layout above).
+const NO_CROP: &str = "null";
 
 /// The facts of the original a laptop records with it: the same on every laptop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -214,7 +221,7 @@ fn agrees(
 /// while others edited there are concurrent, as they were, so a remote change is never
 /// overwritten by a stale copy (the same idea as `document::apply_local`). A field whose
 /// conflict is open here is left alone; one the photo desk resolved is written over every
-/// value. A crop deleted here is deleted there. Returns whether anything changed.
+/// value. A crop deleted here becomes `null` there. Returns whether anything changed.
 pub fn apply_local(
     doc: &mut Automerge,
     synced_heads: &[ChangeHash],
@@ -249,7 +256,7 @@ pub fn apply_local(
     )?;
     let crops = map_in(&fork, CROPS)?;
     let mut crop_puts = Vec::new();
-    let mut crop_deletes = Vec::new();
+    let mut crops_deleted = Vec::new();
     for crop in &photo.crops {
         let json = crop_json(crop);
         let field = format!("{CROP_FIELD}{}", crop.name);
@@ -264,12 +271,15 @@ pub fn apply_local(
     if let Some(id) = &crops {
         for name in fork.keys(id) {
             let field = format!("{CROP_FIELD}{name}");
-            if photo.crop(&name).is_none() && !open(&field) {
-                crop_deletes.push(name);
+            if photo.crop(&name).is_none()
+                && !open(&field)
+                && !agrees(&fork, id, &name, NO_CROP, false)?
+            {
+                crops_deleted.push(name);
             }
         }
     }
-    if desk_puts.is_empty() && !focal_changed && crop_puts.is_empty() && crop_deletes.is_empty() {
+    if desk_puts.is_empty() && !focal_changed && crop_puts.is_empty() && crops_deleted.is_empty() {
         return Ok(false);
     }
     let writers = map_in(&fork, WRITERS)?;
@@ -292,8 +302,8 @@ pub fn apply_local(
         for (name, json) in &crop_puts {
             tx.put(&crops, name.as_str(), json.as_str())?;
         }
-        for name in &crop_deletes {
-            tx.delete(&crops, name.as_str())?;
+        for name in &crops_deleted {
+            tx.put(&crops, name.as_str(), NO_CROP)?;
         }
         let writers = match &writers {
             Some(id) => id.clone(),
@@ -315,7 +325,7 @@ fn values_of(
     obj: &ObjId,
     key: &str,
     parse: impl Fn(&str) -> Option<serde_json::Value>,
-    name_of: &dyn Fn(&ObjId) -> String,
+    writers: &BTreeMap<String, Writer>,
 ) -> Result<Vec<ConflictCandidate>> {
     let mut out: Vec<ConflictCandidate> = Vec::new();
     for (value, id) in doc
@@ -327,10 +337,7 @@ fn values_of(
             continue;
         };
         if !out.iter().any(|c| c.value == value) {
-            out.push(ConflictCandidate {
-                value,
-                by: name_of(&id),
-            });
+            out.push(candidate(writers, actor_of(&id), value));
         }
     }
     Ok(out)
@@ -351,13 +358,6 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
     // thumbnail is made here from the original.
     let thumbnail = text_of(THUMBNAIL).and_then(|json| serde_json::from_str(&json).ok());
     let writers = writers(doc);
-    let name_of = |id: &ObjId| match id {
-        ObjId::Id(_, actor, _) => writers
-            .get(&actor.to_hex_string())
-            .map(|w| w.name.clone())
-            .unwrap_or_default(),
-        ObjId::Root => String::new(),
-    };
     let mut conflicts = Vec::new();
 
     let mut desk_json = serde_json::Map::new();
@@ -368,7 +368,7 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
                 &desk,
                 &key,
                 |t| Some(serde_json::Value::from(t)),
-                &name_of,
+                &writers,
             )?;
             if let Ok(Some((Value::Scalar(s), _))) = doc.get(&desk, key.as_str())
                 && let Some(text) = s.as_str()
@@ -385,7 +385,7 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
         .map_err(|e| Error::Malformed(format!("photo {photo_id}: {e}")))?;
 
     let parse_json = |t: &str| serde_json::from_str::<serde_json::Value>(t).ok();
-    let focal_values = values_of(doc, &automerge::ROOT, FOCAL_FIELD, parse_json, &name_of)?;
+    let focal_values = values_of(doc, &automerge::ROOT, FOCAL_FIELD, parse_json, &writers)?;
     let focal_point = text_of(FOCAL_FIELD)
         .and_then(|t| serde_json::from_str::<Option<[f64; 2]>>(&t).ok())
         .flatten()
@@ -397,7 +397,9 @@ pub fn read(doc: &Automerge) -> Result<PhotoRecord> {
     let mut crops = Vec::new();
     if let Some(map) = map_in(doc, CROPS)? {
         for name in doc.keys(&map) {
-            let values = values_of(doc, &map, &name, parse_json, &name_of)?;
+            // A deleted crop's `null` is one of the values (a candidate "deleted"), and as
+            // the pick it is no crop.
+            let values = values_of(doc, &map, &name, parse_json, &writers)?;
             if let Ok(Some((Value::Scalar(s), _))) = doc.get(&map, name.as_str())
                 && let Some(crop) = s
                     .as_str()

@@ -188,3 +188,19 @@ fn open_post_opens_nothing_but_a_delivered_posts_web_address() {
     let err = desk.err("open_post", json!({ "id": 4242 }));
     assert_eq!(err["kind"], "not_found", "{err}");
 }
+
+/// The photo desk's conflicts through IPC: none in a library without any, and an answer for a
+/// photo that is not there refused as every command refuses (`{kind, message}`).
+#[test]
+fn photo_conflicts_are_listed_and_answered_through_the_core() {
+    let desk = TestDesk::open();
+    assert_eq!(desk.ok("photos_in_conflict", json!({})), json!([]));
+    let id = "0".repeat(64);
+    assert_eq!(desk.ok("photo_conflicts", json!({ "id": id })), json!([]));
+    let err = desk.err(
+        "resolve_photo_conflict",
+        json!({ "id": id, "baseVersion": 1, "field": "crop:lead", "value": null }),
+    );
+    assert_eq!(err["kind"], "not_found", "{err}");
+    assert!(err["message"].as_str().unwrap().contains(&id), "{err}");
+}

@@ -1,8 +1,9 @@
 // The team desk with two app windows on two libraries and one relay: each window gives its
 // person's name and joins through the desk dialog; a story typed in one appears in the other,
 // and words typed later arrive in the open story; each sees the other is here; a field
-// conflict is picked in the window; the relay down shows as offline; the photo desk's window
-// attaches a photo that the editor's window then shows.
+// conflict is picked in the window, and so is a photo's on the photo desk; the relay down
+// shows as offline; the photo desk's window attaches a photo that the editor's window then
+// shows.
 //
 // Two windows at once: two tauri-driver processes on two free ports (each starts its own
 // WebKitWebDriver on its own native port), one WebDriver session each, on the same X display.
@@ -29,6 +30,30 @@ after(async () => {
   await Promise.all(drivers.map((d) => d.stop()));
   await relay?.stop();
 });
+
+/** How a conflict names who gave a value: the name and which of their laptops. */
+const by = (me) => `by ${me.name} (device ${me.device_id.slice(0, 8)})`;
+
+/**
+ * Ana's and Bea's libraries on the desk, through the command line: Ana writes a story (and
+ * `prepare`s it) before she joins; Bea's library gets it when she joins.
+ */
+function deskOfTwo(name, headline, body, prepare = () => {}) {
+  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
+  const [libAna, libBea] = [freshLibrary(`${name}-ana`), freshLibrary(`${name}-bea`)];
+  const anaIs = cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
+  const story = cli(libAna, "new", "--headline", headline, "--body", body, "--author", "Ana Ruiz:Reporter");
+  prepare(libAna, story);
+  cli(libAna, "desk", "join", relay.url);
+  const beaIs = cli(libBea, "desk", "whoami", "--name", "Bea Osei");
+  cli(libBea, "desk", "join", relay.url);
+  return { libAna, libBea, anaIs, beaIs, story };
+}
+
+/** After working offline on both laptops: both sync, Ana once more to bring Bea's change. */
+function syncBoth({ libAna, libBea }) {
+  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+}
 
 /** Names the person and joins the relay through the window's desk dialog. */
 async function join(browser, name, url = relay.url) {
@@ -114,19 +139,13 @@ test("two windows on one desk: a story typed in one appears in the other, and so
 });
 
 test("a headline set on two laptops at once shows both values with who wrote them; picking one lets the story go out", async () => {
-  process.env.NEWSDESK_DESK_TOKEN = TOKEN;
-  const [libAna, libBea] = [freshLibrary("desk-conflict-ana"), freshLibrary("desk-conflict-bea")];
-  cli(libAna, "desk", "whoami", "--name", "Ana Ruiz");
-  const story = cli(libAna, "new", "--headline", "Harbour plan", "--body", "The council met.",
-    "--author", "Ana Ruiz:Reporter");
-  cli(libAna, "desk", "join", relay.url);
-  cli(libBea, "desk", "whoami", "--name", "Bea Osei");
-  cli(libBea, "desk", "join", relay.url);
+  const desk = deskOfTwo("desk-conflict", "Harbour plan", "The council met.");
+  const { libAna, libBea, anaIs, beaIs, story } = desk;
   // Offline on both laptops, the same field, then both sync.
   cli(libAna, "edit", story.id, "--base-version", "1", "--headline", "Harbour plan approved");
   const bv = cli(libBea, "show", story.id).version;
   cli(libBea, "edit", story.id, "--base-version", String(bv), "--headline", "Council backs harbour plan");
-  for (const lib of [libAna, libBea, libAna]) cli(lib, "desk", "sync");
+  syncBoth(desk);
   assert.equal(cli(libBea, "desk", "conflicts", story.id).length, 1);
   assert.throws(() => cli(libBea, "preflight", story.id), /pick one or write another/, "preflight blocks the conflict");
 
@@ -137,7 +156,7 @@ test("a headline set on two laptops at once shows both values with who wrote the
     await banner.waitForDisplayed();
     const rows = await bea.execute(() => [...document.querySelectorAll("#field-conflicts .candidate")]
       .map((li) => [li.querySelector(".value").textContent, li.querySelector(".by").textContent.trim()]));
-    assert.deepEqual(rows.sort(), [["Council backs harbour plan", "by Bea Osei"], ["Harbour plan approved", "by Ana Ruiz"]]);
+    assert.deepEqual(rows.sort(), [["Council backs harbour plan", by(beaIs)], ["Harbour plan approved", by(anaIs)]]);
     await screenshot(bea, "32-desk-field-conflict");
 
     const anas = await bea.$$("#field-conflicts .candidate").find(async (li) =>
@@ -146,6 +165,48 @@ test("a headline set on two laptops at once shows both values with who wrote the
     await banner.waitForDisplayed({ reverse: true });
     await bea.waitUntil(async () => (await bea.$("#f-headline").getValue()) === "Harbour plan approved");
     assert.deepEqual(cli(libBea, "desk", "conflicts", story.id), []);
+    assert.deepEqual(cli(libBea, "preflight", story.id).problems, []);
+  } finally {
+    await bea.deleteSession();
+  }
+});
+
+test("a photo credited on two laptops at once is marked on the photo desk, shows both credits with who gave them, and a credit of one's own lets its story go out", async () => {
+  let photoId;
+  const desk = deskOfTwo("desk-photo-conflict", "Mayer fastest in training", "Mayer set the pace.", (lib, story) => {
+    photoId = cli(lib, "photo", "import", GETTY).photos[0].id;
+    cli(lib, "photo", "edit", photoId, "--alt", "A skier on the Streif");
+    cli(lib, "photo", "crop", photoId, "lead", "--aspect", "16:9");
+    cli(lib, "attach", story.id, photoId, "--crop", "lead", "--lead", "--base-version", "1");
+  });
+  const { libAna, libBea, anaIs, beaIs, story } = desk;
+  // Offline on both laptops, the same credit, then both sync.
+  cli(libAna, "photo", "edit", photoId, "--credit", "Getty Images/Ana Ruiz");
+  cli(libBea, "photo", "edit", photoId, "--credit", "AFP/Getty Images/Bea Osei");
+  syncBoth(desk);
+  assert.equal(cli(libBea, "desk", "conflicts", "--photo", photoId).length, 1);
+  assert.throws(() => cli(libBea, "preflight", story.id), /pick one on the photo desk/, "preflight blocks the conflict");
+
+  const bea = await launch(drivers[0], libBea);
+  try {
+    await bea.$("#open-photo-desk").click();
+    await bea.$("#photo-grid[data-ready]").waitForExist();
+    const card = await bea.$(`#photo-grid li[data-id="${photoId}"]`);
+    assert.equal(await card.$(".conflict-mark").getText(), "Conflict");
+    await card.click();
+    const banner = await bea.$("#photo-conflicts");
+    await banner.waitForDisplayed();
+    const rows = await bea.execute(() => [...document.querySelectorAll("#photo-conflicts .candidate")]
+      .map((li) => [li.querySelector(".value").textContent, li.querySelector(".by").textContent.trim()]));
+    assert.deepEqual(rows.sort(), [["AFP/Getty Images/Bea Osei", by(beaIs)], ["Getty Images/Ana Ruiz", by(anaIs)]]);
+    await screenshot(bea, "35-desk-photo-conflict");
+
+    await bea.$('#photo-conflicts [data-field="credit"] .own input').setValue("AFP/Getty Images");
+    await bea.$('#photo-conflicts [data-field="credit"] .own button').click();
+    await banner.waitForDisplayed({ reverse: true });
+    await bea.waitUntil(async () => (await bea.$("#p-credit").getValue()) === "AFP/Getty Images");
+    await bea.$(`#photo-grid li[data-id="${photoId}"] .conflict-mark`).waitForExist({ reverse: true });
+    assert.deepEqual(cli(libBea, "desk", "conflicts", "--photo", photoId), []);
     assert.deepEqual(cli(libBea, "preflight", story.id).problems, []);
   } finally {
     await bea.deleteSession();

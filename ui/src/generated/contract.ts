@@ -552,8 +552,8 @@ waiting: number,
  */
 conflicts: number, 
 /**
- * Stories the last sync changed here (others' changes merged, or new stories): the
- * window reloads what it shows.
+ * Stories and photos the last sync changed here (others' changes merged, or new ones):
+ * the window reloads what it shows.
  */
 changed: number, };
 
@@ -567,9 +567,16 @@ export type Present = { name: string, device: string, };
  */
 export type ConflictCandidate = { 
 /**
- * The field's value as it appears in the article's JSON (`"text"`, `null`, an object).
+ * The field's value as it appears in the article's JSON (`"text"`, `null`, an object); for
+ * a photo, a record field's text, the focal point's `[x, y]` or `null`, a crop or `null`
+ * for a deleted one.
  */
-value: unknown, by: string, };
+value: unknown, by: string, 
+/**
+ * The device it was given on (`Identity::device_id`): one person may work on two
+ * laptops. Empty in conflicts recorded before devices were named.
+ */
+device: string, };
 
 /**
  * A field two people set to different values at once: shown with both, never silently picked,
@@ -578,6 +585,16 @@ value: unknown, by: string, };
 export type FieldConflict = { article_id: string, 
 /**
  * `headline`, `dek`, `status`, `embargo`, `lead_photo`...
+ */
+field: string, candidates: Array<ConflictCandidate>, opened_at: string, };
+
+/**
+ * Something two people set to different values at once on one photo: shown with both values,
+ * never silently picked.
+ */
+export type PhotoConflict = { photo_id: string, 
+/**
+ * A desk field (`credit`, `caption`...), `focal_point` or `crop:<name>`.
  */
 field: string, candidates: Array<ConflictCandidate>, opened_at: string, };
 
@@ -1033,6 +1050,9 @@ export const COMMANDS = [
   "set_focal_point",
   "default_crop",
   "save_crop",
+  "photos_in_conflict",
+  "photo_conflicts",
+  "resolve_photo_conflict",
   "preflight",
   "export_article",
   "destinations",

@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::library::Library;
 use crate::photo::Photo;
 use crate::render::{self, NoPhotos, PhotoRef};
+use crate::store::CROP_FIELD;
 use crate::{Error, Result};
 
 /// One thing wrong with the article, for the editor.
@@ -266,9 +267,15 @@ fn check_photo(
             .candidates
             .iter()
             .map(|c| {
+                // A crop's `null` is its deletion (`resolve_photo_conflict`).
+                let value = match &c.value {
+                    serde_json::Value::Null if conflict.field.starts_with(CROP_FIELD) => {
+                        "deleted".to_owned()
+                    }
+                    value => value.to_string(),
+                };
                 format!(
-                    "{} (by {})",
-                    c.value,
+                    "{value} (by {})",
                     if c.by.is_empty() { "someone" } else { &c.by }
                 )
             })

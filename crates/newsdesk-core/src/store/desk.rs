@@ -63,10 +63,16 @@ impl DeskDocument {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConflictCandidate {
-    /// The field's value as it appears in the article's JSON (`"text"`, `null`, an object).
+    /// The field's value as it appears in the article's JSON (`"text"`, `null`, an object); for
+    /// a photo, a record field's text, the focal point's `[x, y]` or `null`, a crop or `null`
+    /// for a deleted one.
     #[cfg_attr(feature = "ts", ts(type = "unknown"))]
     pub value: serde_json::Value,
     pub by: String,
+    /// The device it was given on (`Identity::device_id`): one person may work on two
+    /// laptops. Empty in conflicts recorded before devices were named.
+    #[serde(default)]
+    pub device: String,
 }
 
 /// A field two people set to different values at once: shown with both, never silently picked,

@@ -372,6 +372,18 @@ impl Store {
         Ok(())
     }
 
+    /// The photos with a conflict still waiting for the photo desk, by id: what the photo
+    /// desk's grid marks.
+    pub fn photos_in_conflict(&self) -> Result<Vec<String>> {
+        self.conn
+            .prepare_cached(
+                "SELECT DISTINCT photo_id FROM photo_conflicts WHERE resolved_at IS NULL
+                 ORDER BY photo_id",
+            )
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .context(|| "listing the photos in conflict")
+    }
+
     /// The conflicts of a photo still waiting for the photo desk.
     pub fn open_photo_conflicts(&self, photo_id: &str) -> Result<Vec<PhotoConflict>> {
         let open = open_conflict_rows(&self.conn, Conflicted::Photo, photo_id)?;

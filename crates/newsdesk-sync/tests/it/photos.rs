@@ -90,6 +90,22 @@ fn thumbnail_sha(laptop: &Laptop, id: &str) -> String {
     sha256_of(&photo::thumbnail_path(&laptop.root, id))
 }
 
+/// Saves the `lead` crop of photo `id` anew on `laptop`: the square of `side` at (`x`, 0).
+fn square_lead(laptop: &mut Laptop, id: &str, x: u32, side: u32) -> photo::Crop {
+    let photo = laptop.store().photo(id).unwrap();
+    let rect = Rect {
+        x,
+        y: 0,
+        width: side,
+        height: side,
+    };
+    let photo = laptop
+        .store()
+        .save_crop(id, photo.version, "lead", Aspect::Ratio(1, 1), rect)
+        .unwrap();
+    photo.crop("lead").unwrap().clone()
+}
+
 /// What a laptop's library says about a photo: record, focal point, crops, open conflicts.
 type DeskView = (
     photo::DeskRecord,
@@ -360,28 +376,9 @@ fn two_crops_of_one_photo_at_once_are_a_conflict_until_the_photo_desk_picks() {
     ana.join(&relay);
 
     // Offline on both: different lead crops; Ana also fixes the caption, Bea the credit.
-    let crop_at = |laptop: &mut Laptop, x: u32| {
-        let photo = laptop.store().photo(&lead.id).unwrap();
-        let side = photo.width.min(photo.height) / 2;
-        let photo = laptop
-            .store()
-            .save_crop(
-                &lead.id,
-                photo.version,
-                "lead",
-                Aspect::Ratio(1, 1),
-                Rect {
-                    x,
-                    y: 0,
-                    width: side,
-                    height: side,
-                },
-            )
-            .unwrap();
-        photo.crop("lead").unwrap().clone()
-    };
-    let ana_crop = crop_at(&mut ana, 0);
-    let bea_crop = crop_at(&mut bea, 10);
+    let side = lead.width.min(lead.height) / 2;
+    let ana_crop = square_lead(&mut ana, &lead.id, 0, side);
+    let bea_crop = square_lead(&mut bea, &lead.id, 10, side);
     let photo = ana.store().photo(&lead.id).unwrap();
     ana.store()
         .edit_photo_desk(
@@ -475,6 +472,187 @@ fn two_crops_of_one_photo_at_once_are_a_conflict_until_the_photo_desk_picks() {
         .unwrap()
         .problems;
     assert_eq!(problems, vec![], "the story can go out again");
+}
+
+/// Who a laptop is on the desk: name and device, as a conflict names them.
+fn who(laptop: &mut Laptop) -> (String, String) {
+    let me = laptop.store().identity().unwrap().unwrap();
+    (me.name, me.device_id)
+}
+
+/// Ana deletes the `lead` crop of a story's lead photo while Bea, offline, recrops it; Cal's
+/// laptop watches. Every laptop shows the conflict between "deleted" (by Ana) and Bea's crop,
+/// and the story cannot go out; the photo desk on Cal's laptop answers `keep` (Bea's crop, or
+/// `None`: deleted), and all three agree on it.
+fn crop_deleted_while_edited(keep: bool) {
+    let relay = Relay::start();
+    let (mut bea, story, lead) = desk_with_a_lead_photo(&relay);
+    let mut ana = Laptop::new("Ana Ruiz");
+    ana.join(&relay);
+    let mut cal = Laptop::new("Cal Weir");
+    cal.join(&relay);
+    converge(&mut [&mut ana, &mut bea, &mut cal]);
+    assert!(ana.store().photo(&lead.id).unwrap().crop("lead").is_some());
+
+    let photo = ana.store().photo(&lead.id).unwrap();
+    ana.store()
+        .delete_crop(&lead.id, photo.version, "lead")
+        .unwrap();
+    let recropped = square_lead(&mut bea, &lead.id, 0, lead.width.min(lead.height));
+    assert_eq!(ana.sync().photos.sent, 1);
+    assert_eq!(bea.sync().photos.sent, 1);
+    converge(&mut [&mut ana, &mut bea, &mut cal]);
+
+    let (ana_is, bea_is) = (who(&mut ana), who(&mut bea));
+    for laptop in [&mut ana, &mut bea, &mut cal] {
+        assert_eq!(
+            laptop.store().photos_in_conflict().unwrap(),
+            vec![lead.id.clone()]
+        );
+        let conflicts = laptop.store().open_photo_conflicts(&lead.id).unwrap();
+        assert_eq!(conflicts.len(), 1, "{}: {conflicts:?}", laptop.name);
+        assert_eq!(conflicts[0].field, "crop:lead");
+        let mut candidates: Vec<((String, String), Option<photo::Crop>)> = conflicts[0]
+            .candidates
+            .iter()
+            .map(|c| {
+                (
+                    (c.by.clone(), c.device.clone()),
+                    serde_json::from_value(c.value.clone()).unwrap(),
+                )
+            })
+            .collect();
+        candidates.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            candidates,
+            vec![
+                (ana_is.clone(), None),
+                (bea_is.clone(), Some(recropped.clone()))
+            ],
+            "{}",
+            laptop.name
+        );
+        let article = laptop.article(&story);
+        let problems = package::preflight(&laptop.library, &article)
+            .unwrap()
+            .problems;
+        assert!(
+            problems.iter().any(|p| p.field == "lead_photo"
+                && p.message.contains("crop:lead was changed at once")
+                && p.message.contains("deleted (by Ana Ruiz)")),
+            "{problems:?}"
+        );
+        let err = export(laptop, &story).unwrap_err();
+        assert_eq!(err.kind(), "preflight", "{err}");
+    }
+
+    // The photo desk on Cal's laptop answers; every laptop follows.
+    let answer = if keep {
+        serde_json::to_value(&recropped).unwrap()
+    } else {
+        serde_json::Value::Null
+    };
+    let photo = cal.store().photo(&lead.id).unwrap();
+    cal.store()
+        .resolve_photo_conflict(&lead.id, photo.version, "crop:lead", &answer)
+        .unwrap();
+    converge(&mut [&mut ana, &mut bea, &mut cal]);
+    let kept = keep.then_some(&recropped);
+    for laptop in [&mut ana, &mut bea, &mut cal] {
+        assert_eq!(
+            laptop.store().open_photo_conflicts(&lead.id).unwrap(),
+            vec![],
+            "{}",
+            laptop.name
+        );
+        assert_eq!(
+            laptop.store().photos_in_conflict().unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            laptop.store().photo(&lead.id).unwrap().crop("lead"),
+            kept,
+            "{}",
+            laptop.name
+        );
+    }
+    let view = desk_view(&mut cal, &lead.id);
+    assert_eq!(desk_view(&mut ana, &lead.id), view);
+    assert_eq!(desk_view(&mut bea, &lead.id), view);
+    if keep {
+        export(&mut ana, &story).unwrap();
+    } else {
+        // The story still names the crop: it waits for another, for the reason it now has.
+        let article = ana.article(&story);
+        let problems = package::preflight(&ana.library, &article).unwrap().problems;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.message.contains("no crop called \"lead\"")),
+            "{problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_crop_deleted_while_edited_elsewhere_is_a_conflict_until_the_edit_is_kept() {
+    crop_deleted_while_edited(true);
+}
+
+#[test]
+fn a_crop_deleted_while_edited_elsewhere_is_a_conflict_until_the_deletion_is_kept() {
+    crop_deleted_while_edited(false);
+}
+
+/// A crop deleted in a photo document is a `null` under its name, which reads as no crop and
+/// is written once; a document whose crop was deleted before (its key gone) reads the same.
+#[test]
+fn a_deleted_crop_reads_as_none_in_documents_of_either_kind() {
+    use automerge::transaction::Transactable;
+    use automerge::{ObjType, ReadDoc, Value};
+    use newsdesk_sync::document::{Session, Writer};
+    use newsdesk_sync::photo_document;
+
+    let mut bea = Laptop::new("Bea Osei");
+    let lead = import(&mut bea, "getty.jpg");
+    let lead = dress(&mut bea, &lead, "Getty Images");
+    let session = Session::new(Writer {
+        name: "Bea Osei".into(),
+        device: who(&mut bea).1,
+    });
+    let made = photo_document::new_document(&lead, None, &session).unwrap();
+    assert_eq!(photo_document::read(&made).unwrap().crops, lead.crops);
+    let uncropped = Photo {
+        crops: vec![],
+        ..lead.clone()
+    };
+
+    // Deleted now: `null`, written once.
+    let mut now = made.clone();
+    let heads = now.get_heads();
+    assert!(photo_document::apply_local(&mut now, &heads, &uncropped, &[], &session).unwrap());
+    let heads = now.get_heads();
+    assert!(!photo_document::apply_local(&mut now, &heads, &uncropped, &[], &session).unwrap());
+
+    // Deleted before this: the key is gone.
+    let mut before = made.clone();
+    before
+        .transact::<_, _, automerge::AutomergeError>(|tx| {
+            let Some((Value::Object(ObjType::Map), crops)) = tx.get(automerge::ROOT, "crops")?
+            else {
+                panic!("a photo document has a crops map")
+            };
+            tx.delete(&crops, "lead")
+        })
+        .unwrap();
+    let heads = before.get_heads();
+    assert!(!photo_document::apply_local(&mut before, &heads, &uncropped, &[], &session).unwrap());
+
+    for doc in [&now, &before] {
+        let record = photo_document::read(doc).unwrap();
+        assert_eq!(record.crops, vec![]);
+        assert!(record.conflicts.is_empty(), "{:?}", record.conflicts);
+    }
 }
 
 #[test]
