@@ -28,9 +28,11 @@ pub async fn check_field(
 #[tauri::command]
 pub async fn check_article(desk: State<'_, Desk>, id: String) -> Reply<Vec<FieldReport>> {
     let (copy_desk, story) = checker_and_story(&desk, &id)?;
-    tauri::async_runtime::spawn_blocking(move || copy_desk.check_story(&story))
+    let reports = tauri::async_runtime::spawn_blocking(move || copy_desk.check_story(&story))
         .await
-        .map_err(stopped)
+        .map_err(stopped);
+    crate::heap::give_back_soon();
+    reports
 }
 
 /// Adds a word to the desk dictionary the whole library shares; returns it as stored.

@@ -45,9 +45,12 @@ pub async fn import_photos<R: Runtime>(
             },
         ))
     });
-    job.await
+    let report = job
+        .await
         .map_err(|e| Error::invalid(format!("the import stopped unexpectedly: {e}")).report())?
-        .map_err(|e| e.report())
+        .map_err(|e| e.report());
+    crate::heap::give_back_soon();
+    report
 }
 
 /// Photo changes name the version the window loaded (`base_version`); a stale one is refused
