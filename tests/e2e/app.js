@@ -98,9 +98,15 @@ export async function launch(driver, library, { listTimeout = 15000, application
   return browser;
 }
 
-export async function screenshot(browser, name) {
+/**
+ * The X display as the editor sees it, through ImageMagick's `import`. WebDriver's screenshot
+ * asks WebKit for a snapshot of the page, which WebKitGTK never answers once the window paints
+ * without accelerated compositing, as the app does (src-tauri/src/lib.rs): the request hung
+ * until the client gave up. `browser` stays in the signature: the screen is the window's.
+ */
+export async function screenshot(_browser, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await browser.saveScreenshot(path.join(SCREENSHOTS, `${name}.png`));
+  execFileSync("import", ["-window", "root", path.join(SCREENSHOTS, `${name}.png`)]);
 }
 
 /** Runs the `newsdesk` CLI on `library` and returns its parsed `--json` output. */
