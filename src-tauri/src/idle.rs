@@ -1,5 +1,6 @@
 //! The upkeep saves leave for later, done while the desk is idle: merging the search index
-//! (saves never merge it; that was the slow tail of saving in a large library) and copying the
+//! (saves merge only a few pages each; a large merge was the slow tail of saving in a large
+//! library) and copying the
 //! write-ahead log into the database. A thread of its own does it on its own connection, in
 //! small steps: each is one short write, and a save waits at most for one.
 

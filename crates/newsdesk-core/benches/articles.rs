@@ -102,8 +102,8 @@ fn cached_library(count: usize, text: &mut Text) -> Library {
     library
 }
 
-/// The library as the window keeps it: saves never merge the search index, the window's idle
-/// upkeep does (`src-tauri/src/idle.rs`), and a library just built in 100 large batches has
+/// The library as the window keeps it: saves merge a few pages of the search index each, the
+/// window's idle upkeep the rest (`src-tauri/src/idle.rs`), and a library just built in 100 large batches has
 /// segments no editor's library is left with. `NEWSDESK_BENCH_UNTIDY=1` saves into the library
 /// as built instead.
 fn tidy(library: &mut Library) {
