@@ -33,7 +33,7 @@ pub const COMMANDS: &[&str] = desk_commands!(command_names);
 /// platform default. `give_back_heap` returns freed heap to the system (see `heap`).
 pub fn run(give_back_heap: fn()) {
     heap::set(give_back_heap);
-    let desk = Desk::open(library_arg(std::env::args().skip(1)));
+    let desk = Desk::open_in_window(library_arg(std::env::args().skip(1)));
     builder(tauri::Builder::default(), desk)
         .register_asynchronous_uri_scheme_protocol("photo", photo_protocol::respond)
         .run(context())
@@ -57,14 +57,18 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, desk: Desk) -> tauri::Bui
             for window in app.webview_windows().values() {
                 paint_without_gpu(window);
             }
-            idle::start(root.clone());
-            wire_watch::start(app.handle().clone(), root.clone());
-            app.manage(commands_publish::Outbox::start(
-                app.handle().clone(),
-                root.clone(),
-            ));
-            app.state::<commands_desk::DeskSync>()
-                .start(app.handle().clone(), root);
+            // Each opens the library itself: after an upgrade, not beside it.
+            let app = app.handle().clone();
+            app.state::<Desk>().when_open({
+                let app = app.clone();
+                move || {
+                    idle::start(root.clone());
+                    wire_watch::start(app.clone(), root.clone());
+                    app.manage(commands_publish::Outbox::start(app.clone(), root.clone()));
+                    app.state::<commands_desk::DeskSync>()
+                        .start(app.clone(), root);
+                }
+            });
             Ok(())
         })
         .invoke_handler(desk_commands!(handler))

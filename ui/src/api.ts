@@ -63,6 +63,24 @@ export function isReport(e: unknown): e is ErrorReport {
   return typeof e === "object" && e !== null && "kind" in e && "message" in e;
 }
 
+/**
+ * What `ask` answers once the library is open. A library from an older Newsdesk is upgraded
+ * first, on a thread of the shell's own (a minute in a library of 100,000 stories): until then
+ * every command answers `upgrading`, and `waiting` gets that message each time before asking
+ * again. Any other error is the caller's.
+ */
+export async function onceOpen<T>(ask: () => Promise<T>, waiting: (message: string) => void, pauseMs = 500): Promise<T> {
+  for (;;) {
+    try {
+      return await ask();
+    } catch (e) {
+      if (!(isReport(e) && e.kind === "upgrading")) throw e;
+      waiting(e.message);
+      await new Promise((done) => setTimeout(done, pauseMs));
+    }
+  }
+}
+
 /** The message to show for anything a command threw. */
 export function reason(e: unknown): string {
   return isReport(e) ? e.message : String(e);

@@ -1,6 +1,6 @@
 // Wires the screens together: library list, editor, preview, history and the shortcuts.
 import { getCurrentWindow } from "@tauri-apps/api/window";
-import { api, emptyFields, reason, STATUSES, thumbnailUrl, type Article, type Status } from "./api";
+import { api, emptyFields, onceOpen, reason, STATUSES, thumbnailUrl, type Article, type Status } from "./api";
 import { $, h, notice } from "./dom";
 import { Editor } from "./editor";
 import { addRow } from "./fields";
@@ -260,10 +260,16 @@ async function start() {
   // Whatever is typed gets saved before the window goes away, or kept for the next start.
   void getCurrentWindow().onCloseRequested(() => recovery.beforeClose(editor));
 
+  const upgrading = h("p", { id: "upgrading", role: "status" });
   try {
-    const info = await api.libraryInfo();
+    const info = await onceOpen(api.libraryInfo, (message) => {
+      upgrading.textContent = message;
+      if (!upgrading.isConnected) $("#welcome h1").after(upgrading);
+    });
+    upgrading.remove();
     $("#library-root").textContent = info.root ? `Library: ${info.root}` : "";
   } catch (e) {
+    upgrading.remove();
     $("#welcome").replaceChildren(h("h1", {}, "The library could not be opened"),
       h("p", { class: "error" }, reason(e)),
       h("p", {}, "Start Newsdesk with --library pointing at another folder, or fix the folder above."));

@@ -201,10 +201,11 @@ pub enum ErrorKind {
     DiskFull,
     Io,
     Database,
+    Upgrading,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         ErrorKind::Library,
         ErrorKind::NotFound,
         ErrorKind::Conflict,
@@ -215,6 +216,7 @@ impl ErrorKind {
         ErrorKind::DiskFull,
         ErrorKind::Io,
         ErrorKind::Database,
+        ErrorKind::Upgrading,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -229,6 +231,7 @@ impl ErrorKind {
             ErrorKind::DiskFull => "disk_full",
             ErrorKind::Io => "io",
             ErrorKind::Database => "database",
+            ErrorKind::Upgrading => "upgrading",
         }
     }
 }
@@ -303,6 +306,11 @@ pub enum ErrorReport {
     Database {
         message: String,
     },
+    /// The library is being upgraded to this version of Newsdesk (the window opens it on a
+    /// thread of its own when it needs one): the same call works once that is done.
+    Upgrading {
+        message: String,
+    },
 }
 
 impl ErrorReport {
@@ -318,6 +326,7 @@ impl ErrorReport {
             ErrorReport::DiskFull { .. } => ErrorKind::DiskFull,
             ErrorReport::Io { .. } => ErrorKind::Io,
             ErrorReport::Database { .. } => ErrorKind::Database,
+            ErrorReport::Upgrading { .. } => ErrorKind::Upgrading,
         }
     }
 
@@ -333,7 +342,8 @@ impl ErrorReport {
             | ErrorReport::Delivery { message, .. }
             | ErrorReport::DiskFull { message }
             | ErrorReport::Io { message }
-            | ErrorReport::Database { message } => message,
+            | ErrorReport::Database { message }
+            | ErrorReport::Upgrading { message } => message,
         }
     }
 }

@@ -897,7 +897,7 @@ photos_already_there: number, };
 /**
  * What went wrong, as a name a script or the window can switch on.
  */
-export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "original_pending" | "delivery" | "disk_full" | "io" | "database";
+export type ErrorKind = "library" | "not_found" | "conflict" | "invalid" | "preflight" | "original_pending" | "delivery" | "disk_full" | "io" | "database" | "upgrading";
 
 /**
  * An error as it crosses IPC and `--json`: `{"kind": "conflict", "message": "...", ...}`.
@@ -915,7 +915,7 @@ what: string, id: string, } | { "kind": "conflict", message: string,
 /**
  * "article" or "photo".
  */
-what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "original_pending", message: string, photo_id: string, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, };
+what: string, id: string, base_version: number, current_version: number, kept_revision: number | null, } | { "kind": "invalid", message: string, } | { "kind": "preflight", message: string, article_id: string, problems: Array<Problem>, } | { "kind": "original_pending", message: string, photo_id: string, } | { "kind": "delivery", message: string, destination: string, } | { "kind": "disk_full", message: string, } | { "kind": "io", message: string, } | { "kind": "database", message: string, } | { "kind": "upgrading", message: string, };
 
 /**
  * Sent once per file while a batch of photos imports.

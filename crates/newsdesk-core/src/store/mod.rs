@@ -239,6 +239,20 @@ impl Store {
     }
 }
 
+/// Whether opening the database at `path` will upgrade it: it exists and its schema is older
+/// than this version's. Read without a lock or a write; any doubt (no file, not a database) is
+/// `false`, and opening then says what is wrong.
+pub fn upgrade_pending(path: &Path) -> bool {
+    let read = || -> rusqlite::Result<i64> {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?.pragma_query_value(
+            None,
+            "user_version",
+            |row| row.get(0),
+        )
+    };
+    path.is_file() && read().is_ok_and(|version| (version as usize) < MIGRATIONS.len())
+}
+
 /// A library written by a newer Newsdesk is refused and never touched.
 fn refuse_newer(conn: &Connection, current: i64) -> Result<()> {
     if current as usize <= MIGRATIONS.len() {
