@@ -219,17 +219,21 @@ fn decode_upright(
     let mut decoder = decoder(bytes)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    if is_jpeg(bytes)
-        && let Some(scaled) = libjpeg(bytes, orientation, room, bottom)
-    {
-        let rgb = upright_srgb(scaled.image, orientation, icc.as_deref(), scaled.gray);
-        return Ok(Decoded {
-            image: rgb,
-            shrink: scaled.shrink,
-            _permit: scaled.permit,
-        });
-    }
     let (w, h) = decoder.dimensions();
+    if is_jpeg(bytes) {
+        match libjpeg(bytes, orientation, room, bottom) {
+            Libjpeg::Decoded(scaled) => {
+                let rgb = upright_srgb(scaled.image, orientation, icc.as_deref(), scaled.gray);
+                return Ok(Decoded {
+                    image: rgb,
+                    shrink: scaled.shrink,
+                    _permit: scaled.permit,
+                });
+            }
+            Libjpeg::Warned => refuse_damaged_jpeg(bytes, w, h)?,
+            Libjpeg::Declined => {}
+        }
+    }
     let permit = reserve(w as u64 * h as u64);
     let image = DynamicImage::from_decoder(decoder).map_err(describe)?;
     let gray = matches!(
@@ -298,6 +302,35 @@ fn refuse_truncated_jpeg(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
+/// What libjpeg made of a JPEG.
+enum Libjpeg {
+    Decoded(Scaled),
+    /// It decoded on through damaged data (see [`listener`]).
+    Warned,
+    /// Not a file it takes (CMYK), or an error: the full decode says what is wrong.
+    Declined,
+}
+
+/// Libjpeg decodes on through damaged data (a bad Huffman code, a segment cut short) and only
+/// warns: the picture comes out with grey or smeared blocks. But it also warns of stray bytes
+/// before the end marker, which some encoders leave in pictures every viewer shows whole. So
+/// a second opinion: zune-jpeg (the image crate's decoder) in its strict mode, which refuses
+/// what it cannot decode to the letter. An agency photo damaged in the middle is refused at
+/// import with a reason, as jpeg-decoder refused it before libjpeg decoded photos here,
+/// rather than published with grey blocks.
+fn refuse_damaged_jpeg(bytes: &[u8], width: u32, height: u32) -> Result<(), String> {
+    let _permit = reserve(width as u64 * height as u64);
+    let strict = zune_jpeg::zune_core::options::DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(width as usize)
+        .set_max_height(height as usize);
+    let cursor = zune_jpeg::zune_core::bytestream::ZCursor::new(bytes);
+    zune_jpeg::JpegDecoder::new_with_options(cursor, strict)
+        .decode()
+        .map(drop)
+        .map_err(|e| format!("the image data is damaged ({e})"))
+}
+
 /// Stored pixels from libjpeg, possibly smaller than the original.
 struct Scaled {
     image: RgbImage,
@@ -311,17 +344,15 @@ struct Scaled {
 /// shrink-on-load does; the largest of those within `room` is taken. It hands out rows one at a
 /// time, so when the picture is not turned or flipped upside down, rows below `bottom` (and
 /// the few the resize filter reads past it) are never decoded. `None` when libjpeg does not
-/// take the file (CMYK, or an error): the full decode then reads it, or says what is wrong.
-/// The wrapper reports libjpeg's errors by unwinding (no panic message is printed), which is
-/// caught here.
+/// take the file, or warns of damage.
 fn libjpeg(
     bytes: &[u8],
     orientation: Orientation,
     room: impl FnOnce(u32, u32) -> f64,
     bottom: Option<u32>,
-) -> Option<Scaled> {
+) -> Libjpeg {
     let decode = || -> std::io::Result<Option<Scaled>> {
-        let mut jpeg = mozjpeg::Decompress::new_mem(bytes)?;
+        let mut jpeg = mozjpeg::Decompress::with_err(listener()).from_mem(bytes)?;
         let gray = match jpeg.color_space() {
             mozjpeg::ColorSpace::JCS_GRAYSCALE => true,
             mozjpeg::ColorSpace::JCS_YCbCr | mozjpeg::ColorSpace::JCS_RGB => false,
@@ -363,7 +394,51 @@ fn libjpeg(
             permit,
         }))
     };
-    catch_unwind(AssertUnwindSafe(decode)).ok()?.ok()?
+    match catch_unwind(AssertUnwindSafe(decode)) {
+        Ok(Ok(Some(scaled))) => Libjpeg::Decoded(scaled),
+        Err(unwound) if unwound.is::<Warning>() => Libjpeg::Warned,
+        _ => Libjpeg::Declined,
+    }
+}
+
+/// What [`listener`] unwinds with when libjpeg warns.
+struct Warning;
+
+/// How libjpeg tells us about trouble: its errors and its warnings (see
+/// [`refuse_damaged_jpeg`]) unwind back to `libjpeg`'s `catch_unwind` (no panic message
+/// printed), as the mozjpeg crate's own manager does with errors.
+fn listener() -> mozjpeg_sys::jpeg_error_mgr {
+    use mozjpeg_sys::jpeg_common_struct as Jpeg;
+    extern "C-unwind" fn give_up(_: &mut Jpeg) {
+        std::panic::resume_unwind(Box::new(()))
+    }
+    extern "C-unwind" fn warned(_: &mut Jpeg, level: std::os::raw::c_int) {
+        // Level -1 is a warning; higher levels are trace messages, off here.
+        if level < 0 {
+            std::panic::resume_unwind(Box::new(Warning))
+        }
+    }
+    extern "C-unwind" fn nothing(_: &mut Jpeg) {}
+    // Every field, because `jpeg_std_error` (which fills them) is C: the message tables it
+    // would point to are only read by the default handlers, replaced here.
+    mozjpeg_sys::jpeg_error_mgr {
+        error_exit: Some(give_up),
+        emit_message: Some(warned),
+        output_message: Some(nothing),
+        format_message: None,
+        reset_error_mgr: Some(nothing),
+        msg_code: 0,
+        msg_parm: mozjpeg_sys::msg_parm_union {
+            _bindgen_data_: [0; 20],
+        },
+        trace_level: 0,
+        num_warnings: 0,
+        jpeg_message_table: std::ptr::null(),
+        last_jpeg_message: 0,
+        addon_message_table: std::ptr::null(),
+        first_addon_message: 0,
+        last_addon_message: 0,
+    }
 }
 
 /// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be

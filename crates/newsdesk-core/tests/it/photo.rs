@@ -260,6 +260,24 @@ fn png_declaring(width: u32, height: u32) -> Vec<u8> {
     png
 }
 
+/// A JPEG with noise from the middle of its image data on (up to 1,000 bytes, no 0xFF, so no
+/// new marker): a transfer that went wrong. Decoders read on through it, so only one that checks
+/// refuses it.
+fn damaged_in_the_middle(original: PathBuf) -> Vec<u8> {
+    let mut bytes = std::fs::read(original).unwrap();
+    let scan = bytes.windows(2).position(|w| w == [0xFF, 0xDA]).unwrap();
+    let middle = (scan + bytes.len()) / 2;
+    let end = (middle + 1_000).min(bytes.len() - 2);
+    let mut noise = 0x2545_f491_u32;
+    for byte in &mut bytes[middle..end] {
+        noise ^= noise << 13;
+        noise ^= noise >> 17;
+        noise ^= noise << 5;
+        *byte = (noise % 255) as u8;
+    }
+    bytes
+}
+
 /// Every kind of bad input, made at run time, in one batch with two good files.
 #[test]
 fn bad_files_are_refused_with_a_reason_and_leave_nothing_behind() {
@@ -279,6 +297,14 @@ fn bad_files_are_refused_with_a_reason_and_leave_nothing_behind() {
         (
             write(&bad, "truncated.jpg", &rubbish[..rubbish.len() / 2]),
             "truncated",
+        ),
+        (
+            write(
+                &bad,
+                "damaged.jpg",
+                &damaged_in_the_middle(wire("getty.jpg")),
+            ),
+            "damaged",
         ),
         (
             write(&bad, "bomb.png", &png_declaring(100_000, 100_000)),
