@@ -18,6 +18,9 @@ SYSTEM_PACKAGES=(
   xvfb xauth dbus-x11 webkit2gtk-driver
   # independent readers and peers used by tests and benchmarks
   libimage-exiftool-perl libvips-tools imagemagick
+  # the assembler for libjpeg-turbo's SIMD, which the mozjpeg crate builds (the JPEG decoder of
+  # renditions and thumbnails; about 2 MB)
+  nasm
   # the end-to-end delivery test renders the published WordPress page as a reader's browser
   # would: a real browser, and a theme for WordPress to draw the page with (the wordpress
   # package only recommends it)

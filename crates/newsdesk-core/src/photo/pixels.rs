@@ -4,6 +4,7 @@
 
 use std::io::Cursor;
 use std::ops::Deref;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Condvar, Mutex, PoisonError};
 
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images::Image};
@@ -164,6 +165,9 @@ impl Drop for Permit {
 /// Decoded pixels with their share of the budget: the share goes back when they are freed.
 pub struct Decoded {
     image: RgbImage,
+    /// How many pixels of the original one decoded pixel spans on each side: 1, or 2, 4 or 8
+    /// when a JPEG was decoded smaller.
+    shrink: u32,
     _permit: Permit,
 }
 
@@ -174,27 +178,92 @@ impl Deref for Decoded {
     }
 }
 
-/// Decodes the whole image, upright and in sRGB.
-pub fn decode_upright(bytes: &[u8]) -> Result<Decoded, String> {
-    refuse_truncated_jpeg(bytes)?;
-    decode_whole(bytes)
+impl Decoded {
+    /// `rect` (in the upright original's pixels) scaled to `width` x `height`.
+    pub fn resize(&self, rect: Rect, width: u32, height: u32) -> RgbImage {
+        let s = self.shrink as f64;
+        let crop = [rect.x, rect.y, rect.width, rect.height].map(|v| v as f64 / s);
+        resize_crop(&self.image, crop, width, height)
+    }
 }
 
-fn decode_whole(bytes: &[u8]) -> Result<Decoded, String> {
+/// Upright sRGB pixels with a long edge of at least `long_edge` (or the whole image when it is
+/// smaller), for thumbnails.
+pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<Decoded, String> {
+    decode_upright(
+        bytes,
+        |w, h| w.max(h) as f64 / long_edge.max(1) as f64,
+        None,
+    )
+}
+
+/// Upright sRGB pixels holding `rect` of the original at least `width` wide, for renditions of
+/// it; rows below it may be left out. [`Decoded::resize`] takes `rect` from them.
+pub fn decode_upright_region(bytes: &[u8], rect: Rect, width: u32) -> Result<Decoded, String> {
+    let room = rect.width as f64 / width.max(1) as f64;
+    decode_upright(bytes, |_, _| room, Some(rect.y + rect.height))
+}
+
+/// Decodes upright and in sRGB. A JPEG may come out smaller: `room` says, from the stored width
+/// and height, how many times smaller than the original the caller can take it, and rows below
+/// `bottom` (upright) may be left out. Other formats, and JPEGs libjpeg does not take, are
+/// decoded whole at full size.
+fn decode_upright(
+    bytes: &[u8],
+    room: impl FnOnce(u32, u32) -> f64,
+    bottom: Option<u32>,
+) -> Result<Decoded, String> {
+    refuse_truncated_jpeg(bytes)?;
+    // The image crate reads the header, the limits, the orientation and the ICC profile the
+    // same way whichever decoder then makes the pixels.
     let mut decoder = decoder(bytes)?;
-    let (w, h) = decoder.dimensions();
-    let permit = reserve(w as u64 * h as u64);
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(describe)?;
-    image.apply_orientation(orientation);
+    let (w, h) = decoder.dimensions();
+    if is_jpeg(bytes) {
+        match libjpeg(bytes, orientation, room, bottom) {
+            Libjpeg::Decoded(scaled) => {
+                let rgb = upright_srgb(scaled.image, orientation, icc.as_deref(), scaled.gray);
+                return Ok(Decoded {
+                    image: rgb,
+                    shrink: scaled.shrink,
+                    _permit: scaled.permit,
+                });
+            }
+            Libjpeg::Warned => refuse_damaged_jpeg(bytes, w, h)?,
+            Libjpeg::Declined => {}
+        }
+    }
+    let permit = reserve(w as u64 * h as u64);
+    let image = DynamicImage::from_decoder(decoder).map_err(describe)?;
     let gray = matches!(
         image,
         DynamicImage::ImageLuma8(_) | DynamicImage::ImageLumaA8(_)
     );
-    let mut rgb = match image {
+    let rgb = match image {
         DynamicImage::ImageRgba8(rgba) => without_alpha(rgba),
         other => other.into_rgb8(),
+    };
+    Ok(Decoded {
+        image: upright_srgb(rgb, orientation, icc.as_deref(), gray),
+        shrink: 1,
+        _permit: permit,
+    })
+}
+
+/// Turns stored pixels upright and converts them to sRGB.
+fn upright_srgb(
+    rgb: RgbImage,
+    orientation: Orientation,
+    icc: Option<&[u8]>,
+    gray: bool,
+) -> RgbImage {
+    let mut rgb = if orientation == Orientation::NoTransforms {
+        rgb
+    } else {
+        let mut turned = DynamicImage::ImageRgb8(rgb);
+        turned.apply_orientation(orientation);
+        turned.into_rgb8()
     };
     // A grey picture is converted as if its gamma were sRGB's (Gray Gamma 2.2 is within a
     // hair of it); only RGB profiles are applied. A CMYK profile on RGB pixels (a broken
@@ -202,12 +271,9 @@ fn decode_whole(bytes: &[u8]) -> Result<Decoded, String> {
     // are converted by the decoder as Adobe (inverted) CMYK without their profile: the naive
     // conversion ImageMagick makes by default, somewhat darker than a colour-managed one.
     if let Some(icc) = icc.filter(|_| !gray) {
-        to_srgb(&mut rgb, &icc);
+        to_srgb(&mut rgb, icc);
     }
-    Ok(Decoded {
-        image: rgb,
-        _permit: permit,
-    })
+    rgb
 }
 
 /// RGBA to RGB in the same buffer (alpha dropped, as `into_rgb8` does): a copy would hold both,
@@ -224,19 +290,6 @@ fn without_alpha(rgba: image::RgbaImage) -> RgbImage {
     RgbImage::from_raw(w, h, data).expect("three bytes a pixel")
 }
 
-/// Upright sRGB pixels with a long edge of at least `long_edge` (or the whole image when it is
-/// smaller), for thumbnails. JPEG's DCT scaling decodes at 1/2, 1/4 or 1/8 size for little
-/// more than the entropy decoding (which still reads, and so checks, all of the data); that is
-/// what brings the import thumbnail near libvips' shrink-on-load. Other formats and JPEG
-/// colour models other than RGB and grey take the full decode.
-pub fn decode_upright_for(bytes: &[u8], long_edge: u32) -> Result<Decoded, String> {
-    refuse_truncated_jpeg(bytes)?;
-    match scaled_jpeg(bytes, long_edge)? {
-        Some(image) => Ok(image),
-        None => decode_whole(bytes),
-    }
-}
-
 fn is_jpeg(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xFF, 0xD8])
 }
@@ -249,54 +302,143 @@ fn refuse_truncated_jpeg(bytes: &[u8]) -> Result<(), String> {
     }
 }
 
-fn scaled_jpeg(bytes: &[u8], long_edge: u32) -> Result<Option<Decoded>, String> {
-    if !is_jpeg(bytes) {
-        return Ok(None);
-    }
-    let damaged = |e: jpeg_decoder::Error| format!("the image data is damaged ({e})");
-    let mut decoder = jpeg_decoder::Decoder::new(bytes);
-    decoder.read_info().map_err(damaged)?;
-    let info = decoder.info().expect("read_info succeeded");
-    within_limits(info.width.into(), info.height.into())?;
-    let format = info.pixel_format;
-    if !matches!(
-        format,
-        jpeg_decoder::PixelFormat::RGB24 | jpeg_decoder::PixelFormat::L8
-    ) {
-        return Ok(None);
-    }
-    let factor = (long_edge as f64 / info.width.max(info.height) as f64).min(1.0);
-    let want = |side: u16| ((side as f64 * factor).ceil() as u16).max(1);
-    let (w, h) = decoder
-        .scale(want(info.width), want(info.height))
-        .map_err(damaged)?;
-    let permit = reserve(w as u64 * h as u64);
-    let pixels = decoder.decode().map_err(damaged)?;
-    let size_error = || "the decoder returned fewer pixels than the image declares".to_owned();
-    let mut rgb = if format == jpeg_decoder::PixelFormat::L8 {
-        let gray = image::GrayImage::from_raw(w as u32, h as u32, pixels).ok_or_else(size_error)?;
-        DynamicImage::ImageLuma8(gray).into_rgb8()
-    } else {
-        let mut rgb = RgbImage::from_raw(w as u32, h as u32, pixels).ok_or_else(size_error)?;
-        if let Some(icc) = decoder.icc_profile() {
-            to_srgb(&mut rgb, &icc);
-        }
-        rgb
+/// What libjpeg made of a JPEG.
+enum Libjpeg {
+    Decoded(Scaled),
+    /// It decoded on through damaged data (see [`listener`]).
+    Warned,
+    /// Not a file it takes (CMYK), or an error: the full decode says what is wrong.
+    Declined,
+}
+
+/// Libjpeg decodes on through damaged data (a bad Huffman code, a segment cut short) and only
+/// warns: the picture comes out with grey or smeared blocks. But it also warns of stray bytes
+/// before the end marker, which some encoders leave in pictures every viewer shows whole. So
+/// a second opinion: zune-jpeg (the image crate's decoder) in its strict mode, which refuses
+/// what it cannot decode to the letter. An agency photo damaged in the middle is refused at
+/// import with a reason, as jpeg-decoder refused it before libjpeg decoded photos here,
+/// rather than published with grey blocks.
+fn refuse_damaged_jpeg(bytes: &[u8], width: u32, height: u32) -> Result<(), String> {
+    let _permit = reserve(width as u64 * height as u64);
+    let strict = zune_jpeg::zune_core::options::DecoderOptions::default()
+        .set_strict_mode(true)
+        .set_max_width(width as usize)
+        .set_max_height(height as usize);
+    let cursor = zune_jpeg::zune_core::bytestream::ZCursor::new(bytes);
+    zune_jpeg::JpegDecoder::new_with_options(cursor, strict)
+        .decode()
+        .map(drop)
+        .map_err(|e| format!("the image data is damaged ({e})"))
+}
+
+/// Stored pixels from libjpeg, possibly smaller than the original.
+struct Scaled {
+    image: RgbImage,
+    shrink: u32,
+    gray: bool,
+    permit: Permit,
+}
+
+/// A YCbCr, RGB or grey JPEG through libjpeg-turbo (MozJPEG's build of it). Its DCT scaling
+/// decodes at 1/2, 1/4 or 1/8 size for little more than the entropy decoding, the way libvips'
+/// shrink-on-load does; the largest of those within `room` is taken. It hands out rows one at a
+/// time, so when the picture is not turned or flipped upside down, rows below `bottom` (and
+/// the few the resize filter reads past it) are never decoded. `None` when libjpeg does not
+/// take the file, or warns of damage.
+fn libjpeg(
+    bytes: &[u8],
+    orientation: Orientation,
+    room: impl FnOnce(u32, u32) -> f64,
+    bottom: Option<u32>,
+) -> Libjpeg {
+    let decode = || -> std::io::Result<Option<Scaled>> {
+        let mut jpeg = mozjpeg::Decompress::with_err(listener()).from_mem(bytes)?;
+        let gray = match jpeg.color_space() {
+            mozjpeg::ColorSpace::JCS_GRAYSCALE => true,
+            mozjpeg::ColorSpace::JCS_YCbCr | mozjpeg::ColorSpace::JCS_RGB => false,
+            _ => return Ok(None),
+        };
+        let (w, h) = jpeg.size();
+        let room = room(w as u32, h as u32);
+        let shrink = [8, 4, 2]
+            .into_iter()
+            .find(|&s| s as f64 <= room)
+            .unwrap_or(1);
+        jpeg.scale((8 / shrink) as u8);
+        let mut rows = jpeg.rgb()?;
+        let (width, height) = (rows.width(), rows.height());
+        // The resize reads past the crop's edge what Lanczos 3 spans: three source pixels a
+        // side, times what is left to scale down after the DCT. With those rows decoded too,
+        // the rendition is what a decode of the whole picture gives.
+        let filter_rows = (3.0 * (room / shrink as f64).max(1.0)).ceil() as usize + 1;
+        let wanted = match bottom {
+            Some(bottom)
+                if matches!(
+                    orientation,
+                    Orientation::NoTransforms | Orientation::FlipHorizontal
+                ) =>
+            {
+                (bottom.div_ceil(shrink) as usize + filter_rows).min(height)
+            }
+            _ => height,
+        };
+        let permit = reserve((width * wanted) as u64);
+        let mut pixels = vec![0; width * 3 * wanted];
+        rows.read_scanlines_into(&mut pixels)?;
+        let image =
+            RgbImage::from_raw(width as u32, wanted as u32, pixels).expect("three bytes a pixel");
+        Ok(Some(Scaled {
+            image,
+            shrink,
+            gray,
+            permit,
+        }))
     };
-    // From the EXIF this decoder has already read: no second parse of the file.
-    if let Some(o) = decoder
-        .exif_data()
-        .and_then(Orientation::from_exif_chunk)
-        .filter(|o| *o != Orientation::NoTransforms)
-    {
-        let mut turned = DynamicImage::ImageRgb8(rgb);
-        turned.apply_orientation(o);
-        rgb = turned.into_rgb8();
+    match catch_unwind(AssertUnwindSafe(decode)) {
+        Ok(Ok(Some(scaled))) => Libjpeg::Decoded(scaled),
+        Err(unwound) if unwound.is::<Warning>() => Libjpeg::Warned,
+        _ => Libjpeg::Declined,
     }
-    Ok(Some(Decoded {
-        image: rgb,
-        _permit: permit,
-    }))
+}
+
+/// What [`listener`] unwinds with when libjpeg warns.
+struct Warning;
+
+/// How libjpeg tells us about trouble: its errors and its warnings (see
+/// [`refuse_damaged_jpeg`]) unwind back to `libjpeg`'s `catch_unwind` (no panic message
+/// printed), as the mozjpeg crate's own manager does with errors.
+fn listener() -> mozjpeg_sys::jpeg_error_mgr {
+    use mozjpeg_sys::jpeg_common_struct as Jpeg;
+    extern "C-unwind" fn give_up(_: &mut Jpeg) {
+        std::panic::resume_unwind(Box::new(()))
+    }
+    extern "C-unwind" fn warned(_: &mut Jpeg, level: std::os::raw::c_int) {
+        // Level -1 is a warning; higher levels are trace messages, off here.
+        if level < 0 {
+            std::panic::resume_unwind(Box::new(Warning))
+        }
+    }
+    extern "C-unwind" fn nothing(_: &mut Jpeg) {}
+    // Every field, because `jpeg_std_error` (which fills them) is C: the message tables it
+    // would point to are only read by the default handlers, replaced here.
+    mozjpeg_sys::jpeg_error_mgr {
+        error_exit: Some(give_up),
+        emit_message: Some(warned),
+        output_message: Some(nothing),
+        format_message: None,
+        reset_error_mgr: Some(nothing),
+        msg_code: 0,
+        msg_parm: mozjpeg_sys::msg_parm_union {
+            _bindgen_data_: [0; 20],
+        },
+        trace_level: 0,
+        num_warnings: 0,
+        jpeg_message_table: std::ptr::null(),
+        last_jpeg_message: 0,
+        addon_message_table: std::ptr::null(),
+        first_addon_message: 0,
+        last_addon_message: 0,
+    }
 }
 
 /// Converts pixels described by an RGB ICC profile to sRGB in place; a profile that cannot be
@@ -343,6 +485,13 @@ fn jpeg_complete(bytes: &[u8]) -> bool {
 
 /// `rect` of `image` scaled to `width` x `height` (Lanczos3).
 pub fn resize(image: &RgbImage, rect: Rect, width: u32, height: u32) -> RgbImage {
+    let crop = [rect.x, rect.y, rect.width, rect.height].map(f64::from);
+    resize_crop(image, crop, width, height)
+}
+
+/// The region `[x, y, width, height]` of `image` (fractions of pixels allowed) scaled to
+/// `width` x `height` with Lanczos3.
+fn resize_crop(image: &RgbImage, crop: [f64; 4], width: u32, height: u32) -> RgbImage {
     let src = fast_image_resize::images::ImageRef::new(
         image.width(),
         image.height(),
@@ -351,14 +500,10 @@ pub fn resize(image: &RgbImage, rect: Rect, width: u32, height: u32) -> RgbImage
     )
     .expect("an RgbImage buffer matches its size");
     let mut dst = Image::new(width, height, PixelType::U8x3);
+    let [x, y, w, h] = crop;
     let options = ResizeOptions::new()
         .resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3))
-        .crop(
-            rect.x as f64,
-            rect.y as f64,
-            rect.width as f64,
-            rect.height as f64,
-        );
+        .crop(x, y, w, h);
     Resizer::new()
         .resize(&src, &mut dst, &options)
         .expect("pixel types and crop are valid");

@@ -24,8 +24,10 @@ pub const THUMBNAIL_SIZE: u32 = 400;
 /// Bump when the pixels or metadata a rendition gets change, so old cache entries are not
 /// served. (2: apostrophes in the XMP are written as `&#39;`; 3: the record is
 /// normalised and fitted to its segments; 4: each smaller size scaled from the next larger,
-/// encoded with AVX2 where the CPU has it.)
-const RENDITION_SCHEME: u32 = 4;
+/// encoded with AVX2 where the CPU has it; 5: JPEG originals decoded by libjpeg-turbo, at 1/2,
+/// 1/4 or 1/8 size when the crop is that many times wider than the largest rendition, so the
+/// pixels differ slightly from a full-size decode.)
+const RENDITION_SCHEME: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rendition {
@@ -129,18 +131,17 @@ pub fn renditions(
 }
 
 /// Decodes the original once and writes each missing size. The largest comes from the
-/// original; the smaller ones are scaled each from the next larger, which is both faster and,
-/// at these ratios (1.6 and 2), indistinguishable.
+/// original, decoded no larger than it needs (a JPEG at 1/2, 1/4 or 1/8 size when the crop
+/// leaves room, and without the rows below the crop); the smaller ones are scaled each from the
+/// next larger, which is both faster and, at these ratios (1.6 and 2), indistinguishable.
 fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)]) -> Result<()> {
-    let upright = decode_original(
-        &library.root().join(&photo.original),
-        &photo.id,
-        pixels::decode_upright,
-    )?;
+    let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
+    let upright = decode_original(&library.root().join(&photo.original), &photo.id, |b| {
+        pixels::decode_upright_region(b, rect, w)
+    })?;
     let (xmp, iim) = rendition_segments(&photo.desk);
     let segments: [(u8, &[u8]); 2] = [(1, &xmp), (13, &iim)];
-    let (&(w, h, _), _) = sizes.split_first().expect("at least one size is missing");
-    let largest = pixels::resize(&upright, rect, w, h);
+    let largest = upright.resize(rect, w, h);
     drop(upright);
     let write = |pixels: &RgbImage, path: &Path| -> Result<()> {
         let jpeg = pixels::encode_jpeg(pixels, &segments).map_err(|e| {
@@ -180,7 +181,7 @@ fn make(library: &Library, photo: &Photo, rect: Rect, sizes: &[(u32, u32, &Path)
 fn decode_original(
     original: &Path,
     photo_id: &str,
-    decode: fn(&[u8]) -> std::result::Result<Decoded, String>,
+    decode: impl FnOnce(&[u8]) -> std::result::Result<Decoded, String>,
 ) -> Result<Decoded> {
     let bytes =
         fs::read(original).context(|| format!("reading the original of photo {photo_id}"))?;
