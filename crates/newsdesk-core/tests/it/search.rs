@@ -682,7 +682,7 @@ fn a_burst_of_saves_keeps_the_search_index_merged() {
             |row| row.get(0),
         )
         .unwrap();
-    // Without merging in the saves: one segment a save, 200 here (72 after a crisis merge).
+    // Without merging in the saves: one segment a save, 200 here (74 after a crisis merge).
     assert!(segments < 40, "{segments} segments after 200 saves");
     assert_eq!(desk.find("number199").len(), 1);
     assert_eq!(desk.find("number0").len(), 1);
