@@ -6,7 +6,8 @@
 //!
 //! Percentiles, as in the other benches: an editor feels the slow keystroke. A plain bench
 //! binary (no criterion): criterion reports no p95. `cargo bench --bench check -- change`
-//! runs only the benches named (start, full, clean, change, memory).
+//! runs only the benches named (start, full, clean, change, memory; `rules`, where a full
+//! check's time goes rule by rule, and `spelling`, what suggestions cost, only when named).
 
 use std::time::{Duration, Instant};
 
@@ -91,24 +92,9 @@ fn main() {
         // Copy as the desk files it: the corpus test's wire story (17 sentences, 3 flagged),
         // its paragraphs numbered apart until the story reaches 5,000 words, so none comes
         // from the paragraph cache.
-        let wire = include_str!("../tests/check/wire-sports-diplomacy.txt");
-        let paragraphs: Vec<&str> = wire
-            .split("\n\n")
-            .filter(|p| !p.trim().is_empty())
-            .collect();
         let mut timings = Vec::new();
         for run in 0..full_runs {
-            let mut body = Vec::new();
-            let mut words = 0;
-            for n in 0.. {
-                if words >= STORY_WORDS {
-                    break;
-                }
-                let paragraph = format!("{} ({run}.{n})", paragraphs[n % paragraphs.len()].trim());
-                words += paragraph.split_whitespace().count();
-                body.push(paragraph);
-            }
-            let body = body.join("\n\n");
+            let body = clean_wire(run);
             let t = Instant::now();
             let report = checker.check(CheckedField::Body, &body, "en-US", &known);
             timings.push(t.elapsed());
@@ -146,6 +132,21 @@ fn main() {
         );
     }
 
+    // Only when named: tables of where the time goes, some 900 rules long, and seconds of
+    // spelling searches.
+    if chosen.iter().any(|c| c == "rules") {
+        rules_alone(&[
+            ("generated", Text::new(1000).body(STORY_WORDS)),
+            ("wire", clean_wire(0)),
+        ]);
+    }
+    if chosen.iter().any(|c| c == "spelling") {
+        spelling(&[
+            ("generated", Text::new(1000).body(STORY_WORDS)),
+            ("wire", clean_wire(0)),
+        ]);
+    }
+
     if wanted("memory") {
         let after_checks = resident_kib();
         println!(
@@ -153,6 +154,167 @@ fn main() {
             (after_start.saturating_sub(before)) as f64 / 1024.0,
             (after_checks.saturating_sub(before)) as f64 / 1024.0,
         );
+    }
+}
+
+/// The corpus test's wire story (17 sentences, 3 flagged), its paragraphs numbered apart until
+/// the story reaches 5,000 words, so none comes from the paragraph cache.
+fn clean_wire(run: usize) -> String {
+    let wire = include_str!("../tests/check/wire-sports-diplomacy.txt");
+    let paragraphs: Vec<&str> = wire
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    let mut body = Vec::new();
+    let mut words = 0;
+    for n in 0.. {
+        if words >= STORY_WORDS {
+            break;
+        }
+        let paragraph = format!("{} ({run}.{n})", paragraphs[n % paragraphs.len()].trim());
+        words += paragraph.split_whitespace().count();
+        body.push(paragraph);
+    }
+    body.join("\n\n")
+}
+
+/// Where a full check's time goes: harper's reading of the paragraphs (`Document::new`), the
+/// curated rule set over them, then each rule alone over the same documents, slowest first.
+/// Each rule alone runs on a rule set of its own, so the spelling rule's suggestion cache is
+/// cold for it as it is for a new story; harper's chunk caches key on the configuration, so
+/// every rule alone runs uncached. "none" is the rule set with every rule off: what a rule
+/// alone costs beyond it is its own.
+fn rules_alone(stories: &[(&str, String)]) {
+    use harper_core::linting::{LintGroup, Linter};
+    use harper_core::parsers::Markdown;
+    use harper_core::spell::FstDictionary;
+    use harper_core::{Dialect, Document};
+
+    let dictionary = FstDictionary::curated();
+    let read = |text: &str| Document::new(text, &Markdown::default(), dictionary.as_ref());
+    let mut together = LintGroup::new_curated(dictionary.clone(), Dialect::American);
+    let mut alone = LintGroup::new_curated(dictionary.clone(), Dialect::American);
+    // Harper's lazily built statics (Weir programs, patterns) are not a story's cost.
+    let warm_up = read("The minister said on Tuesday that talks would resume.");
+    together.lint(&warm_up);
+    alone.lint(&warm_up);
+    let curated = together.config.clone();
+    let mut names: Vec<String> = together
+        .iter_keys()
+        .filter(|k| curated.is_rule_enabled(k))
+        .map(str::to_owned)
+        .collect();
+    names.sort();
+    names.insert(0, "none".into());
+    let mut table: Vec<(String, Vec<f64>)> =
+        names.iter().map(|n| (n.clone(), Vec::new())).collect();
+    let lint_all = |group: &mut LintGroup, documents: &[Document]| {
+        let t = Instant::now();
+        for document in documents {
+            std::hint::black_box(group.lint(document));
+        }
+        t.elapsed().as_secs_f64() * 1e3
+    };
+    let mut totals = Vec::new();
+    for (label, body) in stories {
+        let t = Instant::now();
+        let documents: Vec<Document> = body
+            .split("\n\n")
+            .filter(|p| !p.trim().is_empty())
+            .map(read)
+            .collect();
+        let read_ms = t.elapsed().as_secs_f64() * 1e3;
+        let all = lint_all(&mut together, &documents);
+        for (name, ms) in table.iter_mut() {
+            alone.config.clear();
+            alone.config.set_rule_enabled(name.as_str(), true);
+            ms.push(lint_all(&mut alone, &documents));
+        }
+        // "none" again, last: run first, it also pays for bringing the story into the caches.
+        alone.config.clear();
+        let none_again = lint_all(&mut alone, &documents);
+        let none = table[0].1.last_mut().expect("none was run");
+        *none = none.min(none_again);
+        totals.push((*label, documents.len(), read_ms, all));
+    }
+    for (label, paragraphs, read, all) in &totals {
+        println!(
+            "rules, {label} story ({paragraphs} paragraphs): Document::new {read:.1} ms, the {} curated rules together {all:.1} ms",
+            names.len() - 1
+        );
+    }
+    let none = table[0].1.clone();
+    table.sort_by(|a, b| (b.1[0] - none[0]).total_cmp(&(a.1[0] - none[0])));
+    let labels: Vec<&str> = totals.iter().map(|t| t.0).collect();
+    println!(
+        "rule alone, ms beyond none (share of the rules together): {}",
+        labels.join(" | ")
+    );
+    for (name, ms) in &table {
+        let cells: Vec<String> = ms
+            .iter()
+            .zip(&none)
+            .zip(&totals)
+            .map(|((ms, none), total)| {
+                let own = if name == "none" { *ms } else { ms - none };
+                format!("{own:8.2} ({:4.1}%)", own / total.3 * 100.0)
+            })
+            .collect();
+        println!("  {name:<40} {}", cells.join(" | "));
+    }
+}
+
+/// What spelling suggestions cost: harper searches its dictionary for each unknown word within 2
+/// edits, then more until something is found, with a Levenshtein automaton builder per
+/// distance, built the first time that distance is searched.
+fn spelling(stories: &[(&str, String)]) {
+    use harper_core::spell::{Dictionary, FstDictionary, suggest_correct_spelling};
+    use harper_core::{Document, TokenStringExt, parsers::Markdown};
+
+    let dictionary = FstDictionary::curated();
+    // On threads of their own, as on the app's blocking pool: what a new thread pays.
+    for distance in 1..=4u8 {
+        let dictionary = dictionary.clone();
+        let (took, grew) = std::thread::spawn(move || {
+            let word: Vec<char> = "bakerlinmo".chars().collect();
+            let before = resident_kib();
+            let t = Instant::now();
+            suggest_correct_spelling(&word, 200, distance, dictionary.as_ref());
+            (t.elapsed(), resident_kib().saturating_sub(before))
+        })
+        .join()
+        .expect("the search ran");
+        println!(
+            "spelling: first search within {distance} edits on a new thread {:.1} ms, +{:.1} MiB resident",
+            took.as_secs_f64() * 1e3,
+            grew as f64 / 1024.0
+        );
+    }
+    for (label, body) in stories {
+        let mut unknown: Vec<Vec<char>> = Vec::new();
+        for paragraph in body.split("\n\n") {
+            let document = Document::new(paragraph, &Markdown::default(), dictionary.as_ref());
+            for word in document.iter_words() {
+                let chars = document.get_span_content(&word.span).to_vec();
+                if !dictionary.contains_word(&chars) && !unknown.contains(&chars) {
+                    unknown.push(chars);
+                }
+            }
+        }
+        for distance in 1..=4u8 {
+            let t = Instant::now();
+            let found = unknown
+                .iter()
+                .filter(|w| {
+                    !suggest_correct_spelling(w, 200, distance, dictionary.as_ref()).is_empty()
+                })
+                .count();
+            println!(
+                "spelling, {label} story: {} distinct unknown words, all searched within {distance} edits {:.1} ms, {found} with a suggestion",
+                unknown.len(),
+                t.elapsed().as_secs_f64() * 1e3
+            );
+        }
     }
 }
 
