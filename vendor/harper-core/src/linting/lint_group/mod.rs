@@ -1061,6 +1061,24 @@ impl LintGroup {
                 }
             };
 
+        // Newsdesk's patch: the configuration hashed and asked once a document, not once a
+        // chunk and once a sentence (it holds the names of all ~900 rules), and a chunk's or
+        // sentence's results hold only the rules that found something, so a chunk is not ~900
+        // cloned names and empty vectors, cloned again into the cache. `lint` returns the same
+        // lints in the same order; this map no longer lists the expression rules that found
+        // nothing.
+        let config_hash = self.hasher_builder.hash_one(&self.config);
+        let chunk_rules_enabled: Vec<bool> = self
+            .chunk_expr_linters
+            .keys()
+            .map(|key| self.config.is_rule_enabled(key))
+            .collect();
+        let sentence_rules_enabled: Vec<bool> = self
+            .sentence_expr_linters
+            .keys()
+            .map(|key| self.config.is_rule_enabled(key))
+            .collect();
+
         // Expr linters
         for chunk in document.iter_chunks() {
             let Some(chunk_span) = chunk.span() else {
@@ -1068,7 +1086,6 @@ impl LintGroup {
             };
 
             let chunk_chars = document.get_span_content(&chunk_span);
-            let config_hash = self.hasher_builder.hash_one(&self.config);
             let char_hash = self.hasher_builder.hash_one(chunk_chars);
             let cache_key = (char_hash, config_hash);
 
@@ -1077,15 +1094,20 @@ impl LintGroup {
             } else {
                 let mut pattern_lints = BTreeMap::new();
 
-                for (key, linter) in &mut self.chunk_expr_linters {
-                    if self.config.is_rule_enabled(key) {
-                        let lints =
-                            run_on_chunk(linter, chunk, document.get_source()).map(|mut l| {
+                for ((key, linter), enabled) in
+                    self.chunk_expr_linters.iter_mut().zip(&chunk_rules_enabled)
+                {
+                    if *enabled {
+                        let lints: Vec<Lint> = run_on_chunk(linter, chunk, document.get_source())
+                            .map(|mut l| {
                                 l.span.pull_by(chunk_span.start);
                                 l
-                            });
+                            })
+                            .collect();
 
-                        pattern_lints.insert(key.clone(), lints.collect());
+                        if !lints.is_empty() {
+                            pattern_lints.insert(key.clone(), lints);
+                        }
                     }
                 }
 
@@ -1101,7 +1123,6 @@ impl LintGroup {
             };
 
             let sentence_chars = document.get_span_content(&sentence_span);
-            let config_hash = self.hasher_builder.hash_one(&self.config);
             let char_hash = self.hasher_builder.hash_one(sentence_chars);
             let cache_key = (char_hash, config_hash);
 
@@ -1110,15 +1131,23 @@ impl LintGroup {
             } else {
                 let mut pattern_lints = BTreeMap::new();
 
-                for (key, linter) in &mut self.sentence_expr_linters {
-                    if self.config.is_rule_enabled(key) {
-                        let lints =
-                            run_on_chunk(linter, sentence, document.get_source()).map(|mut l| {
-                                l.span.pull_by(sentence_span.start);
-                                l
-                            });
+                for ((key, linter), enabled) in self
+                    .sentence_expr_linters
+                    .iter_mut()
+                    .zip(&sentence_rules_enabled)
+                {
+                    if *enabled {
+                        let lints: Vec<Lint> =
+                            run_on_chunk(linter, sentence, document.get_source())
+                                .map(|mut l| {
+                                    l.span.pull_by(sentence_span.start);
+                                    l
+                                })
+                                .collect();
 
-                        pattern_lints.insert(key.clone(), lints.collect());
+                        if !lints.is_empty() {
+                            pattern_lints.insert(key.clone(), lints);
+                        }
                     }
                 }
 
