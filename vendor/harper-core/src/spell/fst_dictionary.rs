@@ -1,7 +1,6 @@
 use std::{
     borrow::Cow,
-    cell::RefCell,
-    sync::{Arc, LazyLock},
+    sync::{Arc, LazyLock, OnceLock},
 };
 
 use fst::{IntoStreamer, Map as FstMap, Streamer, map::StreamWithState};
@@ -22,7 +21,6 @@ pub struct FstDictionary {
     word_map: FstMap<Vec<u8>>,
 }
 
-const EXPECTED_DISTANCE: u8 = 3;
 const TRANSPOSITION_COST_ONE: bool = true;
 
 // Newsdesk's patch: built from its own copy of the curated dictionary, not from a clone of
@@ -39,16 +37,13 @@ static DICT: LazyLock<Arc<FstDictionary>> = LazyLock::new(|| {
     )
 });
 
-thread_local! {
-    // Builders are computationally expensive and do not depend on the word, so we store a
-    // collection of builders and the associated edit distance here.
-    // Currently, the edit distance we use is three, but a value that does not exist in this
-    // collection will create a new builder of that distance and push it to the collection.
-    static AUTOMATON_BUILDERS: RefCell<Vec<(u8, LevenshteinAutomatonBuilder)>> = RefCell::new(vec![(
-        EXPECTED_DISTANCE,
-        LevenshteinAutomatonBuilder::new(EXPECTED_DISTANCE, TRANSPOSITION_COST_ONE),
-    )]);
-}
+// Newsdesk's patch: the builders are the process's, not each thread's. Built per thread, every
+// new thread paid for them again on its first misspelt word: the app checks on Tauri's
+// blocking pool, whose threads end after 10 s idle, and a builder of distance 3 costs 15 ms,
+// of distance 4 0.9 s and 55 MiB (`cargo bench -p newsdesk-core --bench check -- spelling`).
+// They do not depend on the word, so one of each distance does.
+static AUTOMATON_BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; 5] =
+    [const { OnceLock::new() }; 5];
 
 impl PartialEq for FstDictionary {
     fn eq(&self, other: &Self) -> bool {
@@ -91,23 +86,11 @@ impl FstDictionary {
 }
 
 fn build_dfa(max_distance: u8, query: &str) -> DFA {
-    // Insert if it does not exist
-    AUTOMATON_BUILDERS.with_borrow_mut(|v| {
-        if !v.iter().any(|t| t.0 == max_distance) {
-            v.push((
-                max_distance,
-                LevenshteinAutomatonBuilder::new(max_distance, TRANSPOSITION_COST_ONE),
-            ));
-        }
-    });
-
-    AUTOMATON_BUILDERS.with_borrow(|v| {
-        v.iter()
-            .find(|a| a.0 == max_distance)
-            .unwrap()
-            .1
-            .build_dfa(query)
-    })
+    let build = || LevenshteinAutomatonBuilder::new(max_distance, TRANSPOSITION_COST_ONE);
+    match AUTOMATON_BUILDERS.get(max_distance as usize) {
+        Some(builder) => builder.get_or_init(build).build_dfa(query),
+        None => build().build_dfa(query),
+    }
 }
 
 /// Consumes a DFA stream and emits the WordID-edit distance pairs it produces.
