@@ -11,7 +11,7 @@
 //! stay unseen until the upgrade was done. The background work that needs the library (upkeep,
 //! wire folders, outbox, desk sync) starts once it is open.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use newsdesk_core::{Error, ErrorReport, Library, Result};
@@ -141,10 +141,7 @@ impl Desk {
                     "Newsdesk is upgrading the library {} to this version: once, about a \
                      minute for 100,000 stories. Nothing in it is changed but its layout; the \
                      desk opens when it is done.",
-                    self.root
-                        .as_deref()
-                        .unwrap_or_else(|| "".as_ref())
-                        .display()
+                    self.root.as_deref().unwrap_or(Path::new("")).display()
                 ),
             }),
         }

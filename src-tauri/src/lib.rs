@@ -58,16 +58,17 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>, desk: Desk) -> tauri::Bui
                 paint_without_gpu(window);
             }
             // Each opens the library itself: after an upgrade, not beside it.
-            let app = app.handle().clone();
-            app.state::<Desk>().when_open({
-                let app = app.clone();
-                move || {
-                    idle::start(root.clone());
-                    wire_watch::start(app.clone(), root.clone());
-                    app.manage(commands_publish::Outbox::start(app.clone(), root.clone()));
-                    app.state::<commands_desk::DeskSync>()
-                        .start(app.clone(), root);
-                }
+            let handle = app.handle().clone();
+            app.state::<Desk>().when_open(move || {
+                idle::start(root.clone());
+                wire_watch::start(handle.clone(), root.clone());
+                handle.manage(commands_publish::Outbox::start(
+                    handle.clone(),
+                    root.clone(),
+                ));
+                handle
+                    .state::<commands_desk::DeskSync>()
+                    .start(handle.clone(), root);
             });
             Ok(())
         })

@@ -42,14 +42,14 @@ impl Library {
         })
     }
 
-    /// The folder chosen by `--library`, then `NEWSDESK_LIBRARY`, then the platform data
-    /// folder (`~/.local/share/newsdesk` on Linux).
     /// Whether opening the library at `root` will first upgrade it to this version of
     /// Newsdesk: one transaction, which can take a minute in a library of 100,000 stories.
     pub fn upgrade_pending(root: &Path) -> bool {
         crate::store::upgrade_pending(&root.join(DB_FILE))
     }
 
+    /// The folder chosen by `--library`, then `NEWSDESK_LIBRARY`, then the platform data
+    /// folder (`~/.local/share/newsdesk` on Linux).
     pub fn resolve_root(explicit: Option<PathBuf>) -> Result<PathBuf> {
         if let Some(dir) = explicit {
             return Ok(dir);

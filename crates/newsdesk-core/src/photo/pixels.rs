@@ -343,8 +343,7 @@ struct Scaled {
 /// decodes at 1/2, 1/4 or 1/8 size for little more than the entropy decoding, the way libvips'
 /// shrink-on-load does; the largest of those within `room` is taken. It hands out rows one at a
 /// time, so when the picture is not turned or flipped upside down, rows below `bottom` (and
-/// the few the resize filter reads past it) are never decoded. `None` when libjpeg does not
-/// take the file, or warns of damage.
+/// the few the resize filter reads past it) are never decoded.
 fn libjpeg(
     bytes: &[u8],
     orientation: Orientation,

@@ -413,6 +413,7 @@ fn thumbnails_and_renditions_are_upright() {
 /// is decoded at 1/2, 1/4 or 1/8 size when the crop is that many times wider than the largest
 /// rendition, and without the rows below the crop when it is not turned; CMYK, PNG and the rest
 /// are decoded whole.
+///
 /// Every rendition has the size the crop and width give, carries the desk's record, and shows
 /// the crop upright: it stays close to the same crop of the whole picture decoded by the image
 /// crate (turned by hand) and scaled on its own. Not compared: renditions under 32 pixels a
