@@ -26,10 +26,21 @@ async function openStory(browser, library, body) {
 async function chooseAction(browser, word, action) {
   const mark = await browser.$(`//*[contains(@class, "cm-lintRange")][. = "${word}"]`);
   await mark.waitForExist({ timeout: 15000, timeoutMsg: `${word} was never underlined` });
-  await mark.moveTo();
   const button = await browser.$(`//*[contains(@class, "cm-tooltip-lint")]//button[. = "${action}"]`);
-  await button.waitForDisplayed({ timeoutMsg: `no "${action}" in the tooltip over ${word}` });
-  await button.click();
+  // A check finishing while the tooltip shows (the save after the last action re-checks the
+  // paragraph) redraws the tooltip under the pointer: a click on the redrawn button can find it
+  // not interactable yet (one run in several on a loaded machine). Hover and click again then.
+  await browser.waitUntil(async () => {
+    await mark.moveTo();
+    await button.waitForDisplayed({ timeoutMsg: `no "${action}" in the tooltip over ${word}` });
+    try {
+      await button.click();
+      return true;
+    } catch (e) {
+      if (!/not interactable|stale element/i.test(String(e))) throw e;
+      return false;
+    }
+  }, { timeout: 15000, timeoutMsg: `"${action}" in the tooltip over ${word} could never be clicked` });
 }
 
 const underlined = (browser) =>
