@@ -1,5 +1,5 @@
 use crate::{
-    Span, Token,
+    CharString, Span, Token,
     expr::{AsBoxedExpr, Expr},
 };
 
@@ -42,5 +42,10 @@ impl Expr for All {
         }
 
         longest
+    }
+
+    /// Newsdesk's patch: every child matches at the cursor, so any child's words will do.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.children.iter().find_map(|child| child.first_words())
     }
 }

@@ -1,6 +1,7 @@
 use crate::LSend;
 use crate::Span;
 use crate::Token;
+use crate::CharString;
 
 use super::Expr;
 
@@ -69,5 +70,10 @@ where
         self.rows
             .iter()
             .find_map(|row| row.key.run(cursor, tokens, source))
+    }
+
+    /// Newsdesk's patch: a match is one of the keys' matches at the cursor.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        super::first_words_of_any(self.rows.iter().map(|row| &row.key))
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Span, Token};
+use crate::{CharString, Span, Token};
 
 use super::{AsBoxedExpr, Expr};
 
@@ -61,5 +61,10 @@ impl Expr for Filter {
         }
 
         Some(result)
+    }
+
+    /// Newsdesk's patch: the first step runs at the cursor.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.steps.first()?.first_words()
     }
 }

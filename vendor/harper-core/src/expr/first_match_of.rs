@@ -1,5 +1,5 @@
 use super::{AsBoxedExpr, Expr};
-use crate::{Span, Token};
+use crate::{CharString, Span, Token};
 
 /// A naive expr collection that naively iterates through a list of patterns,
 /// returning the first one that matches.
@@ -31,5 +31,10 @@ impl Expr for FirstMatchOf {
         self.exprs
             .iter()
             .find_map(|p| p.run(cursor, tokens, source))
+    }
+
+    /// Newsdesk's patch: a match is one of the expressions' matches at the cursor.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        super::first_words_of_any(&self.exprs)
     }
 }

@@ -1,6 +1,6 @@
 use crate::parsers::PlainEnglish;
 use crate::patterns::Word;
-use crate::{Document, Span, Token, TokenKind};
+use crate::{CharString, Document, Span, Token, TokenKind};
 
 use super::{Expr, SequenceExpr};
 
@@ -61,6 +61,10 @@ impl FixedPhrase {
 impl Expr for FixedPhrase {
     fn run(&self, cursor: usize, tokens: &[Token], source: &[char]) -> Option<Span<Token>> {
         self.inner.run(cursor, tokens, source)
+    }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.inner.first_words()
     }
 }
 

@@ -1,5 +1,5 @@
 use super::{AsBoxedExpr, Expr};
-use crate::{Span, Token};
+use crate::{CharString, Span, Token};
 
 /// An [`Expr`] that returns the farthest offset of the longest match in a list of expressions.
 #[derive(Default)]
@@ -29,5 +29,10 @@ impl Expr for LongestMatchOf {
             .iter()
             .filter_map(|expr| expr.run(cursor, tokens, source))
             .max_by_key(Span::len)
+    }
+
+    /// Newsdesk's patch: a match is one of the expressions' matches at the cursor.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        super::first_words_of_any(&self.exprs)
     }
 }

@@ -65,10 +65,18 @@ pub use time_unit_expr::TimeUnitExpr;
 pub use unless_step::UnlessStep;
 pub use word_expr_group::WordExprGroup;
 
-use crate::{Document, LSend, Span, Token};
+use crate::{CharString, Document, LSend, Span, Token};
 
 pub trait Expr: LSend {
     fn run(&self, cursor: usize, tokens: &[Token], source: &[char]) -> Option<Span<Token>>;
+
+    /// Newsdesk's patch: the words (in any capitalization) a match must begin with at its
+    /// cursor, where the expression knows them, so a rule group runs it only where one of them
+    /// stands. `None`, the default, when a match may begin with anything. An expression that
+    /// says `Some` never matches at a token whose word is not in it.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        None
+    }
 }
 
 impl<S> Expr for S
@@ -84,6 +92,10 @@ where
             }
         })
     }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        Step::first_words(self)
+    }
 }
 
 impl<E> Expr for Arc<E>
@@ -93,11 +105,19 @@ where
     fn run(&self, cursor: usize, tokens: &[Token], source: &[char]) -> Option<Span<Token>> {
         self.as_ref().run(cursor, tokens, source)
     }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.as_ref().first_words()
+    }
 }
 
 impl Expr for Box<dyn Expr> {
     fn run(&self, cursor: usize, tokens: &[Token], source: &[char]) -> Option<Span<Token>> {
         self.as_ref().run(cursor, tokens, source)
+    }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.as_ref().first_words()
     }
 }
 
@@ -109,6 +129,22 @@ where
     fn run(&self, cursor: usize, tokens: &[Token], source: &[char]) -> Option<Span<Token>> {
         self.as_ref().run(cursor, tokens, source)
     }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.as_ref().first_words()
+    }
+}
+
+/// Newsdesk's patch: the first words of a match of any of `exprs` (see [`Expr::first_words`]),
+/// `None` if one of them cannot say.
+pub(crate) fn first_words_of_any<'a>(
+    exprs: impl IntoIterator<Item = &'a Box<dyn Expr>>,
+) -> Option<Vec<CharString>> {
+    let mut words = Vec::new();
+    for expr in exprs {
+        words.extend(expr.first_words()?);
+    }
+    Some(words)
 }
 
 fn add(u: usize, i: isize) -> Option<usize> {

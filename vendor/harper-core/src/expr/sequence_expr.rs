@@ -1,7 +1,7 @@
 use paste::paste;
 
 use crate::{
-    CharStringExt, Lrc, Span, Token, TokenKind,
+    CharString, CharStringExt, Lrc, Span, Token, TokenKind,
     expr::{AsBoxedExpr, FirstMatchOf, FixedPhrase, LongestMatchOf},
     patterns::{AnyPattern, IndefiniteArticle, RelativePronoun, WhitespacePattern, Word, WordSet},
 };
@@ -97,6 +97,11 @@ impl Expr for SequenceExpr {
         }
 
         Some(window)
+    }
+
+    /// Newsdesk's patch: the first expression runs at the cursor.
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        self.exprs.first()?.first_words()
     }
 }
 

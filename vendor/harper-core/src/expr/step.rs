@@ -1,4 +1,4 @@
-use crate::{LSend, Token, patterns::Pattern};
+use crate::{CharString, LSend, Token, patterns::Pattern};
 
 /// An atomic step within a larger expression.
 ///
@@ -7,6 +7,11 @@ use crate::{LSend, Token, patterns::Pattern};
 /// added to the match group.
 pub trait Step: LSend {
     fn step(&self, tokens: &[Token], cursor: usize, source: &[char]) -> Option<isize>;
+
+    /// Newsdesk's patch: see [`crate::expr::Expr::first_words`].
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        None
+    }
 }
 
 impl<P> Step for P
@@ -15,5 +20,9 @@ where
 {
     fn step(&self, tokens: &[Token], cursor: usize, source: &[char]) -> Option<isize> {
         self.matches(&tokens[cursor..], source).map(|i| i as isize)
+    }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        Pattern::first_words(self)
     }
 }

@@ -106,9 +106,11 @@ pub fn lint_group() -> LintGroup {
     macro_rules! add_be_adjective_mappings {
         ($group:expr, { $($name:expr => ($verb:expr, $adjective:expr, $exceptions:expr, $message:expr)),+ $(,)? }) => {
             $(
-                $group.add(
+                // Newsdesk's patch: added as chunk expression rules, not plain linters, so the rule group runs
+                // them only where their first word stands (harper-core-first-word-index.patch).
+                $group.add_chunk_expr_linter(
                     $name,
-                    Box::new(BeAdjectiveLinter::new($verb, $adjective, $exceptions, $message)),
+                    BeAdjectiveLinter::new($verb, $adjective, $exceptions, $message),
                 );
             )+
         };

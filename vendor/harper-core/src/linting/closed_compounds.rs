@@ -8,9 +8,11 @@ pub fn lint_group() -> LintGroup {
     macro_rules! add_compound_mappings {
         ($group:expr, { $($name:expr => ($bads:expr, $good:expr)),+ $(,)? }) => {
             $(
-                $group.add(
+                // Newsdesk's patch: added as chunk expression rules, not plain linters, so the rule group runs
+                // them only where their first word stands (harper-core-first-word-index.patch).
+                $group.add_chunk_expr_linter(
                     $name,
-                    Box::new(MapPhraseLinter::new_closed_compound($bads, $good)),
+                    MapPhraseLinter::new_closed_compound($bads, $good),
                 );
             )+
         };

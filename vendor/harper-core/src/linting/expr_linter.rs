@@ -1,4 +1,4 @@
-use crate::expr::{Expr, ExprExt};
+use crate::expr::Expr;
 use blanket::blanket;
 
 use crate::{Document, LSend, Token, TokenStringExt};
@@ -138,9 +138,32 @@ pub fn run_on_chunk<'a>(
     unit: &'a [Token],
     source: &'a [char],
 ) -> impl Iterator<Item = Lint> + 'a {
-    linter
-        .expr()
-        .iter_matches(unit, source)
+    run_on_chunk_at(linter, unit, source, 0..unit.len())
+}
+
+/// Newsdesk's patch: [`run_on_chunk`] at the given cursors only, in order, each match that
+/// overlaps an earlier one dropped (as `iter_matches` does). At cursors that include every
+/// place the expression matches ([`crate::expr::Expr::first_words`]), the same lints: a cursor
+/// where it does not match changes nothing.
+pub fn run_on_chunk_at<'a>(
+    linter: &'a impl ExprLinter,
+    unit: &'a [Token],
+    source: &'a [char],
+    cursors: impl IntoIterator<Item = usize> + 'a,
+) -> impl Iterator<Item = Lint> + 'a {
+    let expr = linter.expr();
+    let mut last_end = 0usize;
+    cursors
+        .into_iter()
+        .filter_map(move |cursor| {
+            let span = expr.run(cursor, unit, source)?;
+            if span.start >= last_end {
+                last_end = span.end;
+                Some(span)
+            } else {
+                None
+            }
+        })
         .filter_map(|match_span| {
             linter.match_to_lint_with_context(
                 &unit[match_span.start..match_span.end],

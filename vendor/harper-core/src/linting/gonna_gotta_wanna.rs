@@ -159,10 +159,9 @@ pub fn lint_group(dialect: Dialect) -> LintGroup {
     ];
 
     for &(name, informal, formal) in &rules {
-        group.add(
-            name,
-            Box::new(GonnaGottaWanna::new(dialect, informal, formal)),
-        );
+        // Newsdesk's patch: added as chunk expression rules, not plain linters, so the rule group runs
+        // them only where their first word stands (harper-core-first-word-index.patch).
+        group.add_chunk_expr_linter(name, GonnaGottaWanna::new(dialect, informal, formal));
     }
 
     group.set_all_rules_to(Some(true));

@@ -5,7 +5,7 @@
 //!
 //! See the page about [`SequenceExpr`](crate::expr::SequenceExpr) for a concrete example of their use.
 
-use crate::{Document, LSend, Span, Token};
+use crate::{CharString, Document, LSend, Span, Token};
 
 mod any_pattern;
 mod derived_from;
@@ -44,6 +44,11 @@ pub trait Pattern: LSend {
     ///
     /// Returns the length of the match if successful, or `None` if not.
     fn matches(&self, tokens: &[Token], source: &[char]) -> Option<usize>;
+
+    /// Newsdesk's patch: see [`crate::expr::Expr::first_words`].
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        None
+    }
 }
 
 pub trait PatternExt {
@@ -111,6 +116,11 @@ where
 /// token.
 pub trait SingleTokenPattern: LSend {
     fn matches_token(&self, token: &Token, source: &[char]) -> bool;
+
+    /// Newsdesk's patch: see [`crate::expr::Expr::first_words`].
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        None
+    }
 }
 
 impl<S: SingleTokenPattern> Pattern for S {
@@ -120,6 +130,10 @@ impl<S: SingleTokenPattern> Pattern for S {
         } else {
             None
         }
+    }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        SingleTokenPattern::first_words(self)
     }
 }
 

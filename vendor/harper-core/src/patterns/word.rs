@@ -118,6 +118,10 @@ impl SingleTokenPattern for Word {
             }
         }
     }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        Some(vec![self.word.clone()])
+    }
 }
 
 #[cfg(test)]

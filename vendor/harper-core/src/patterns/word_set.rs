@@ -96,6 +96,10 @@ impl SingleTokenPattern for WordSet {
 
         false
     }
+
+    fn first_words(&self) -> Option<Vec<CharString>> {
+        Some(self.words.to_vec())
+    }
 }
 
 #[cfg(test)]

@@ -361,11 +361,13 @@ use super::weir_rules;
 use crate::{
     linting::{
         dashes::Dashes,
-        expr_linter::{Chunk, Sentence, run_on_chunk},
+        expr_linter::{Chunk, Sentence, run_on_chunk_at},
         {ExprLinter, HtmlDescriptionLinter, Lint, Linter},
     },
     spell::Dictionary,
-    {Dialect, Document, Span, TokenStringExt},
+    {CharString, Dialect, Document, Span, Token, TokenStringExt},
+    char_ext::CharExt,
+    expr::Expr,
 };
 
 pub use flat_config::FlatConfig;
@@ -393,6 +395,92 @@ pub struct LintGroup {
     sentence_expr_cache: LruCache<(u64, u64), BTreeMap<String, Vec<Lint>>>,
     hasher_builder: RandomState,
     clashing_linter_names: Option<Vec<String>>,
+    /// Newsdesk's patch: where each expression rule may match, built on the first lint after
+    /// a rule is added.
+    chunk_first_words: Option<FirstWordIndex>,
+    sentence_first_words: Option<FirstWordIndex>,
+    /// Newsdesk's patch: which chunk and sentence rules are on, for the configuration of this
+    /// hash: asking the configuration about ~830 rules for every paragraph was 4% of a check.
+    rules_enabled: Option<(u64, Vec<bool>, Vec<bool>)>,
+}
+
+/// Newsdesk's patch: most expression rules begin with a word of their own ("could of", "per
+/// say"), and ~900 of them ran at every token of every sentence: the rules' matching was most
+/// of a check (`cargo bench -p newsdesk-core --bench check -- rules`). The index says, for a
+/// sentence, at which tokens each such rule may match, so it runs only there; the others run
+/// everywhere as before. The lints are the same ([`run_on_chunk_at`]).
+struct FirstWordIndex {
+    /// The rules (by their place in the map) a match of which may begin with the word, by the
+    /// word's key.
+    by_word: HashMap<CharString, Vec<usize>>,
+    /// Whether each rule runs only at its words; false: at every token.
+    at_words_only: Vec<bool>,
+    /// Each rule's cursors in the sentence at hand (empty for the others).
+    cursors: Vec<Vec<usize>>,
+    /// Every cursor of the sentence at hand, for the rules that run everywhere.
+    every_token: Vec<usize>,
+}
+
+/// Words as `Word` and `WordSet` compare them: ASCII letters in any case, typographic
+/// apostrophes, quotes and dashes as plain ones. Two words they match have the same key.
+fn first_word_key(word: &[char]) -> CharString {
+    word.iter()
+        .map(|c| c.normalized().to_ascii_lowercase())
+        .collect()
+}
+
+impl FirstWordIndex {
+    fn of<'a>(exprs: impl Iterator<Item = &'a dyn Expr>) -> FirstWordIndex {
+        let mut by_word: HashMap<CharString, Vec<usize>> = HashMap::new();
+        let mut at_words_only = Vec::new();
+        for (rule, expr) in exprs.enumerate() {
+            let words = expr.first_words();
+            at_words_only.push(words.is_some());
+            let mut keys: Vec<CharString> = words
+                .unwrap_or_default()
+                .iter()
+                .map(|w| first_word_key(w))
+                .collect();
+            keys.sort();
+            keys.dedup();
+            for key in keys {
+                by_word.entry(key).or_default().push(rule);
+            }
+        }
+        FirstWordIndex {
+            by_word,
+            cursors: vec![Vec::new(); at_words_only.len()],
+            at_words_only,
+            every_token: Vec::new(),
+        }
+    }
+
+    /// Finds each rule's cursors in `unit`.
+    fn find(&mut self, unit: &[Token], source: &[char]) {
+        for cursors in &mut self.cursors {
+            cursors.clear();
+        }
+        self.every_token.clear();
+        self.every_token.extend(0..unit.len());
+        for (at, token) in unit.iter().enumerate() {
+            if !token.kind.is_word() {
+                continue;
+            }
+            if let Some(rules) = self.by_word.get(&first_word_key(token.get_ch(source))) {
+                for &rule in rules {
+                    self.cursors[rule].push(at);
+                }
+            }
+        }
+    }
+
+    /// Where `rule` may match in the unit last found.
+    fn cursors(&self, rule: usize) -> &[usize] {
+        match self.at_words_only[rule] {
+            true => &self.cursors[rule],
+            false => &self.every_token,
+        }
+    }
 }
 
 impl LintGroup {
@@ -406,6 +494,9 @@ impl LintGroup {
             sentence_expr_linters: BTreeMap::new(),
             chunk_expr_cache: LruCache::new(NonZero::new(1000).unwrap()),
             sentence_expr_cache: LruCache::new(NonZero::new(1000).unwrap()),
+            chunk_first_words: None,
+            sentence_first_words: None,
+            rules_enabled: None,
             hasher_builder: RandomState::default(),
             clashing_linter_names: None,
         }
@@ -455,6 +546,8 @@ impl LintGroup {
         } else {
             self.chunk_expr_linters
                 .insert(name.as_ref().to_string(), Box::new(linter) as _);
+            self.chunk_first_words = None;
+            self.rules_enabled = None;
             true
         }
     }
@@ -476,6 +569,8 @@ impl LintGroup {
         } else {
             self.sentence_expr_linters
                 .insert(name.as_ref().to_string(), Box::new(linter) as _);
+            self.sentence_first_words = None;
+            self.rules_enabled = None;
             true
         }
     }
@@ -520,6 +615,9 @@ impl LintGroup {
         }
         self.sentence_expr_linters
             .extend(other.sentence_expr_linters);
+        self.chunk_first_words = None;
+        self.sentence_first_words = None;
+        self.rules_enabled = None;
     }
 
     pub fn iter_keys(&self) -> impl Iterator<Item = &str> {
@@ -1068,16 +1166,32 @@ impl LintGroup {
         // lints in the same order; this map no longer lists the expression rules that found
         // nothing.
         let config_hash = self.hasher_builder.hash_one(&self.config);
-        let chunk_rules_enabled: Vec<bool> = self
-            .chunk_expr_linters
-            .keys()
-            .map(|key| self.config.is_rule_enabled(key))
-            .collect();
-        let sentence_rules_enabled: Vec<bool> = self
-            .sentence_expr_linters
-            .keys()
-            .map(|key| self.config.is_rule_enabled(key))
-            .collect();
+        if self
+            .rules_enabled
+            .as_ref()
+            .is_none_or(|(hash, _, _)| *hash != config_hash)
+        {
+            let config = &self.config;
+            self.rules_enabled = Some((
+                config_hash,
+                (self.chunk_expr_linters.keys())
+                    .map(|key| config.is_rule_enabled(key))
+                    .collect(),
+                (self.sentence_expr_linters.keys())
+                    .map(|key| config.is_rule_enabled(key))
+                    .collect(),
+            ));
+        }
+        let Some((_, chunk_rules_enabled, sentence_rules_enabled)) = &self.rules_enabled else {
+            unreachable!("set above")
+        };
+
+        let chunk_index = self.chunk_first_words.get_or_insert_with(|| {
+            FirstWordIndex::of(self.chunk_expr_linters.values().map(|l| l.expr()))
+        });
+        let sentence_index = self.sentence_first_words.get_or_insert_with(|| {
+            FirstWordIndex::of(self.sentence_expr_linters.values().map(|l| l.expr()))
+        });
 
         // Expr linters
         for chunk in document.iter_chunks() {
@@ -1093,13 +1207,19 @@ impl LintGroup {
                 insert_items_to_results(hit, chunk_span);
             } else {
                 let mut pattern_lints = BTreeMap::new();
+                chunk_index.find(chunk, document.get_source());
 
-                for ((key, linter), enabled) in
-                    self.chunk_expr_linters.iter_mut().zip(&chunk_rules_enabled)
+                for (rule, ((key, linter), enabled)) in self
+                    .chunk_expr_linters
+                    .iter_mut()
+                    .zip(chunk_rules_enabled)
+                    .enumerate()
                 {
                     if *enabled {
-                        let lints: Vec<Lint> = run_on_chunk(linter, chunk, document.get_source())
-                            .map(|mut l| {
+                        let cursors = chunk_index.cursors(rule).iter().copied();
+                        let lints: Vec<Lint> =
+                            run_on_chunk_at(linter, chunk, document.get_source(), cursors)
+                                .map(|mut l| {
                                 l.span.pull_by(chunk_span.start);
                                 l
                             })
@@ -1130,20 +1250,23 @@ impl LintGroup {
                 insert_items_to_results(hit, sentence_span);
             } else {
                 let mut pattern_lints = BTreeMap::new();
+                sentence_index.find(sentence, document.get_source());
 
-                for ((key, linter), enabled) in self
+                for (rule, ((key, linter), enabled)) in self
                     .sentence_expr_linters
                     .iter_mut()
-                    .zip(&sentence_rules_enabled)
+                    .zip(sentence_rules_enabled)
+                    .enumerate()
                 {
                     if *enabled {
+                        let cursors = sentence_index.cursors(rule).iter().copied();
                         let lints: Vec<Lint> =
-                            run_on_chunk(linter, sentence, document.get_source())
+                            run_on_chunk_at(linter, sentence, document.get_source(), cursors)
                                 .map(|mut l| {
-                                    l.span.pull_by(sentence_span.start);
-                                    l
-                                })
-                                .collect();
+                                l.span.pull_by(sentence_span.start);
+                                l
+                            })
+                            .collect();
 
                         if !lints.is_empty() {
                             pattern_lints.insert(key.clone(), lints);
