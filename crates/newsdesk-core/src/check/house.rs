@@ -40,6 +40,9 @@ const BUILT_IN: &[(&str, &str)] = &[
 
 struct WeirRule {
     name: String,
+    /// Kept to compile the rule again for another thread: a Weir linter keeps state while it
+    /// runs and cannot be shared.
+    source: String,
     linter: WeirLinter,
 }
 
@@ -94,6 +97,7 @@ fn compile(name: &str, source: &str, path: Option<&Path>) -> Result<WeirRule> {
     })?;
     Ok(WeirRule {
         name: name.to_owned(),
+        source: source.to_owned(),
         linter,
     })
 }
@@ -146,6 +150,21 @@ impl HouseRules {
             folder: Some(folder.to_owned()),
             read_as: folder_state(folder),
         })
+    }
+
+    /// The same rules, compiled again, for a second thread's checks.
+    pub(super) fn twin(&self) -> HouseRules {
+        HouseRules {
+            weir: self
+                .weir
+                .iter()
+                .map(|rule| {
+                    compile(&rule.name, &rule.source, None).expect("the rule compiled once")
+                })
+                .collect(),
+            folder: self.folder.clone(),
+            read_as: self.read_as,
+        }
     }
 
     /// Watches `folder` for changes though the rules were not read from it (its rules did not

@@ -373,6 +373,48 @@ fn only_the_changed_paragraph_is_checked_again() {
 }
 
 #[test]
+fn a_long_story_shared_between_threads_finds_what_its_paragraphs_find_alone() {
+    let (_dir, library) = library();
+    let house = library.root().join(HOUSE_STYLE_DIR);
+    library.test_house_rules().unwrap();
+    std::fs::write(
+        house.join("recieved.weir"),
+        "expr main recieved\nlet message \"The desk spells it received\"\nlet description \"d\"\nlet kind \"Spelling\"\nlet becomes \"received\"\ntest \"We recieved it.\" \"We received it.\"\n",
+    )
+    .unwrap();
+    let (planted, _) = plant(PLANTED);
+    // Long enough to be shared out; its last paragraph, checked by the second thread, needs
+    // the library's own house rule.
+    let body = format!("{planted}\n\n{WIRE}\n\nThe mayor recieved the letter.");
+    assert!(body.len() > 4_500, "{}", body.len());
+    let known = KnownWords::default();
+    let seen = |problems: Vec<newsdesk_core::check::TextProblem>| {
+        problems
+            .into_iter()
+            .map(|p| (p.text, p.kind, p.rule, p.message, p.suggestions))
+            .collect::<Vec<_>>()
+    };
+    let whole = Checker::start(&house, KnownWords::default())
+        .check(CheckedField::Body, &body, "en", &known)
+        .problems;
+    let mut alone = Checker::start(&house, KnownWords::default());
+    let one_by_one: Vec<_> = body
+        .split("\n\n")
+        .flat_map(|paragraph| {
+            alone
+                .check(CheckedField::Body, paragraph, "en", &known)
+                .problems
+        })
+        .collect();
+    assert!(whole.len() > 40, "{whole:#?}");
+    assert!(
+        whole.last().unwrap().rule.contains("house:recieved"),
+        "{whole:#?}"
+    );
+    assert_eq!(seen(whole), seen(one_by_one));
+}
+
+#[test]
 fn one_span_reported_by_two_rules_is_one_problem() {
     let (_dir, library) = library();
     // The desk writes a rule for a typo harper's spelling also finds: one underline, both
