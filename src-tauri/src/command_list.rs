@@ -31,6 +31,7 @@ macro_rules! desk_commands {
             commands_photos::set_focal_point,
             commands_photos::default_crop,
             commands_photos::save_crop,
+            commands_photos::delete_crop,
             commands_photos::photos_in_conflict,
             commands_photos::photo_conflicts,
             commands_photos::resolve_photo_conflict,

@@ -109,6 +109,17 @@ pub async fn save_crop(
     })
 }
 
+/// Deletes a crop; refused while a story uses it (the message names the stories).
+#[tauri::command]
+pub async fn delete_crop(
+    desk: State<'_, Desk>,
+    id: String,
+    base_version: i64,
+    name: String,
+) -> Reply<Photo> {
+    desk.with(|library| library.store_mut().delete_crop(&id, base_version, &name))
+}
+
 /// The photos with a conflict from the desk waiting for the photo desk: the grid marks them.
 #[tauri::command]
 pub async fn photos_in_conflict(desk: State<'_, Desk>) -> Reply<Vec<String>> {

@@ -149,6 +149,9 @@ export const photoApi = {
   defaultCrop: (id: string, aspect: string) => call<Rect>("default_crop", { id, aspect }),
   saveCrop: (id: string, baseVersion: number, name: string, aspect: string, rect: Rect) =>
     call<Photo>("save_crop", { id, baseVersion, name, aspect, rect }),
+  /** Refused (kind "invalid", naming them) while a story uses the crop. */
+  deleteCrop: (id: string, baseVersion: number, name: string) =>
+    call<Photo>("delete_crop", { id, baseVersion, name }),
   /** The ids of the photos with a conflict from the desk still open. */
   conflicted: () => call<string[]>("photos_in_conflict"),
   conflicts: (id: string) => call<PhotoConflict[]>("photo_conflicts", { id }),

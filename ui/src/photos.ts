@@ -390,6 +390,21 @@ export class PhotoDesk {
     }
   }
 
+  /** The core refuses while a story uses the crop, and says which: the crop stays. */
+  private async deleteCrop(name: string) {
+    if (!this.current) return;
+    try {
+      this.current = await photoApi.deleteCrop(this.current.id, this.current.version, name);
+      notice(`Crop ${name} deleted`);
+      await this.chooseAspect(this.aspect);
+    } catch (e) {
+      if (!(await this.reloadAfterConflict(e, "The crop was not deleted"))) {
+        notice(`The crop was not deleted: ${reason(e)}`, true);
+      }
+    }
+    this.renderCrops();
+  }
+
   /** Saved crops, each usable in the story once the photo has a credit. */
   private renderCrops() {
     const photo = this.current!;
@@ -397,11 +412,21 @@ export class PhotoDesk {
     const blocked = { disabled: !credited, title: credited ? "" : "Add a credit before using this photo" };
     $("#crop-list").replaceChildren(
       photo.crops.length ? h("h4", {}, "Crops") : h("p", { class: "muted" }, "Save a crop to use the photo in a story."),
-      ...photo.crops.map((c) => h("div", { class: "crop-row", "data-crop": c.name },
-        h("span", {}, `${c.name} · ${c.width}×${c.height}`),
-        h("button", { ...blocked, class: "attach-lead", onclick: () => this.attach.lead(photo, c.name) }, "Use as lead photo"),
-        h("button", { ...blocked, class: "insert-body", onclick: () => this.attach.insert(photo, c.name) }, "Insert into body"),
-      )),
+      ...photo.crops.map((c) => {
+        const row = h("div", { class: "crop-row", "data-crop": c.name });
+        const normal = () => row.replaceChildren(
+          h("span", {}, `${c.name} · ${c.width}×${c.height}`),
+          h("button", { ...blocked, class: "attach-lead", onclick: () => this.attach.lead(photo, c.name) }, "Use as lead photo"),
+          h("button", { ...blocked, class: "insert-body", onclick: () => this.attach.insert(photo, c.name) }, "Insert into body"),
+          h("button", { class: "delete-crop", onclick: confirm }, "Delete"));
+        // Asked twice, like removing a destination: a crop's rectangle took the desk a while.
+        const confirm = () => row.replaceChildren(
+          h("span", {}, `Delete the crop ${c.name}? `),
+          h("button", { class: "delete-crop-confirm danger", onclick: () => void this.deleteCrop(c.name) }, "Delete"),
+          h("button", { class: "delete-crop-keep", onclick: normal }, "Keep"));
+        normal();
+        return row;
+      }),
     );
     if (!credited) $("#crop-list").append(h("p", { class: "error" }, "This photo has no credit: add one before using it."));
   }

@@ -1,5 +1,5 @@
-//! Photo desk commands: import, list, show, edit, crop, render, and attach (a top-level
-//! command, since it changes an article).
+//! Photo desk commands: import, list, show, edit, crop, delete-crop, render, and attach (a
+//! top-level command, since it changes an article).
 
 use std::path::PathBuf;
 
@@ -44,6 +44,13 @@ pub enum Command {
         /// Set the photo's focal point first: x,y from 0 to 1.
         #[arg(long, value_name = "X,Y")]
         focal: Option<String>,
+        #[command(flatten)]
+        base: BaseVersion,
+    },
+    /// Delete a named crop; refused while a story uses it (the message names the stories).
+    DeleteCrop {
+        id: String,
+        name: String,
         #[command(flatten)]
         base: BaseVersion,
     },
@@ -195,6 +202,13 @@ pub fn run(library: &mut Library, command: Command, out: &Output) -> Result<()> 
             let photo = library
                 .store_mut()
                 .save_crop(&id, photo.version, &name, aspect, rect)?;
+            out.print(&photo, print_photo);
+            Ok(())
+        }
+        Command::DeleteCrop { id, name, base } => {
+            let id = library.store().resolve_photo_id(&id)?;
+            let base_version = base.or_current(library, &id)?;
+            let photo = library.store_mut().delete_crop(&id, base_version, &name)?;
             out.print(&photo, print_photo);
             Ok(())
         }

@@ -123,6 +123,37 @@ test("preflight leads to the missing fields, then the story exports as a zip who
   await screenshot(browser, "08-exported");
 });
 
+test("a crop the story uses cannot be deleted, an unused one can", async () => {
+  await browser.keys([Key.Ctrl, Key.Shift, "P"]);
+  await browser.$(`#photo-grid li[data-id="${photo.id}"]`).click();
+  await browser.$('.crop-row[data-crop="16x9"]').waitForExist();
+  await browser.$('.aspects button[data-aspect="1:1"]').click();
+  await browser.$("#save-crop").click();
+  await browser.$('.crop-row[data-crop="1x1"]').waitForExist();
+
+  // The 16:9 crop is the story's lead photo and its figure: refused, and the notice says where.
+  await browser.$('.crop-row[data-crop="16x9"] .delete-crop').click();
+  await browser.$('.crop-row[data-crop="16x9"] .delete-crop-confirm').click();
+  await browser.waitUntil(async () => /not deleted/.test(await browser.$("#notice").getText()),
+    { timeoutMsg: "no notice that the crop was kept" });
+  assert.match(await browser.$("#notice").getText(), /used in a story \(“Mayer fastest in Kitzbuehel training”\)/);
+  await browser.$('.crop-row[data-crop="16x9"] .delete-crop').waitForExist();
+  await screenshot(browser, "09-crop-in-use-kept");
+
+  // Asked twice: Keep leaves it.
+  await browser.$('.crop-row[data-crop="1x1"] .delete-crop').click();
+  await browser.$('.crop-row[data-crop="1x1"] .delete-crop-keep').click();
+  await browser.$('.crop-row[data-crop="1x1"] .delete-crop-confirm').waitForExist({ reverse: true });
+  await browser.$('.crop-row[data-crop="1x1"] .delete-crop').click();
+  await browser.$('.crop-row[data-crop="1x1"] .delete-crop-confirm').click();
+  await browser.$('.crop-row[data-crop="1x1"]').waitForExist({ reverse: true });
+  assert.equal(await browser.$("#crop-state").getText(), "Not saved yet", "the 1:1 tool shows no saved crop");
+
+  const stored = cli(library, "photo", "show", photo.id);
+  assert.deepEqual(stored.crops.map((c) => c.name), ["16x9"]);
+  await browser.$("#back-to-story").click();
+});
+
 function ninjsValidator() {
   const schema = JSON.parse(readFileSync(path.join(SHARED, "standards/ninjs/ninjs-schema_3.1.json"), "utf8"));
   // `format` is an annotation in JSON Schema 2020-12 (as in the core's validator); asserting

@@ -1050,6 +1050,7 @@ export const COMMANDS = [
   "set_focal_point",
   "default_crop",
   "save_crop",
+  "delete_crop",
   "photos_in_conflict",
   "photo_conflicts",
   "resolve_photo_conflict",

@@ -476,3 +476,43 @@ fn defect_13a_photo_edit_and_crop_take_a_base_version() {
         "the focal point and the crop are two changes"
     );
 }
+
+#[test]
+fn delete_crop_is_refused_while_a_story_uses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let (code, _, stderr) = newsdesk(&lib, &["photo", "import", &wire("getty.jpg")]);
+    assert_eq!(code, 0, "{stderr}");
+    let (_, listed, _) = newsdesk(&lib, &["--json", "photo", "list"]);
+    let id = json(&listed)[0]["id"].as_str().unwrap().to_owned();
+    for crop in ["wide", "square"] {
+        let (code, _, stderr) = newsdesk(&lib, &["photo", "crop", &id, crop]);
+        assert_eq!(code, 0, "{stderr}");
+    }
+    let body = format!("![](photo:{id}/wide)");
+    let (code, _, stderr) = newsdesk(&lib, &["new", "--headline", "Downhill", "--body", &body]);
+    assert_eq!(code, 0, "{stderr}");
+
+    let (code, _, stderr) = newsdesk(&lib, &["--json", "photo", "delete-crop", &id, "wide"]);
+    assert_eq!(code, 1);
+    let report = json(stderr.trim());
+    assert_eq!(report["kind"], "invalid");
+    assert!(
+        report["message"]
+            .as_str()
+            .unwrap()
+            .contains("\u{201c}Downhill\u{201d}"),
+        "{report}"
+    );
+    let (code, deleted, stderr) =
+        newsdesk(&lib, &["--json", "photo", "delete-crop", &id, "square"]);
+    assert_eq!(code, 0, "{stderr}");
+    let deleted = json(&deleted);
+    let names: Vec<&str> = deleted["crops"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["wide"]);
+}

@@ -1743,3 +1743,119 @@ fn defect_13c_a_missing_thumbnail_is_made_from_what_was_looked_up() {
     assert_eq!(job.make().unwrap(), path);
     assert!(image::open(&path).is_ok());
 }
+
+#[test]
+fn a_crop_a_story_uses_is_kept_and_the_refusal_names_the_story() {
+    use newsdesk_core::article::PhotoPlacement;
+    use newsdesk_core::store::RevisionKind;
+    use newsdesk_core::{ArticleFields, Status};
+
+    // (how the story holds the photo, its status, whether deleting crop "square" is refused)
+    type Case = (&'static str, fn(&str) -> ArticleFields, Status, bool);
+    let cases: &[Case] = &[
+        (
+            "lead photo",
+            |id| ArticleFields {
+                lead_photo: Some(PhotoPlacement {
+                    photo_id: id.into(),
+                    crop: "square".into(),
+                }),
+                ..Default::default()
+            },
+            Status::Draft,
+            true,
+        ),
+        (
+            "figure in the body",
+            |id| ArticleFields {
+                body: format!("Before.\n\n![Fans](photo:{id}/square)\n\nAfter."),
+                ..Default::default()
+            },
+            Status::Ready,
+            true,
+        ),
+        (
+            "lead photo of a spiked story",
+            |id| ArticleFields {
+                lead_photo: Some(PhotoPlacement {
+                    photo_id: id.into(),
+                    crop: "square".into(),
+                }),
+                ..Default::default()
+            },
+            Status::Spiked,
+            true,
+        ),
+        (
+            "another crop of the photo",
+            |id| ArticleFields {
+                body: format!("![Fans](photo:{id}/squarer)"),
+                lead_photo: Some(PhotoPlacement {
+                    photo_id: id.into(),
+                    crop: "wide".into(),
+                }),
+                ..Default::default()
+            },
+            Status::Draft,
+            false,
+        ),
+        (
+            "the reference as text, not as a figure",
+            |id| ArticleFields {
+                body: format!("`![Fans](photo:{id}/square)`"),
+                ..Default::default()
+            },
+            Status::Draft,
+            false,
+        ),
+    ];
+    let square = Rect {
+        x: 0,
+        y: 0,
+        width: 60,
+        height: 60,
+    };
+    for (how, fields, status, refused) in cases {
+        let (_dir, mut library) = library();
+        let photo = import(&mut library, "getty.jpg");
+        let store = library.store_mut();
+        store
+            .save_crop(&photo.id, 1, "square", Aspect::Ratio(1, 1), square)
+            .unwrap();
+        let mut fields = fields(&photo.id);
+        fields.headline = "Fans queue at dawn".into();
+        let article = store
+            .create_article(None, &fields, *status, RevisionKind::Create)
+            .unwrap();
+        let deleted = store.delete_crop(&photo.id, 2, "square");
+        let kept = store.photo(&photo.id).unwrap();
+        if *refused {
+            let err = deleted.unwrap_err();
+            assert_eq!(err.kind(), "invalid", "{how}: {err}");
+            assert_eq!(
+                err.to_string(),
+                "the crop square is used in a story (\u{201c}Fans queue at dawn\u{201d}): take it out of it first",
+                "{how}"
+            );
+            assert_eq!((kept.version, kept.crops.len()), (2, 1), "{how}");
+            // Out of the story, the crop can go.
+            let mut fields = store.article(&article.id).unwrap().fields;
+            fields.lead_photo = None;
+            fields.body = String::new();
+            store
+                .save_article(
+                    &article.id,
+                    1,
+                    &fields,
+                    newsdesk_core::store::SaveKind::Save,
+                )
+                .unwrap();
+        } else {
+            deleted.unwrap_or_else(|e| panic!("{how}: {e}"));
+            assert!(store.photo(&photo.id).unwrap().crops.is_empty(), "{how}");
+            continue;
+        }
+        let gone = store.delete_crop(&photo.id, 2, "square").unwrap();
+        assert_eq!((gone.version, gone.crops.len()), (3, 0), "{how}");
+    }
+}
