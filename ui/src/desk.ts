@@ -16,7 +16,8 @@ export function syncStateText(s: DeskStatus): { text: string; kind: DeskStateKin
   if (!s.url) return { text: "Join a team desk…", kind: "alone" };
   const waiting = s.waiting ? plural(s.waiting, "change waiting", "changes waiting") : "";
   const conflicts = s.conflicts ? plural(s.conflicts, "field conflict", "field conflicts") : "";
-  const tail = (...parts: string[]) => [...parts, waiting, conflicts].filter(Boolean).join(" · ");
+  const photos = s.photo_conflicts ? plural(s.photo_conflicts, "photo conflict", "photo conflicts") : "";
+  const tail = (...parts: string[]) => [...parts, waiting, conflicts, photos].filter(Boolean).join(" · ");
   switch (s.trouble) {
     case "refused":
       return { text: tail("Desk token refused"), kind: "refused" };

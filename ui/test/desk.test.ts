@@ -15,7 +15,7 @@ const ME = { name: "Bea Osei", device_id: "0c1d2e3f-aaaa-bbbb-cccc-000000000001"
 function status(over: Partial<DeskStatus> = {}): DeskStatus {
   return {
     me: ME, url: "ws://desk.example.org:7878/", syncing: false, synced_at: "2026-12-03T12:04:00Z",
-    offline_since: null, trouble: null, message: null, waiting: 0, conflicts: 0, changed: 0,
+    offline_since: null, trouble: null, message: null, waiting: 0, conflicts: 0, photo_conflicts: 0, changed: 0,
     ...over,
   };
 }
@@ -35,6 +35,7 @@ const states: { name: string; s: Partial<DeskStatus>; text: string; kind: string
   { name: "failed", s: { trouble: "failed", message: "a desk document is not a Newsdesk story" },
     text: "Desk sync failed: a desk document is not a Newsdesk story", kind: "failed" },
   { name: "conflicts", s: { conflicts: 2 }, text: `Synced ${clock("2026-12-03T12:04:00Z")} · 2 field conflicts`, kind: "synced" },
+  { name: "photo conflicts", s: { conflicts: 1, photo_conflicts: 1 }, text: `Synced ${clock("2026-12-03T12:04:00Z")} · 1 field conflict · 1 photo conflict`, kind: "synced" },
 ];
 
 describe("the status bar says", () => {

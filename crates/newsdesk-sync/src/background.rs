@@ -74,6 +74,8 @@ pub struct DeskStatus {
     pub waiting: usize,
     /// Field conflicts waiting for an editor.
     pub conflicts: usize,
+    /// Photo conflicts waiting for the photo desk.
+    pub photo_conflicts: usize,
     /// Stories and photos the last sync changed here (others' changes merged, or new ones):
     /// the window reloads what it shows.
     pub changed: usize,
@@ -91,6 +93,7 @@ impl DeskStatus {
             message: None,
             waiting: 0,
             conflicts: 0,
+            photo_conflicts: 0,
             changed: 0,
         }
     }
@@ -213,26 +216,29 @@ fn spawn(name: &str, work: impl FnOnce() + Send + 'static) {
 /// The library's part of the status: who, which desk, what waits. Applies `change` to the
 /// rest and tells the owner when anything moved.
 fn refresh(shared: &Shared, change: impl FnOnce(&mut DeskStatus)) {
-    let from_library = (|| -> Result<(Option<Identity>, Option<String>, usize, usize)> {
+    let from_library = (|| -> Result<DeskStatus> {
         let library = Library::open(&shared.root)?;
         let store = library.store();
-        let url = store.desk()?.map(|d| d.url);
-        let (waiting, conflicts) = if url.is_some() {
-            (store.desk_changes_waiting()?, store.open_conflict_count()?)
-        } else {
-            (0, 0)
-        };
-        Ok((store.identity()?, url, waiting, conflicts))
+        let mut read = DeskStatus::alone();
+        read.me = store.identity()?;
+        read.url = store.desk()?.map(|d| d.url);
+        if read.url.is_some() {
+            read.waiting = store.desk_changes_waiting()?;
+            read.conflicts = store.open_conflict_count()?;
+            read.photo_conflicts = store.open_photo_conflict_count()?;
+        }
+        Ok(read)
     })();
     let now = {
         let mut status = lock(&shared.status);
         let before = status.clone();
         match from_library {
-            Ok((me, url, waiting, conflicts)) => {
-                status.me = me;
-                status.url = url;
-                status.waiting = waiting;
-                status.conflicts = conflicts;
+            Ok(read) => {
+                status.me = read.me;
+                status.url = read.url;
+                status.waiting = read.waiting;
+                status.conflicts = read.conflicts;
+                status.photo_conflicts = read.photo_conflicts;
             }
             Err(e) => {
                 status.trouble = Some(Trouble::Failed);

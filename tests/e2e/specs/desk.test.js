@@ -189,6 +189,9 @@ test("a photo credited on two laptops at once is marked on the photo desk, shows
 
   const bea = await launch(drivers[0], libBea);
   try {
+    // The status bar counts it, like a story's field conflicts.
+    await bea.waitUntil(async () => /· 1 photo conflict$/.test(await textOf(bea, "#desk-state")),
+      { timeoutMsg: "the status bar does not count the photo conflict" });
     await bea.$("#open-photo-desk").click();
     await bea.$("#photo-grid[data-ready]").waitForExist();
     const card = await bea.$(`#photo-grid li[data-id="${photoId}"]`);
@@ -206,6 +209,8 @@ test("a photo credited on two laptops at once is marked on the photo desk, shows
     await banner.waitForDisplayed({ reverse: true });
     await bea.waitUntil(async () => (await bea.$("#p-credit").getValue()) === "AFP/Getty Images");
     await bea.$(`#photo-grid li[data-id="${photoId}"] .conflict-mark`).waitForExist({ reverse: true });
+    await bea.waitUntil(async () => !/photo conflict/.test(await textOf(bea, "#desk-state")),
+      { timeout: ARRIVAL, timeoutMsg: "the status bar still counts the resolved photo conflict" });
     assert.deepEqual(cli(libBea, "desk", "conflicts", "--photo", photoId), []);
     assert.deepEqual(cli(libBea, "preflight", story.id).problems, []);
   } finally {

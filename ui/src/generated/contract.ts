@@ -552,6 +552,10 @@ waiting: number,
  */
 conflicts: number, 
 /**
+ * Photo conflicts waiting for the photo desk.
+ */
+photo_conflicts: number, 
+/**
  * Stories and photos the last sync changed here (others' changes merged, or new ones):
  * the window reloads what it shows.
  */

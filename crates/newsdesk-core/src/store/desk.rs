@@ -238,6 +238,19 @@ impl Store {
             .context(|| "counting field conflicts")
     }
 
+    /// Photo conflicts open in the whole library (a field, the focal point or a crop of one
+    /// photo each).
+    pub fn open_photo_conflict_count(&self) -> Result<usize> {
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM photo_conflicts WHERE resolved_at IS NULL",
+                [],
+                |row| row.get::<_, i64>(0),
+            )
+            .map(|n| n as usize)
+            .context(|| "counting photo conflicts")
+    }
+
     pub fn desk_documents(&self) -> Result<Vec<DeskDocument>> {
         let mut stmt = self
             .conn
