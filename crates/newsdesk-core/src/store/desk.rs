@@ -211,44 +211,40 @@ impl Store {
     /// since they last agreed with their document. One query, cheap enough to run after every
     /// save.
     pub fn desk_changes_waiting(&self) -> Result<usize> {
-        self.conn
-            .query_row(
-                "SELECT (SELECT count(*) FROM articles a
-                         LEFT JOIN desk_documents d ON d.article_id = a.id
-                         WHERE d.article_id IS NULL OR d.synced_version <> a.version)
-                      + (SELECT count(*) FROM photos p
-                         LEFT JOIN desk_photos d ON d.photo_id = p.id
-                         WHERE d.photo_id IS NULL OR d.synced_version <> p.version)",
-                [],
-                |row| row.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .context(|| "counting the changes waiting for the desk")
+        self.count(
+            "SELECT (SELECT count(*) FROM articles a
+                     LEFT JOIN desk_documents d ON d.article_id = a.id
+                     WHERE d.article_id IS NULL OR d.synced_version <> a.version)
+                  + (SELECT count(*) FROM photos p
+                     LEFT JOIN desk_photos d ON d.photo_id = p.id
+                     WHERE d.photo_id IS NULL OR d.synced_version <> p.version)",
+            "the changes waiting for the desk",
+        )
     }
 
     /// Field conflicts open in the whole library.
     pub fn open_conflict_count(&self) -> Result<usize> {
-        self.conn
-            .query_row(
-                "SELECT count(*) FROM field_conflicts WHERE resolved_at IS NULL",
-                [],
-                |row| row.get::<_, i64>(0),
-            )
-            .map(|n| n as usize)
-            .context(|| "counting field conflicts")
+        self.count(
+            "SELECT count(*) FROM field_conflicts WHERE resolved_at IS NULL",
+            "field conflicts",
+        )
     }
 
     /// Photo conflicts open in the whole library (a field, the focal point or a crop of one
     /// photo each).
     pub fn open_photo_conflict_count(&self) -> Result<usize> {
+        self.count(
+            "SELECT count(*) FROM photo_conflicts WHERE resolved_at IS NULL",
+            "photo conflicts",
+        )
+    }
+
+    /// The one number `sql` selects; `what` says what was counted if it fails.
+    fn count(&self, sql: &str, what: &str) -> Result<usize> {
         self.conn
-            .query_row(
-                "SELECT count(*) FROM photo_conflicts WHERE resolved_at IS NULL",
-                [],
-                |row| row.get::<_, i64>(0),
-            )
+            .query_row(sql, [], |row| row.get::<_, i64>(0))
             .map(|n| n as usize)
-            .context(|| "counting photo conflicts")
+            .context(|| format!("counting {what}"))
     }
 
     pub fn desk_documents(&self) -> Result<Vec<DeskDocument>> {
