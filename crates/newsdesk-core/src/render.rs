@@ -136,6 +136,23 @@ pub fn photo_refs(markdown: &str) -> Vec<PhotoRef> {
         .collect()
 }
 
+/// Every photo a story places, each with whether it is the lead photo: the lead photo first
+/// (its id and crop trimmed; none when its id is blank), then the body's figures in order.
+pub fn placed_photos(fields: &ArticleFields) -> Vec<(PhotoRef, bool)> {
+    let lead = fields
+        .lead_photo
+        .as_ref()
+        .filter(|p| !p.photo_id.trim().is_empty())
+        .map(|p| PhotoRef {
+            photo_id: p.photo_id.trim().to_owned(),
+            crop: Some(p.crop.trim().to_owned()).filter(|c| !c.is_empty()),
+        });
+    lead.map(|r| (r, true))
+        .into_iter()
+        .chain(photo_refs(&fields.body).into_iter().map(|r| (r, false)))
+        .collect()
+}
+
 pub fn render(markdown: &str, figures: &dyn FigureSource) -> Result<Rendered> {
     let options = options();
     let arena = Arena::new();

@@ -193,8 +193,9 @@ const CACHE_PARAGRAPHS: usize = 4096;
 /// filled (`-- memory`). More than two were never measured.
 const MOST_HANDS: usize = 2;
 
-/// Unchecked paragraphs shorter than this (UTF-8 bytes) together stay on one thread: typing changes one
-/// paragraph, checked in a few milliseconds, and sharing it out is not worth a thread.
+/// Unchecked paragraphs shorter than this (UTF-8 bytes) together stay on one thread: typing
+/// changes one paragraph, checked in a few milliseconds, and sharing it out is not worth a
+/// thread.
 const SHARED_FROM_BYTES: usize = 4_000;
 
 /// What checks English paragraphs on one thread: harper's rule sets and the house rules. Both

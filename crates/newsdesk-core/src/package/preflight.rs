@@ -133,20 +133,7 @@ pub fn preflight(library: &Library, article: &Article) -> Result<Preflight> {
         );
     }
 
-    let lead = fields
-        .lead_photo
-        .as_ref()
-        .filter(|p| !p.photo_id.trim().is_empty())
-        .map(|p| PhotoRef {
-            photo_id: p.photo_id.trim().to_owned(),
-            crop: Some(p.crop.trim().to_owned()).filter(|c| !c.is_empty()),
-        });
-    let placed = lead.iter().map(|r| (r.clone(), true)).chain(
-        render::photo_refs(&fields.body)
-            .into_iter()
-            .map(|r| (r, false)),
-    );
-    for (reference, is_lead) in placed {
+    for (reference, is_lead) in render::placed_photos(fields) {
         if checked
             .placements
             .iter()

@@ -154,11 +154,12 @@ impl Store {
             let Ok(fields) = serde_json::from_str::<crate::ArticleFields>(&fields) else {
                 continue;
             };
-            let lead = fields.lead_photo.map(|p| p.photo_id);
-            let figures = crate::render::photo_refs(&fields.body)
-                .into_iter()
-                .map(|r| r.photo_id);
-            wanted.extend(lead.into_iter().chain(figures).filter(|id| !id.is_empty()));
+            wanted.extend(
+                crate::render::placed_photos(&fields)
+                    .into_iter()
+                    .map(|(r, _)| r.photo_id)
+                    .filter(|id| !id.is_empty()),
+            );
         }
         let mut missing = Vec::new();
         for id in wanted {

@@ -229,13 +229,13 @@ impl Store {
                 1 => ("a story".to_owned(), "it"),
                 n => (format!("{n} stories"), "them"),
             };
-            let headlines: Vec<String> = users
+            let headlines = users
                 .iter()
                 .map(|h| format!("\u{201c}{h}\u{201d}"))
-                .collect();
+                .collect::<Vec<_>>()
+                .join(", ");
             return Err(Error::invalid(format!(
-                "the crop {name} is used in {count} ({}): take it out of {them} first",
-                headlines.join(", ")
+                "the crop {name} is used in {count} ({headlines}): take it out of {them} first"
             )));
         }
         let gone = tx
@@ -281,13 +281,10 @@ fn stories_using_crop(conn: &Connection, photo_id: &str, crop: &str) -> Result<V
         let Ok(fields) = serde_json::from_str::<crate::ArticleFields>(&fields) else {
             continue;
         };
-        let lead = fields
-            .lead_photo
-            .is_some_and(|p| p.photo_id == photo_id && p.crop == crop);
-        let figure = crate::render::photo_refs(&fields.body)
+        let uses = crate::render::placed_photos(&fields)
             .iter()
-            .any(|r| r.photo_id == photo_id && r.crop.as_deref() == Some(crop));
-        if lead || figure {
+            .any(|(r, _)| r.photo_id == photo_id && r.crop.as_deref() == Some(crop));
+        if uses {
             users.push(if headline.trim().is_empty() {
                 "no headline yet".to_owned()
             } else {
